@@ -1,0 +1,192 @@
+"""What each command does: parse nothing, print results, return an exit code.
+
+Errors the user can fix (an unknown id, a bad value, a failed commit) are printed as
+one line on stderr with exit code 1; nothing here raises for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from bvtui.cli.output import render_action, render_actions
+from bvtui.core.dates import due_date
+from bvtui.core.edit import edited
+from bvtui.core.filters import Filter
+from bvtui.core.records import action_record
+from bvtui.core.repo import GitError, Repo, init_repository
+from bvtui.core.schema import ValidationError
+from bvtui.core.store import SaveResult, Store, StoreError, locate_store, write_atomically
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def fail(message: str) -> int:
+    """Say what went wrong in one line on stderr; exit code 1."""
+    print(f"bvtui: {' '.join(message.split())}", file=sys.stderr)
+    return 1
+
+
+def user_errors(command: Command) -> Command:
+    """Turn the store's user and data errors into a one-line message and exit code 1."""
+
+    @wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except (StoreError, ValidationError, GitError) as err:
+            return fail(str(err))
+
+    return run
+
+
+def _open(args: argparse.Namespace) -> Store:
+    store = Store.open(args.store)
+    if store.problems:
+        count = len(store.problems)
+        print(
+            f"bvtui: warning: {count} file{'s' if count > 1 else ''} did not load "
+            f"(bvtui validate --store {store.root} says why)",
+            file=sys.stderr,
+        )
+    return store
+
+
+def _filter(args: argparse.Namespace) -> Filter:
+    return Filter(
+        plans=frozenset(args.plan),
+        themes=frozenset(args.theme),
+        officers=frozenset(args.officer),
+        statuses=frozenset(args.status),
+        rags=frozenset(args.rag),
+        overdue=args.overdue,
+        search=args.search,
+        as_of=args.as_of,
+    )
+
+
+STORE_README = """# bvtui store
+
+One folder per plan: `plan.yaml` (title, themes, statuses and their RAG colours) and
+one `<action-id>.yaml` per action. Edit with `bvtui` (the app), `bvtui set`, or any
+editor followed by `bvtui validate` and `bvtui commit`. Every save is a git commit:
+`git log -p -- <plan>/<id>.yaml` is the history of an action.
+"""
+
+
+@user_errors
+def init(args: argparse.Namespace) -> int:
+    """Create a store folder, with a git repository where it is in none."""
+    root = Path(args.dir)
+    if root.exists() and any(p for p in root.iterdir() if p.name != ".git"):
+        return fail(f"{root}: already exists and is not empty")
+    root.mkdir(parents=True, exist_ok=True)
+    repo = Repo.find(root) or init_repository(root)
+    readme = root / "README.md"
+    write_atomically(readme, STORE_README)
+    try:
+        repo.commit([readme], f"bvtui init: new store {repo.relative(root)}\n")
+    except GitError as err:
+        print(f"bvtui: store created; the first commit failed: {err}", file=sys.stderr)
+        return 1
+    print(f"new store {root} in git repository {repo.top}")
+    return 0
+
+
+@user_errors
+def list_actions(args: argparse.Namespace) -> int:
+    store = _open(args)
+    actions = _filter(args).apply(store.actions)
+    print(render_actions(actions, args.format, args.as_of, wide=args.wide))
+    return 0
+
+
+@user_errors
+def show(args: argparse.Namespace) -> int:
+    store = _open(args)
+    action = store.find(args.ref)
+    if args.format == "json":
+        print(json.dumps(action_record(action, args.as_of), indent=2, ensure_ascii=False))
+    else:
+        print(render_action(action, args.as_of))
+    return 0
+
+
+def _assignments(pairs: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise StoreError(f"{pair!r}: expected FIELD=VALUE, e.g. status=Delayed")
+        values[field.strip()] = value
+    return values
+
+
+@user_errors
+def set_fields(args: argparse.Namespace) -> int:
+    """Edit one action and commit the change."""
+    values = _assignments(args.assignments)
+    if not values and not args.update:
+        return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
+    store = _open(args)
+    action = store.find(args.ref)
+    new = edited(action, values, update=args.update, period=args.period)
+    return _report(store.save_action(new, author=args.author))
+
+
+def _report(result: SaveResult) -> int:
+    if not result.changes:
+        print(f"{result.ref}: no change")
+        return 0
+    if result.commit:
+        print(f"{result.ref}: committed {result.commit[:10]}")
+        return 0
+    return fail(
+        f"{result.path}: saved but not committed: {result.error} "
+        "(run bvtui commit once that is fixed)"
+    )
+
+
+@user_errors
+def validate(args: argparse.Namespace) -> int:
+    store = Store.open(args.store)
+    for problem in store.problems:
+        print(problem)
+    if args.warnings:
+        for action in store.actions:
+            text = action.revised_deadline or action.deadline
+            if text and due_date(text) is None:
+                print(f"{action.path}: deadline: {text!r} has no due date (warning)")
+    count = len(store.problems)
+    summary = f"{len(store.plans)} plans, {len(store.actions)} actions loaded"
+    if count:
+        print(f"bvtui: {summary}; {count} file(s) with problems", file=sys.stderr)
+        return 1
+    print(f"{summary}: all valid", file=sys.stderr)
+    return 0
+
+
+@user_errors
+def commit_pending(args: argparse.Namespace) -> int:
+    store = Store(locate_store(args.store))
+    if store.repo is None:
+        return fail(f"{store.root}: not in a git repository")
+    results = store.commit_pending(author=args.author)
+    if not results:
+        print("nothing to commit")
+        return 0
+    return max(_report(result) for result in results)
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the terminal app (Textual is imported only here)."""
+    root = locate_store(args.store_option or args.store)
+    if not root.is_dir():
+        return fail(f"{root}: no such store folder (bvtui init {root})")
+    from bvtui.tui.app import run_app
+
+    return run_app(root, as_of=args.as_of, author=args.author)

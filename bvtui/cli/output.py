@@ -1,0 +1,98 @@
+"""Printing actions for people and for scripts: tabulate tables, csv and json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from tabulate import tabulate, tabulate_formats
+
+from bvtui.core.diff import one_line, printable_block
+from bvtui.core.model import Action
+from bvtui.core.records import RECORD_FIELDS, action_record, flags, rag_label
+
+OUTPUT_FORMATS: tuple[str, ...] = ("json", "csv", *tabulate_formats)
+
+TABLE_HEADERS = ("ref", "title", "theme", "officers", "due", "status", "rag", "%", "!?")
+
+
+def _cut(text: str, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table_rows(actions: list[Action], as_of: date | None, wide: bool = False) -> list[list]:
+    """The rows of the list table; text cut to fit a terminal unless ``wide``."""
+    cut = (lambda text, _w: one_line(text)) if wide else _cut
+    rows = []
+    for action in actions:
+        due = action.due
+        rows.append(
+            [
+                action.ref,
+                cut(action.title, 48),
+                cut(action.theme, 18),
+                cut(", ".join(action.officers), 24),
+                due.isoformat() if due else cut(action.deadline, 10),
+                cut(action.status, 20),
+                rag_label(action.rag),
+                "" if action.progress is None else action.progress,
+                flags(action, as_of),
+            ]
+        )
+    return rows
+
+
+def render_actions(
+    actions: list[Action], fmt: str, as_of: date | None = None, wide: bool = False
+) -> str:
+    """``actions`` as a ``fmt`` document: json (every field), csv, or a tabulate table."""
+    if fmt == "json":
+        records = [action_record(action, as_of) for action in actions]
+        return json.dumps(records, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(RECORD_FIELDS)
+        for action in actions:
+            record = action_record(action, as_of)
+            writer.writerow(_csv_cell(record[name]) for name in RECORD_FIELDS)
+        return out.getvalue().rstrip("\n")
+    return tabulate(table_rows(actions, as_of, wide), headers=TABLE_HEADERS, tablefmt=fmt)
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    if value is None:
+        return ""
+    return value
+
+
+def render_action(action: Action, as_of: date | None = None) -> str:
+    """One action for reading: every field, the derived ones, then its updates."""
+    record = action_record(action, as_of)
+    rows = [
+        ("ref", action.ref),
+        ("title", action.title),
+        ("plan", action.plan.title or action.plan.slug),
+        ("theme", action.theme),
+        ("objective", action.objective),
+        ("officers", ", ".join(action.officers)),
+        ("deadline", action.deadline),
+        ("revised deadline", action.revised_deadline),
+        ("due", record["due"] or "no due date"),
+        ("status", f"{action.status} ({rag_label(action.rag)})"),
+        ("progress", "" if action.progress is None else f"{action.progress}%"),
+        ("overdue", "yes" if record["overdue"] else "no"),
+        ("status check", record["status_check"] or "ok"),
+    ]
+    rows.extend((name, value) for name, value in action.extra.items())
+    lines = [tabulate([(k, one_line(v)) for k, v in rows], tablefmt="plain")]
+    for update in action.updates:
+        heading = " · ".join(part for part in (update.period, update.date, update.author) if part)
+        lines.append(f"\n── {one_line(heading)}")
+        lines.append(printable_block(update.text))
+    return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""Deadline text, as plans write it, read as the last day it covers.
+
+Plans write deadlines as a day (``31/03/2018``, ``18 May 2016``), a month (``May-18``,
+``Sept-15``), a range (``Mar-Apr 17``, ``Apr 17- Mar 18``, ``28th - 31st March 2017``),
+a week (``w/c 15 May 17``), lists (``(a) 01/09/2017``, ``Apr 17 & Oct 17``) or words
+(``TBC``, ``On-going``, ``June Cabinet``). :func:`due_date` finds every date the text
+names and returns the latest; text with no readable date, or an impossible one
+(``31/11/17``), has no due date. Nothing is guessed: a month with no year takes the
+year written next to it in the same text (``Mar-Apr 17``), never today's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+_TOKEN = re.compile(
+    r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)"
+    r"|(?P<num>\b(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}|\d{2})\b)"
+    r"|(?P<named>(?:\b(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+)?\b" + _MONTH + r"\b\.?"
+    r"(?:[\s,'-]*(?P<year>\d{4}|\d{2})\b(?![/.]\d))?)",
+    re.IGNORECASE,
+)
+
+_WEEK_COMMENCING = re.compile(r"(?:\bw/c|\bweek\s+commencing)\s*$", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\bonwards\b|\bon-?going\b", re.IGNORECASE)
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=8192)
+def due_date(text: str | None) -> date | None:
+    """The last day a deadline text covers, or None when it names no readable date.
+
+    >>> due_date("May-18")
+    datetime.date(2018, 5, 31)
+    >>> due_date("Mar-Apr 17")
+    datetime.date(2017, 4, 30)
+    >>> due_date("TBC") is None
+    True
+    """
+    if not text or _OPEN_ENDED.search(text):
+        return None
+    found: list[date] = []
+    yearless: list[tuple[int, int | None, int]] = []  # (index in found order, day, month)
+    years_seen: list[tuple[int, int]] = []  # (position, year) of tokens that carry a year
+    for match in _TOKEN.finditer(text):
+        try:
+            if match["iso"]:
+                day = date(int(match["iy"]), int(match["im"]), int(match["id"]))
+            elif match["num"]:
+                day = date(_year(match["ny"]), int(match["nm"]), int(match["nd"]))
+            else:
+                month = _MONTHS[match["month"][:3].lower()]
+                named_day = int(match["day"]) if match["day"] else None
+                if not match["year"]:
+                    yearless.append((match.start(), named_day, month))
+                    continue
+                year = _year(match["year"])
+                years_seen.append((match.start(), year))
+                day = date(year, month, named_day) if named_day else _month_end(year, month)
+                if named_day and _WEEK_COMMENCING.search(text[: match.start()]):
+                    day += timedelta(days=6)
+        except ValueError:
+            continue  # an impossible date (31/11/17) is not a date
+        found.append(day)
+        if match["iso"] or match["num"]:
+            years_seen.append((match.start(), day.year))
+    for position, named_day, month in yearless:
+        later = [year for where, year in years_seen if where > position]
+        earlier = [year for where, year in years_seen if where < position]
+        if not later and not earlier:
+            continue
+        year = later[0] if later else earlier[-1]
+        try:
+            found.append(date(year, month, named_day) if named_day else _month_end(year, month))
+        except ValueError:
+            continue
+    return max(found) if found else None

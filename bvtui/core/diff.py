@@ -1,0 +1,153 @@
+"""Field-by-field differences between two versions of a file, and the commit message.
+
+The same decoding serves a save (old = the file at HEAD, new = what is written),
+``bvtui commit`` for edits left uncommitted, and the audit log reading history.
+
+A commit message is built so that no field text can forge its structure: every value
+is folded to one line with control characters shown escaped, update texts are indented
+in the body, and the trailer paragraph (``Action:``, ``Fields:``) is always the last
+one and written only from validated ids and field names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SUBJECT_LIMIT = 72
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(value: Any) -> str:
+    """A value as one printable line: lists joined, line breaks and controls made visible."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(one_line(item) for item in value)
+    text = str(value)
+    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text).strip()
+
+
+def printable_block(text: str) -> str:
+    """Multi-line text with every control character except line breaks made visible."""
+    return "\n".join(
+        _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+        for line in text.replace("\r\n", "\n").split("\n")
+    )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's change: ``field: old -> new``; for updates, the update added."""
+
+    field: str
+    old: Any
+    new: Any
+
+    @property
+    def is_update(self) -> bool:
+        return self.field == "updates"
+
+    def summary(self, limit: int = 40) -> str:
+        """Short form for a subject line: ``status On Target -> Delayed``."""
+        if self.is_update:
+            return f"update {one_line(self.new.get('period', ''))} added".replace("  ", " ")
+        if self.old in (None, "", []):
+            return f"{self.field} set to {_cut(one_line(self.new), limit)}"
+        if self.new in (None, "", []):
+            return f"{self.field} cleared"
+        return (
+            f"{self.field} {_cut(one_line(self.old), limit)} -> {_cut(one_line(self.new), limit)}"
+        )
+
+    def line(self) -> str:
+        """Full form for a body line: ``status: On Target -> Delayed``."""
+        if self.is_update:
+            return f"update added ({one_line(self.new.get('period', ''))})"
+        return f"{self.field}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _same(old: Any, new: Any) -> bool:
+    empty = (None, "", [], {})
+    if old in empty and new in empty:
+        return True
+    return old == new
+
+
+def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[FieldChange]:
+    """Every field that differs between two mappings of an action (or plan), in file order.
+
+    Updates appended to the list are reported one by one as added; any other change
+    to the list (an edited or removed update) is reported as a change of ``updates``.
+    Nested mappings (``extra``) are compared key by key (``extra.Source``).
+    """
+    old = old or {}
+    new = new or {}
+    changes: list[FieldChange] = []
+    for key in list(dict.fromkeys([*new, *old])):
+        before, after = old.get(key), new.get(key)
+        if _same(before, after):
+            continue
+        if key == "updates" and isinstance(after, list):
+            earlier = before if isinstance(before, list) else []
+            if after[: len(earlier)] == earlier:
+                changes.extend(FieldChange("updates", None, item) for item in after[len(earlier) :])
+                continue
+            changes.append(FieldChange("updates", f"{len(earlier)} updates", "edited"))
+            continue
+        if isinstance(before, dict) or isinstance(after, dict):
+            for sub in field_changes(
+                before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
+            ):
+                changes.append(FieldChange(f"{key}.{sub.field}", sub.old, sub.new))
+            continue
+        changes.append(FieldChange(key, before, after))
+    return changes
+
+
+def commit_message(
+    ref: str,
+    changes: list[FieldChange],
+    *,
+    created: bool = False,
+    removed: bool = False,
+) -> str:
+    """The commit message recording a save of one action (or plan) file.
+
+    Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
+    characters; body with every change as ``field: old -> new`` and each new update's
+    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
+    """
+    if created:
+        what = "new action"
+    elif removed:
+        what = "removed"
+    else:
+        what = ", ".join(change.summary() for change in changes) or "no change"
+    subject = one_line(f"{ref}: {what}")
+    if len(subject) > SUBJECT_LIMIT:
+        subject = subject[: SUBJECT_LIMIT - 3].rstrip() + "..."
+    body = [change.line() for change in changes]
+    texts = []
+    for change in changes:
+        if change.is_update:
+            text = printable_block(str(change.new.get("text", ""))).strip("\n")
+            indented = "\n".join(f"    {line}".rstrip() for line in text.split("\n"))
+            texts.append(f"Update {one_line(change.new.get('period', ''))}:\n{indented}")
+    fields = ", ".join(dict.fromkeys(change.field.split(".")[0] for change in changes))
+    parts = [subject]
+    if body:
+        parts.append("\n".join(body))
+    parts.extend(texts)
+    trailers = [f"Action: {ref}"]
+    if fields:
+        trailers.append(f"Fields: {fields}")
+    parts.append("\n".join(trailers))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,102 @@
+"""Which actions to show: filters that combine, shared by the CLI and the app.
+
+Filters of different kinds combine with AND, values of one kind with OR; text
+matches ignore case. Theme and officer values match as substrings ("Stamp" finds
+"Louise Stamp"); plan, status and RAG values match whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bvtui.core.model import Action
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A combination of filters; an empty one keeps every action."""
+
+    plans: frozenset[str] = field(default_factory=frozenset)
+    themes: frozenset[str] = field(default_factory=frozenset)
+    officers: frozenset[str] = field(default_factory=frozenset)
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    rags: frozenset[str] = field(default_factory=frozenset)
+    overdue: bool = False
+    search: str = ""
+    as_of: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.plans
+            or self.themes
+            or self.officers
+            or self.statuses
+            or self.rags
+            or self.overdue
+            or self.search.strip()
+        )
+
+    def toggled_rag(self, rag: str) -> Filter:
+        """This filter with ``rag`` added, or removed when already there."""
+        return replace(self, rags=self.rags ^ {rag})
+
+    def cleared(self) -> Filter:
+        return Filter(as_of=self.as_of)
+
+    def describe(self) -> str:
+        """The active filters in one line, e.g. ``theme: Property · RAG: red · overdue``."""
+        parts = []
+        for label, values in (
+            ("plan", self.plans),
+            ("theme", self.themes),
+            ("officer", self.officers),
+            ("status", self.statuses),
+            ("RAG", self.rags),
+        ):
+            if values:
+                parts.append(f"{label}: {', '.join(sorted(values))}")
+        if self.overdue:
+            parts.append("overdue")
+        if self.search.strip():
+            parts.append(f"search: {self.search.strip()}")
+        return " · ".join(parts)
+
+    def matches(self, action: Action) -> bool:
+        """True when ``action`` passes every active filter."""
+        if self.plans and _fold(action.plan.slug) not in {_fold(p) for p in self.plans}:
+            return False
+        if self.rags and action.rag not in self.rags:
+            return False
+        if self.statuses and _fold(action.status) not in {_fold(s) for s in self.statuses}:
+            return False
+        if self.themes and not _any_in(self.themes, [action.theme]):
+            return False
+        if self.officers and not _any_in(
+            self.officers, [*action.officers, *action.canonical_officers]
+        ):
+            return False
+        if self.overdue and not action.is_overdue(self.as_of):
+            return False
+        return not self.search.strip() or _fold(self.search) in search_text(action)
+
+    def apply(self, actions: Iterable[Action]) -> list[Action]:
+        return [action for action in actions if self.matches(action)]
+
+
+def _any_in(wanted: Iterable[str], values: list[str]) -> bool:
+    folded = [_fold(value) for value in values]
+    return any(_fold(w) in value for w in wanted for value in folded)
+
+
+def search_text(action: Action) -> str:
+    """The text free search looks in: ref, title, objective, officers and update texts."""
+    parts = [action.ref, action.title, action.objective, *action.officers]
+    parts.extend(update.text for update in action.updates)
+    return _fold(" \n ".join(parts))

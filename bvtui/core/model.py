@@ -1,0 +1,287 @@
+"""The domain model: plans, actions, RAG colours and the values derived from them.
+
+Plain data, no I/O. An :class:`Action` holds what its YAML file says (the stored
+fields) plus the plan it belongs to; everything derived (``rag``, ``due``,
+``overdue``, ``status_check``) is computed here and never written to disk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bvtui.core.dates import due_date
+
+RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
+"""Every RAG colour, in the order reports list them."""
+
+RAG_SYMBOLS: dict[str, str] = {
+    "red": "●",
+    "amber": "▲",
+    "green": "■",
+    "blue": "✔",
+    "grey": "○",
+}
+"""A symbol per colour, shown beside it so that a RAG never depends on colour alone."""
+
+# How good a RAG is for the status check: higher is better. Blue (complete) and
+# grey (not started, cancelled, unknown) are outside the scale.
+_RAG_RANK = {"red": 0, "amber": 1, "green": 2}
+
+_DEFAULT_STATUS_RAG: dict[str, str] = {
+    "completed": "blue",
+    "complete": "blue",
+    "complete and ongoing": "blue",
+    "completed and ongoing": "blue",
+    "delivered": "blue",
+    "done": "blue",
+    "closed": "blue",
+    "on target": "green",
+    "on track": "green",
+    "in progress": "green",
+    "ongoing": "green",
+    "on-going": "green",
+    "underway": "green",
+    "green": "green",
+    "delayed": "amber",
+    "off target but recovery plans in place": "amber",
+    "at risk": "amber",
+    "slipped": "amber",
+    "amber": "amber",
+    "check progress": "amber",
+    "overdue": "red",
+    "off-track": "red",
+    "off track": "red",
+    "off target": "red",
+    "neglected": "red",
+    "overdue/neglected": "red",
+    "red": "red",
+    "": "grey",
+    "not started": "grey",
+    "cancelled": "grey",
+    "canceled": "grey",
+    "unassigned": "grey",
+    "assigned": "grey",
+    "withdrawn": "grey",
+    "superseded": "grey",
+    "grey": "grey",
+}
+
+CLOSED_STATUS_WORDS = ("cancel", "withdrawn", "superseded", "closed")
+"""Statuses containing these words end an action without completing it: never overdue."""
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
+"""Ids and plan slugs: letters, digits, ``.``, ``_``, ``-``; no leading dot, so never a path."""
+
+RESERVED_IDS = frozenset({"plan"})
+"""Ids that would collide with a plan's own files (``plan.yaml``)."""
+
+STORED_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "theme",
+    "objective",
+    "officers",
+    "deadline",
+    "revised_deadline",
+    "status",
+    "progress",
+    "updates",
+    "extra",
+)
+"""The keys of an action file, in the order a new file is written."""
+
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "theme",
+    "objective",
+    "officers",
+    "deadline",
+    "revised_deadline",
+    "status",
+    "progress",
+)
+"""Fields that ``bvtui set`` and the edit screen change (updates are added, not set)."""
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders numbers inside text by value: A2 before A10, 1.9 before 1.10."""
+    return tuple(
+        (1, int(part)) if part.isdigit() else (0, part.lower())
+        for part in _DIGITS.split(text)
+        if part
+    )
+
+
+def default_rag(status: str | None) -> str:
+    """The RAG colour a status word gets when a plan does not say otherwise.
+
+    The table follows the seed plans' own definitions: Completed / Complete /
+    Complete and Ongoing are blue; On Target / On track / Ongoing green; Delayed and
+    "Off target but recovery plans in place" amber; Overdue / Off-track red; blank,
+    Not Started, Cancelled and anything unknown grey. Matching ignores case and
+    surrounding spaces.
+    """
+    key = " ".join((status or "").split()).lower()
+    return _DEFAULT_STATUS_RAG.get(key, "grey")
+
+
+def rag_is_better(reported: str, expected: str) -> bool:
+    """True when ``reported`` is a better RAG than ``expected`` on the red-amber-green scale."""
+    if reported not in _RAG_RANK or expected not in _RAG_RANK:
+        return False
+    return _RAG_RANK[reported] > _RAG_RANK[expected]
+
+
+@dataclass
+class Update:
+    """A dated comment for a reporting period."""
+
+    period: str
+    text: str
+    date: str | None = None
+    author: str | None = None
+    other: dict[str, Any] = field(default_factory=dict)
+    """Keys of the update this version does not know, kept as they are."""
+
+
+@dataclass
+class Plan:
+    """One improvement plan: a folder holding ``plan.yaml`` and one file per action."""
+
+    slug: str
+    title: str = ""
+    organisation: str = ""
+    as_of: date | None = None
+    period: str = ""
+    themes: list[str] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)
+    officer_aliases: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def rag_of(self, status: str | None) -> str:
+        """The RAG colour of a status word, by this plan's table, else the default one."""
+        if not status:
+            return "grey"
+        spelled = self.spell_status(status)
+        if spelled is not None and spelled in self.statuses:
+            return self.statuses[spelled]
+        return default_rag(status)
+
+    def spell_status(self, status: str) -> str | None:
+        """The plan's own spelling of a status, matched ignoring case; None if unknown."""
+        wanted = " ".join(status.split()).lower()
+        for word in self.statuses:
+            if word.lower() == wanted:
+                return word
+        return None
+
+    def canonical_officer(self, name: str) -> str:
+        """The one name an officer goes by: ``officer_aliases`` maps the others to it."""
+        name = " ".join(name.split())
+        return self.officer_aliases.get(name, name)
+
+    def judged_on(self, as_of: date | None = None) -> date:
+        """The date "overdue" is judged on: the given one, the plan's ``as_of``, or today."""
+        return as_of or self.as_of or date.today()
+
+
+@dataclass
+class Action:
+    """One tracked action, as its file holds it, with the plan it belongs to."""
+
+    plan: Plan
+    id: str
+    title: str = ""
+    theme: str = ""
+    objective: str = ""
+    officers: list[str] = field(default_factory=list)
+    deadline: str = ""
+    revised_deadline: str = ""
+    status: str = ""
+    progress: int | None = None
+    updates: list[Update] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys this version does not know, kept as they are."""
+    path: str = ""
+    digest: str = ""
+    """Hash of the file's bytes when read, to notice edits made on disk since."""
+
+    @property
+    def ref(self) -> str:
+        """The store-wide reference ``plan/id``."""
+        return f"{self.plan.slug}/{self.id}"
+
+    @property
+    def rag(self) -> str:
+        return self.plan.rag_of(self.status)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.rag == "blue"
+
+    @property
+    def is_closed(self) -> bool:
+        """Complete, or ended without completion (cancelled, withdrawn...)."""
+        low = self.status.lower()
+        return self.is_complete or any(word in low for word in CLOSED_STATUS_WORDS)
+
+    @property
+    def due(self) -> date | None:
+        """The last day the deadline covers; a revised deadline wins when it can be read."""
+        return due_date(self.revised_deadline) or due_date(self.deadline)
+
+    @property
+    def canonical_officers(self) -> list[str]:
+        return [self.plan.canonical_officer(name) for name in self.officers]
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+    def is_overdue(self, as_of: date | None = None) -> bool:
+        """Not closed and due before the date the plan is judged on."""
+        due = self.due
+        return due is not None and not self.is_closed and due < self.plan.judged_on(as_of)
+
+    def status_check(self, as_of: date | None = None) -> str | None:
+        """Why the reported status is better than its dates allow, or None when it is not.
+
+        The rule is the 2017-18 plan's own: an action not complete within a month of
+        its deadline is Delayed (amber); more than a month past it, Overdue (red). A
+        status whose RAG is better than that (a stale "On Target") is flagged.
+        """
+        due = self.due
+        if due is None or self.is_closed:
+            return None
+        today = self.plan.judged_on(as_of)
+        if due >= today:
+            return None
+        days = (today - due).days
+        expected = "red" if _more_than_a_month(due, today) else "amber"
+        if not rag_is_better(self.rag, expected):
+            return None
+        word = "Overdue" if expected == "red" else "Delayed"
+        return (
+            f"reported {self.status or 'no status'} ({self.rag}) but due {due.isoformat()}, "
+            f"{days} days before {today.isoformat()}: the rule says {word} ({expected})"
+        )
+
+
+def _more_than_a_month(due: date, today: date) -> bool:
+    """True when ``today`` is more than one calendar month after ``due``."""
+    year, month = (due.year, due.month + 1) if due.month < 12 else (due.year + 1, 1)
+    day = min(due.day, _days_in_month(year, month))
+    return today > date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days

@@ -1,0 +1,70 @@
+"""Actions as flat records: every stored field plus the derived ones, for output.
+
+One shape serves ``--format json`` and csv, reports and tests, so that what a script
+reads is exactly what the app shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bvtui.core.model import RAG_SYMBOLS, Action
+
+RECORD_FIELDS: tuple[str, ...] = (
+    "ref",
+    "plan",
+    "id",
+    "title",
+    "theme",
+    "objective",
+    "officers",
+    "deadline",
+    "revised_deadline",
+    "due",
+    "status",
+    "rag",
+    "progress",
+    "overdue",
+    "status_check",
+    "latest_update",
+)
+
+
+def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
+    """Every field of ``action`` with ``rag``, ``due``, ``overdue``, ``status_check``."""
+    due = action.due
+    latest = action.latest_update
+    return {
+        "ref": action.ref,
+        "plan": action.plan.slug,
+        "id": action.id,
+        "title": action.title,
+        "theme": action.theme,
+        "objective": action.objective,
+        "officers": list(action.officers),
+        "deadline": action.deadline,
+        "revised_deadline": action.revised_deadline,
+        "due": due.isoformat() if due else None,
+        "status": action.status,
+        "rag": action.rag,
+        "progress": action.progress,
+        "overdue": action.is_overdue(as_of),
+        "status_check": action.status_check(as_of),
+        "latest_update": latest.text if latest else None,
+        "updates": [
+            {k: v for k, v in vars(update).items() if v not in (None, {}, "")}
+            for update in action.updates
+        ],
+        "extra": dict(action.extra),
+    }
+
+
+def rag_label(rag: str) -> str:
+    """A RAG colour with its symbol, readable without colour: ``● red``."""
+    return f"{RAG_SYMBOLS.get(rag, '?')} {rag}"
+
+
+def flags(action: Action, as_of: date | None = None) -> str:
+    """Marks for a table: ``!`` overdue, ``?`` status check failed."""
+    return ("!" if action.is_overdue(as_of) else "") + ("?" if action.status_check(as_of) else "")

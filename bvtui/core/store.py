@@ -1,0 +1,332 @@
+"""The store: a folder of plans in a git work tree, loaded, edited and saved as commits.
+
+Layout: ``<store>/<plan-slug>/plan.yaml`` and one ``<action-id>.yaml`` per action. A
+file that does not load is reported as a :class:`Problem` and the rest still loads.
+Saving writes the file atomically and commits exactly that file; when the commit
+cannot be made, the edit stays on disk and is reported as pending until a later save
+or :meth:`Store.commit_pending` records it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bvtui.core.diff import FieldChange, commit_message, field_changes
+from bvtui.core.model import STORED_FIELDS, Action, Plan, natural_key
+from bvtui.core.repo import GitError, Repo
+from bvtui.core.schema import (
+    PLAN_FIELDS,
+    ValidationError,
+    action_from_mapping,
+    action_to_mapping,
+    plan_from_mapping,
+    plan_to_mapping,
+)
+from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
+
+STORE_ENV = "BVTUI_STORE"
+AUTHOR_ENV = "BVTUI_AUTHOR"
+PLAN_FILE = "plan.yaml"
+
+
+def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The store folder: ``explicit`` (``--store`` or the app's argument), else
+    ``$BVTUI_STORE``, else ``./plans``."""
+    return Path(explicit or os.environ.get(STORE_ENV) or "plans")
+
+
+def digest(data: bytes) -> str:
+    """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that failed to load or a rule it breaks: where, and why, in one line."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class StoreError(ValueError):
+    """A user or data error: a missing store, an unknown action, a bad value."""
+
+
+class FileChangedError(StoreError):
+    """The file changed on disk since it was read: saving would overwrite that change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: changed on disk since it was read; reload it or overwrite")
+
+
+@dataclass
+class SaveResult:
+    """What a save did: the changes written, and the commit made or why there is none."""
+
+    ref: str
+    path: Path
+    changes: list[FieldChange] = field(default_factory=list)
+    commit: str | None = None
+    error: str | None = None
+
+    @property
+    def written(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def pending(self) -> bool:
+        """Written to disk but not committed."""
+        return self.commit is None and self.error is not None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a reader sees the old or the new file, whole.
+
+    Writes a temporary file beside it, flushes it to disk, renames it over the target
+    and flushes the folder, so a crash never leaves a half-written action.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class Store:
+    """All plans and actions of a store folder, and the git repository around it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.repo: Repo | None = Repo.find(self.root) if self.root.exists() else None
+        self.plans: dict[str, Plan] = {}
+        self.actions: list[Action] = []
+        self.problems: list[Problem] = []
+
+    @classmethod
+    def open(cls, root: str | os.PathLike[str] | None = None) -> Store:
+        """Load the store at ``root`` (see :func:`locate_store`).
+
+        Raises:
+            StoreError: the folder does not exist.
+        """
+        store = cls(locate_store(root))
+        if not store.root.is_dir():
+            raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
+        store.load()
+        return store
+
+    # --- loading -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """(Re)read every plan and action; problems are collected, never raised."""
+        self.plans, self.actions, self.problems = {}, [], []
+        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            if folder.name.startswith("."):
+                continue
+            plan = self._load_plan(folder)
+            if plan is None:
+                continue
+            self.plans[plan.slug] = plan
+            self.actions.extend(self._load_actions(plan, folder))
+        self.actions.sort(key=lambda a: (a.plan.slug, natural_key(a.id)))
+
+    def _load_plan(self, folder: Path) -> Plan | None:
+        path = folder / PLAN_FILE
+        if not path.exists():
+            if any(folder.glob("*.yaml")):
+                self.problems.append(Problem(str(folder), f"no {PLAN_FILE}: folder skipped"))
+            return None
+        try:
+            data = read_mapping(path.read_text(encoding="utf-8"), str(path))
+            return plan_from_mapping(folder.name, data, str(path))
+        except YamlFileError as err:
+            self.problems.append(Problem(str(path), err.reason, err.line))
+        except (ValidationError, UnicodeDecodeError) as err:
+            self.problems.append(Problem(str(path), _after_path(err, path)))
+        return None
+
+    def _load_actions(self, plan: Plan, folder: Path) -> Iterable[Action]:
+        seen: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.yaml"), key=lambda p: natural_key(p.name)):
+            if path.name == PLAN_FILE:
+                continue
+            action = self._load_action(plan, path)
+            if action is None:
+                continue
+            twin = seen.get(action.id.lower())
+            if twin is not None:
+                self.problems.append(
+                    Problem(str(path), f"id: {action.id!r} is also the id of {twin.name}")
+                )
+                continue
+            seen[action.id.lower()] = path
+            yield action
+
+    def _load_action(self, plan: Plan, path: Path) -> Action | None:
+        try:
+            raw = path.read_bytes()
+            data = read_mapping(raw.decode("utf-8"), str(path))
+            action = action_from_mapping(plan, data, str(path), path.stem)
+        except YamlFileError as err:
+            self.problems.append(Problem(str(path), err.reason, err.line))
+            return None
+        except (ValidationError, UnicodeDecodeError) as err:
+            self.problems.append(Problem(str(path), _after_path(err, path)))
+            return None
+        action.digest = digest(raw)
+        return action
+
+    # --- finding -----------------------------------------------------------------
+
+    def find(self, ref: str) -> Action:
+        """The action named ``plan/id``, or by its bare id where that is unique.
+
+        Raises:
+            StoreError: no such action, or a bare id found in several plans.
+        """
+        if "/" in ref:
+            slug, _, action_id = ref.partition("/")
+            matches = [a for a in self.actions if a.plan.slug == slug and a.id == action_id]
+        else:
+            matches = [a for a in self.actions if a.id == ref]
+            if len(matches) > 1:
+                refs = ", ".join(a.ref for a in matches)
+                raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
+        if not matches:
+            raise StoreError(f"{ref}: no such action in {self.root}")
+        return matches[0]
+
+    # --- saving ------------------------------------------------------------------
+
+    def action_path(self, action: Action) -> Path:
+        return self.root / action.plan.slug / f"{action.id}.yaml"
+
+    def save_action(
+        self, action: Action, *, author: str | None = None, force: bool = False
+    ) -> SaveResult:
+        """Write ``action`` to its file and commit that file alone.
+
+        The file on disk is rewritten round-trip (comments, order and untouched lines
+        kept). No change, no write and no commit. The commit message records every
+        field that differs from HEAD, so an edit left pending by a failed commit is
+        recorded by the next save.
+
+        Raises:
+            FileChangedError: the file changed on disk since ``action`` was read
+                (unless ``force``).
+            ValidationError: an id that is not allowed.
+        """
+        path = self.action_path(action)
+        current = path.read_bytes() if path.exists() else None
+        changed_on_disk = current is not None and digest(current) != action.digest
+        if changed_on_disk and action.digest and not force:
+            raise FileChangedError(path)
+        old_text = current.decode("utf-8") if current is not None else None
+        text = render_mapping(old_text, action_to_mapping(action), STORED_FIELDS)
+        if text != old_text:
+            write_atomically(path, text)
+        action.digest = digest(text.encode("utf-8"))
+        action.path = str(path)
+        return self._commit_file(path, action.ref, author)
+
+    def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
+        """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
+        path = self.root / plan.slug / PLAN_FILE
+        old_text = path.read_text(encoding="utf-8") if path.exists() else None
+        text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
+        if text != old_text:
+            write_atomically(path, text)
+        return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+
+    def _commit_file(self, path: Path, ref: str, author: str | None) -> SaveResult:
+        old, new = self._versions(path)
+        changes = field_changes(old, new)
+        result = SaveResult(ref=ref, path=path, changes=changes)
+        if not changes and (old is None) == (new is None):
+            return result
+        message = commit_message(ref, changes, created=old is None, removed=new is None)
+        result.commit, result.error = self._commit([path], message, author)
+        return result
+
+    def _versions(self, path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """The file's mapping at HEAD and on disk (None where it does not exist)."""
+        old = None
+        if self.repo is not None:
+            blob = self.repo.head_blob(path)
+            if blob is not None:
+                old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
+        new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
+        return old, new
+
+    def _commit(
+        self, paths: list[Path], message: str, author: str | None
+    ) -> tuple[str | None, str | None]:
+        if self.repo is None:
+            return None, f"{self.root} is not in a git repository: the edit is saved, not committed"
+        author = author or os.environ.get(AUTHOR_ENV) or None
+        try:
+            return self.repo.commit(paths, message, author), None
+        except (GitError, ValueError) as err:
+            return None, str(err)
+
+    # --- pending edits -----------------------------------------------------------
+
+    def pending_paths(self) -> list[Path]:
+        """Store files that differ from HEAD: edits saved to disk but not committed."""
+        if self.repo is None:
+            return []
+        paths = []
+        for _code, name in self.repo.changed_files(self.root):
+            if name.endswith(".yaml"):
+                paths.append(self.repo.top / name)
+        return paths
+
+    def commit_pending(self, *, author: str | None = None) -> list[SaveResult]:
+        """Commit every pending edit, one commit per file, each message from HEAD vs disk."""
+        results = []
+        for path in self.pending_paths():
+            ref = self._ref_of(path)
+            results.append(self._commit_file(path, ref, author))
+        return results
+
+    def _ref_of(self, path: Path) -> str:
+        plan = path.parent.name
+        return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+
+def _lenient_mapping(text: str, path: str) -> dict[str, Any]:
+    """A file's mapping for describing a change; an unreadable version reads as empty."""
+    try:
+        return read_mapping(text, path)
+    except YamlFileError:
+        return {}
+
+
+def _after_path(err: Exception, path: Path) -> str:
+    """An error's message without the leading ``path:`` a :class:`Problem` adds again."""
+    message = str(err)
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
