@@ -49,7 +49,8 @@ class FieldChange:
 
     @property
     def is_update(self) -> bool:
-        return self.field == "updates"
+        """An update appended (``new`` is that update); other list edits are plain changes."""
+        return self.field == "updates" and isinstance(self.new, dict)
 
     def summary(self, limit: int = 40) -> str:
         """Short form for a subject line: ``status On Target -> Delayed``."""
@@ -100,7 +101,9 @@ def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> lis
             if after[: len(earlier)] == earlier:
                 changes.extend(FieldChange("updates", None, item) for item in after[len(earlier) :])
                 continue
-            changes.append(FieldChange("updates", f"{len(earlier)} updates", "edited"))
+            changes.append(
+                FieldChange("updates", f"{len(earlier)} updates", f"{len(after)} edited")
+            )
             continue
         if isinstance(before, dict) or isinstance(after, dict):
             for sub in field_changes(
@@ -110,6 +113,17 @@ def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> lis
             continue
         changes.append(FieldChange(key, before, after))
     return changes
+
+
+def _subject(ref: str, summaries: list[str]) -> str:
+    """``ref: a, b, c`` within 72 characters: whole summaries while they fit, then ``...``."""
+    subject = f"{ref}: {summaries[0]}"
+    for summary in summaries[1:]:
+        longer = f"{subject}, {summary}"
+        if len(longer) > SUBJECT_LIMIT:
+            return _cut(f"{subject}, ...", SUBJECT_LIMIT)
+        subject = longer
+    return _cut(subject, SUBJECT_LIMIT)
 
 
 def commit_message(
@@ -126,14 +140,11 @@ def commit_message(
     text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
     """
     if created:
-        what = "new action"
+        subject = f"{ref}: new action"
     elif removed:
-        what = "removed"
+        subject = f"{ref}: removed"
     else:
-        what = ", ".join(change.summary() for change in changes) or "no change"
-    subject = one_line(f"{ref}: {what}")
-    if len(subject) > SUBJECT_LIMIT:
-        subject = subject[: SUBJECT_LIMIT - 3].rstrip() + "..."
+        subject = _subject(ref, [change.summary() for change in changes] or ["no change"])
     body = [change.line() for change in changes]
     texts = []
     for change in changes:

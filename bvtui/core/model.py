@@ -112,7 +112,7 @@ _DIGITS = re.compile(r"(\d+)")
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that orders numbers inside text by value: A2 before A10, 1.9 before 1.10."""
     return tuple(
-        (1, int(part)) if part.isdigit() else (0, part.lower())
+        (0, int(part)) if part.isdigit() else (1, part.lower())
         for part in _DIGITS.split(text)
         if part
     )

@@ -22,8 +22,6 @@ PLAN_FIELDS: tuple[str, ...] = (
 )
 """The keys of ``plan.yaml``, in the order a new one is written."""
 
-_NULLS = {"~", "null", "Null", "NULL"}
-
 
 class ValidationError(ValueError):
     """A value that breaks a rule of the store; the message names file, field and value."""
@@ -43,19 +41,19 @@ def _show(value: Any) -> str:
 
 
 def _text(raw: Any, path: str, field: str) -> str:
-    """A single text field: strings only; YAML's null spellings read as empty."""
+    """A single text field: strings only; an empty or null value reads as ""."""
     if raw is None:
         return ""
     if not isinstance(raw, str):
         raise ValidationError(path, field, raw, "must be text")
-    return "" if raw in _NULLS else raw
+    return raw
 
 
 def _text_list(raw: Any, path: str, field: str) -> list[str]:
     if raw is None:
         return []
     if isinstance(raw, str):
-        return [] if raw.strip() in {"", *_NULLS} else [" ".join(raw.split())]
+        return [" ".join(raw.split())] if raw.strip() else []
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ValidationError(path, field, raw, "must be a list of names")
     return [" ".join(item.split()) for item in raw if item.strip()]
@@ -74,7 +72,7 @@ def check_id(value: Any, path: str, field: str = "id") -> str:
 
 def parse_progress(raw: Any, path: str) -> int | None:
     """Progress as a whole number 0-100 (``40``, ``'40'`` and ``'40%'`` accepted); blank is None."""
-    if raw is None or (isinstance(raw, str) and raw.strip() in {"", *_NULLS}):
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     text = str(raw).strip().removesuffix("%").strip()
     if not text.isdigit() or int(text) > 100:

@@ -24,7 +24,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 _FastLoader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -38,8 +38,18 @@ class YamlFileError(ValueError):
         super().__init__(f"{where}: {reason}")
 
 
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+
+
 class _StrictLoader(_FastLoader):  # type: ignore[misc, valid-type]
-    """libyaml's all-strings loader, refusing duplicate keys."""
+    """libyaml's all-strings loader, refusing duplicate keys; plain ``null``/``~`` is None.
+
+    Only an unquoted null is None: ``title: 'Null'`` is the text "Null".
+    """
+
+    def construct_scalar(self, node: Any) -> Any:
+        value = super().construct_scalar(node)
+        return None if not node.style and value in _NULLS else value
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -83,6 +93,9 @@ def read_mapping(text: str, path: str) -> dict[str, Any]:
 _SEQ_ITEM = re.compile(r"^(?P<dash> *)- ")
 _KEY_ONLY = re.compile(r"^(?P<indent> *)[^\s#-][^:]*:\s*(#.*)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Line breaks in YAML 1.1 (libyaml, the reader) but not in 1.2 (ruamel, the writer):
+# ruamel would write them raw and the reader would fold them, so they are escaped.
+_BREAKS_1_1 = re.compile("[\x85\u2028\u2029]")
 
 
 def _guess_indent(text: str) -> tuple[int, int, int]:
@@ -143,6 +156,8 @@ def styled(value: Any) -> Any:
     (``[A, B]``); mappings keep their insertion order.
     """
     if isinstance(value, str):
+        if _BREAKS_1_1.search(value):
+            return DoubleQuotedScalarString(value)
         return LiteralScalarString(value) if _literal_ok(value) else value
     if isinstance(value, dict):
         out = CommentedMap()
@@ -171,9 +186,10 @@ def render_mapping(old_text: str | None, new: dict[str, Any], order: tuple[str, 
     """The file text for ``new``, rewriting ``old_text`` with as small a change as possible.
 
     Keys whose value is unchanged keep their node (quotes, comments, style); changed
-    keys get a new canonical node in place; new keys are inserted at their place in
-    ``order``; keys absent from ``new`` are removed. For a new file (``old_text`` None),
-    keys are written in ``order`` with unknown keys after.
+    keys get a new canonical node in place; new keys with a value are inserted at their
+    place in ``order`` (empty ones are not added to an existing file); keys absent from
+    ``new`` are removed. For a new file (``old_text`` None), keys are written in
+    ``order`` with unknown keys after.
 
     Raises:
         YamlFileError: ``old_text`` is not a YAML mapping.
@@ -194,7 +210,8 @@ def render_mapping(old_text: str | None, new: dict[str, Any], order: tuple[str, 
     for key, value in new.items():
         if key in doc:
             _merge_into(doc, key, value)
-        else:
+        elif old_text is None or value not in (None, "", [], {}):
+            # an existing file only grows keys that say something
             doc.insert(_insert_at(doc, key, order), key, styled(value))
     out = io.StringIO()
     rt.dump(doc, out)
