@@ -1,0 +1,64 @@
+"""The bvtui terminal app: opens the main screen on a store.
+
+Kept small on purpose: screens live in :mod:`bvtui.tui.screens`, widgets in
+:mod:`bvtui.tui.widgets`, styles in ``styles/app.tcss``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
+from bvtui.tui.keys import MAIN_KEYS, key_label
+from bvtui.tui.screens.main import MainScreen
+
+
+class BvtuiApp(App[None]):
+    """Browse, filter, edit and report on the improvement plans of one store.
+
+    Args:
+        root: the store folder.
+        as_of: the date overdue is judged on (None: each plan's own, else today).
+        author: ``Name <email>`` to commit as (None: ``$BVTUI_AUTHOR``, else git's).
+    """
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "bvtui"
+    COMMANDS: ClassVar = App.COMMANDS | {ActionCommands, OfficerCommands, ThemeCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, root: Path, *, as_of: date | None = None, author: str | None = None):
+        super().__init__()
+        self.root = Path(root)
+        self.as_of = as_of
+        self.author = author
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.root, as_of=self.as_of, author=self.author)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: Textual's own, and every key of the main screen."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for binding in MAIN_KEYS:
+                if binding.action.startswith("app."):
+                    continue
+                yield SystemCommand(
+                    binding.tooltip or binding.description,
+                    f"key {key_label(binding)}",
+                    partial(screen.run_action, binding.action),
+                )
+
+
+def run_app(root: Path, as_of: date | None, author: str | None) -> int:
+    """Run the app on the store at ``root`` until the user quits; the exit code."""
+    app = BvtuiApp(root, as_of=as_of, author=author)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,61 @@
+"""The keys of the main screen, in one list: the footer, the help screen and the
+command palette are all built from it, so they can never disagree."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+MAIN_KEYS: list[Binding] = [
+    Binding("r", "toggle_rag('red')", "Red", tooltip="Toggle the red filter"),
+    Binding("a", "toggle_rag('amber')", "Amber", tooltip="Toggle the amber filter"),
+    Binding("g", "toggle_rag('green')", "Green", tooltip="Toggle the green filter"),
+    Binding("b", "toggle_rag('blue')", "Blue", tooltip="Toggle the blue (complete) filter"),
+    Binding("n", "toggle_rag('grey')", "Grey", tooltip="Toggle the grey (not started) filter"),
+    Binding("t", "pick('theme')", "Theme", tooltip="Filter by theme (pick one or more)"),
+    Binding("o", "pick('officer')", "Officer", tooltip="Filter by lead officer (pick)"),
+    Binding("p", "pick('plan')", "Plan", tooltip="Filter by plan (pick one or more)"),
+    Binding("s", "pick('status')", "Status", tooltip="Filter by status word (pick)"),
+    Binding(
+        "exclamation_mark",
+        "toggle_overdue",
+        "Overdue",
+        key_display="!",
+        tooltip="Show overdue actions only (toggle)",
+    ),
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        key_display="/",
+        tooltip="Search title, objective, officers and updates as you type",
+    ),
+    Binding("x", "clear_filters", "Clear", tooltip="Clear every filter"),
+    Binding("e", "edit", "Edit", tooltip="Edit the highlighted action (also Enter)"),
+    Binding("d", "dashboard", "Dashboard", tooltip="Dashboard: counts by theme and RAG"),
+    Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
+    Binding("q", "app.quit", "Quit", tooltip="Quit bvtui"),
+]
+"""Every key of the main screen with a short label (footer) and a sentence (help)."""
+
+TABLE_KEYS: list[tuple[str, str]] = [
+    ("↑ ↓  j k", "Move between actions"),
+    ("PgUp PgDn Home End", "Move a page, to the first or last action"),
+    ("Enter", "Edit the highlighted action"),
+    ("Escape", "Leave the search box (the search stays)"),
+    ("ctrl+p", "Command palette: jump to an action, an officer or a theme"),
+]
+"""Keys handled by the table and the app rather than the main screen's bindings."""
+
+MARKS: list[tuple[str, str]] = [
+    ("!", "Overdue: not complete and due before the as-of date"),
+    ("?", "Status check: the reported status is better than the dates allow"),
+    ("✎", "Uncommitted: saved on disk, not yet committed to git"),
+    ("● ▲ ■ ✔ ○", "Red, amber, green, blue (complete), grey"),
+]
+"""The marks the table shows, for the help screen."""
+
+
+def key_label(binding: Binding) -> str:
+    """The key as the user types it: ``!`` rather than ``exclamation_mark``."""
+    return binding.key_display or binding.key

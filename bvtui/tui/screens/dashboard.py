@@ -1,0 +1,167 @@
+"""The dashboard: the report's "Overall Q2 Status" figures, big enough for a projector.
+
+Counts the actions the main screen shows (so a filtered view gives a filtered
+dashboard, and the heading says which filter). The counting is
+:mod:`bvtui.core.stats`; this module only lays it out: RAG totals in large digits with
+their symbols, theme x RAG with percentages and a bar, per-officer counts, and the
+overdue and status-check lists.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Header, Static
+
+from bvtui.core.filters import Filter
+from bvtui.core.model import RAG_SYMBOLS, RAGS, Action
+from bvtui.core.stats import Dashboard, RagCounts, dashboard
+from bvtui.tui.text import RAG_NAMES, RAG_STYLES, line
+
+BAR_WIDTH = 30
+
+
+def rag_heading(rag: str, short: bool = False) -> Text:
+    """A RAG's symbol and name in its colour; ``short`` drops "(complete)"."""
+    name = rag.capitalize() if short else RAG_NAMES[rag]
+    return Text(f"{RAG_SYMBOLS[rag]} {name}", style=RAG_STYLES[rag])
+
+
+def bar(counts: RagCounts, width: int = BAR_WIDTH) -> Text:
+    """A stacked bar of the RAG shares, each colour drawn with its own symbol."""
+    text = Text()
+    total = counts.total
+    if not total:
+        return text
+    for rag in RAGS:
+        cells = round(width * counts.counts[rag] / total)
+        text.append(RAG_SYMBOLS[rag] * cells, style=RAG_STYLES[rag])
+    return text
+
+
+def _count_cell(counts: RagCounts, rag: str) -> Text:
+    number = counts.counts[rag]
+    if not number:
+        return Text("-", style="dim")
+    return Text(f"{number} ({counts.percent(rag)}%)", style=RAG_STYLES[rag])
+
+
+def theme_table(figures: Dashboard) -> Table:
+    """Theme x RAG: count and percentage of the theme's actions, totals last."""
+    table = Table(title="Status by theme", title_style="bold", expand=True, show_footer=True)
+    table.add_column("Theme", footer="Total", ratio=2)
+    for rag in RAGS:
+        table.add_column(
+            rag_heading(rag, short=True),
+            footer=_count_cell(figures.total, rag),
+            justify="right",
+            ratio=1,
+        )
+    table.add_column("Total", footer=str(figures.total.total), justify="right")
+    table.add_column("Share", footer=bar(figures.total), no_wrap=True)
+    for theme, counts in figures.by_theme.items():
+        table.add_row(
+            Text(line(theme)),
+            *(_count_cell(counts, rag) for rag in RAGS),
+            str(counts.total),
+            bar(counts),
+        )
+    return table
+
+
+def officer_table(figures: Dashboard) -> Table:
+    """Per lead officer: actions by RAG, and how many are overdue."""
+    table = Table(title="By lead officer", title_style="bold", expand=True)
+    table.add_column("Officer")
+    for rag in RAGS:
+        table.add_column(Text(RAG_SYMBOLS[rag], style=RAG_STYLES[rag]), justify="right")
+    table.add_column("Total", justify="right")
+    table.add_column("Overdue", justify="right")
+    for officer, counts in figures.by_officer.items():
+        table.add_row(
+            Text(line(officer)),
+            *(
+                Text(str(counts.counts[rag]), style=RAG_STYLES[rag])
+                if counts.counts[rag]
+                else Text("-", style="dim")
+                for rag in RAGS
+            ),
+            str(counts.total),
+            str(figures.overdue_by_officer.get(officer, 0) or "-"),
+        )
+    return table
+
+
+def attention_table(figures: Dashboard) -> Table:
+    """The overdue list, then the status-check list, one action a line."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1, overflow="fold")
+    table.add_row(Text(f"! Overdue ({len(figures.overdue)})", style="bold #ff5f5f"), "")
+    for action in figures.overdue:
+        due = action.due.isoformat() if action.due else "?"
+        table.add_row(
+            line(action.ref),
+            Text(f"due {due} · {line(action.status)} · ")
+            + Text(line(action.title), overflow="ellipsis", no_wrap=True),
+        )
+    if not figures.overdue:
+        table.add_row(Text("none", style="dim"), "")
+    table.add_row("", "")
+    checks = Text(f"? Status check ({len(figures.status_checks)})", style="bold #ffaf00")
+    table.add_row(checks, "")
+    for check in figures.status_checks:
+        table.add_row(line(check.action.ref), Text(line(check.reason)))
+    if not figures.status_checks:
+        table.add_row(Text("none", style="dim"), "")
+    return table
+
+
+class DashboardScreen(Screen[None]):
+    """Counts of the actions shown on the main screen; Escape or d goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,d", "close", "Back"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, actions: list[Action], wanted: Filter, total: int) -> None:
+        super().__init__()
+        self.actions = actions
+        self.wanted = wanted
+        self.total = total
+        self.figures = dashboard(actions, wanted.as_of)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        figures = self.figures
+        heading = Text(f"Overall status: {figures.total.total} actions", style="bold")
+        if figures.total.total != self.total:
+            heading.append(f" of {self.total}")
+        if not self.wanted.is_empty:
+            heading.append("   filter: ", style="dim")
+            heading.append(line(self.wanted.describe()), style="bold #ffd787")
+        if self.wanted.as_of:
+            heading.append(f"   as of {self.wanted.as_of.isoformat()}", style="dim")
+        with VerticalScroll(id="dashboard"):
+            yield Static(heading, id="dash-title")
+            with Horizontal(id="rag-totals"):
+                for rag in RAGS:
+                    with Vertical(classes=f"rag-box rag-{rag}"):
+                        yield Static(rag_heading(rag), classes="rag-name")
+                        yield Digits(str(figures.total.counts[rag]), classes="rag-count")
+                        yield Static(Text(f"{figures.total.percent(rag)}%"), classes="rag-percent")
+            yield Static(theme_table(figures), id="theme-table")
+            with Horizontal(id="dash-lower"):
+                yield Static(officer_table(figures), id="officer-table")
+                yield Static(attention_table(figures), id="attention")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,352 @@
+"""The edit screen: status, progress, deadlines, officers and a new update; save commits.
+
+Every field is checked as it is typed by the core's own rules
+(:func:`bvtui.core.edit.check_value`, the same ones ``bvtui set`` applies), with the
+reason shown under the field. ``ctrl+s`` saves in a thread worker: one write, one
+commit. When the commit fails the edit stays on disk and the screen closes with the
+reason; when the file changed on disk since it was opened, the user chooses reload,
+overwrite or keep both (:mod:`bvtui.tui.screens.dialogs`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from bvtui.core.dates import due_date
+from bvtui.core.edit import check_value, current_period, edited
+from bvtui.core.model import Action
+from bvtui.core.schema import ValidationError
+from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
+from bvtui.tui.adapters import read_action, unsaved_edit_note
+from bvtui.tui.screens.dialogs import ConfirmScreen, ConflictChoice, ConflictScreen
+from bvtui.tui.text import line, rag_text
+
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("progress", "Progress %"),
+    ("deadline", "Deadline"),
+    ("revised_deadline", "Revised deadline"),
+    ("officers", "Lead officers"),
+)
+"""The fields edited in a text box, with their labels (status has a list)."""
+
+
+@dataclass
+class EditOutcome:
+    """How an edit ended: the action as it is on disk now, and the save's result.
+
+    ``result`` is None when nothing was saved (the user reloaded the disk version).
+    """
+
+    action: Action
+    result: SaveResult | None
+    note: str = ""
+
+
+def field_text(action: Action, field: str) -> str:
+    """A field's value as the edit screen shows it in a text box."""
+    if field == "progress":
+        return "" if action.progress is None else str(action.progress)
+    if field == "officers":
+        return ", ".join(action.officers)
+    return str(getattr(action, field))
+
+
+def _reason(err: ValidationError) -> str:
+    return f"{err.field}: {line(err.value)!r} {err.reason}"
+
+
+class EditScreen(ModalScreen[EditOutcome | None]):
+    """Edit one action; dismisses with an :class:`EditOutcome`, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save (commit)", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        """The save worker wrote (and maybe committed) the action."""
+
+        action: Action
+        result: SaveResult
+        note: str = ""
+
+    @dataclass
+    class Conflict(Message):
+        """The file changed on disk since it was opened; nothing was written."""
+
+        mine: Action
+
+    @dataclass
+    class Reloaded(Message):
+        """The disk version, read again for a reload."""
+
+        action: Action
+
+    @dataclass
+    class Failed(Message):
+        """The save could not be done at all; the user's text is still on screen."""
+
+        reason: str
+
+    def __init__(
+        self, store: Store, action: Action, *, author: str | None, as_of: date | None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.action = action
+        self.author = author
+        self.as_of = as_of
+        self.errors: dict[str, str] = {}
+        self.busy = False
+
+    # --- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        action = self.action
+        heading = Text(f"Edit {line(action.ref)}  ", style="bold")
+        heading.append(line(action.title))
+        statuses = list(action.plan.statuses.items())
+        options = [(rag_text(word, rag), word) for word, rag in statuses]
+        if action.status and action.status not in action.plan.statuses:
+            options.append((Text(f"{line(action.status)} (not in the plan's list)"), action.status))
+        with Vertical(id="edit-panel"):
+            yield Static(heading, id="edit-title")
+            with Grid(id="edit-grid"):
+                yield Label("Status")
+                yield Select(
+                    options,
+                    value=action.status or Select.NULL,
+                    allow_blank=not action.status,
+                    id="status",
+                )
+                yield Static("", id="status-hint", classes="hint")
+                for field, label in TEXT_FIELDS:
+                    yield Label(label)
+                    yield Input(field_text(action, field), id=field)
+                    yield Static("", id=f"{field}-hint", classes="hint")
+                yield Label("Update period")
+                yield Input(self._default_period(), id="period")
+                yield Static("", id="period-hint", classes="hint")
+            yield Label("New update (optional; added to the action's updates)")
+            yield TextArea(id="update", soft_wrap=True, show_line_numbers=False)
+            yield Static("", id="edit-message")
+        yield Footer()
+
+    def _default_period(self) -> str:
+        return self.action.plan.period or current_period(self.as_of)
+
+    def on_mount(self) -> None:
+        for field, _label in TEXT_FIELDS:
+            self._check(field, field_text(self.action, field))
+        self._check("period", self._default_period())
+        self.query_one("#status", Select).focus()
+
+    # --- validation as you type --------------------------------------------------
+
+    def _hint(self, field: str, text: Text | str, error: bool = False) -> None:
+        hint = self.query_one(f"#{field}-hint", Static)
+        hint.update(text if isinstance(text, Text) else Text(text))
+        hint.set_class(error, "-error")
+
+    def _check(self, field: str, value: str) -> None:
+        """Check ``value`` for ``field`` and show why it is refused, or what it means."""
+        self.errors.pop(field, None)
+        if field == "period":
+            if not value.strip():
+                self.errors[field] = "period: needed for the new update (e.g. 2017-18 Q2)"
+                self._hint(field, self.errors[field], error=True)
+            else:
+                self._hint(field, Text("the new update's reporting period", style="dim"))
+            return
+        try:
+            check_value(self.action, field, value)
+        except ValidationError as err:
+            self.errors[field] = _reason(err)
+            self._hint(field, f"{line(err.value)!r} {err.reason}", error=True)
+            if field in dict(TEXT_FIELDS):
+                self.query_one(f"#{field}", Input).set_class(True, "-invalid")
+            return
+        if field in dict(TEXT_FIELDS):
+            self.query_one(f"#{field}", Input).set_class(False, "-invalid")
+        if field in ("deadline", "revised_deadline"):
+            due = due_date(value)
+            meaning = f"due {due.isoformat()}" if due else "no due date (kept as written)"
+            self._hint(field, Text(meaning if value.strip() else "", style="dim"))
+        elif field == "officers":
+            self._hint(field, Text("names separated by , ; or /", style="dim"))
+        else:
+            self._hint(field, "")
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input.id:
+            self._check(event.input.id, event.value)
+
+    @on(Select.Changed, "#status")
+    def _status_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else ""
+        self._check("status", value)
+        if "status" not in self.errors:
+            rag = self.action.plan.rag_of(value)
+            self._hint("status", rag_text(f"{rag}", rag) if value else "")
+
+    # --- what changed ------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        """The fields whose text differs from the action's, as typed."""
+        status = self.query_one("#status", Select).value
+        typed = {"status": status if isinstance(status, str) else ""}
+        for field, _label in TEXT_FIELDS:
+            typed[field] = self.query_one(f"#{field}", Input).value
+        return {
+            field: value
+            for field, value in typed.items()
+            if value != field_text(self.action, field)
+        }
+
+    @property
+    def update_text(self) -> str:
+        return self.query_one("#update", TextArea).text
+
+    @property
+    def period(self) -> str:
+        return self.query_one("#period", Input).value.strip()
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.values() or self.update_text.strip())
+
+    def _message(self, text: str, error: bool = True) -> None:
+        message = self.query_one("#edit-message", Static)
+        message.update(Text(text))
+        message.set_class(error, "-error")
+
+    # --- saving ------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Check everything, then save in a worker (or say why not)."""
+        if self.busy:
+            return
+        values = self.values()
+        update = self.update_text if self.update_text.strip() else None
+        if not values and update is None:
+            self._message("Nothing changed: no save, no commit.", error=False)
+            return
+        blocking = [
+            reason
+            for field, reason in self.errors.items()
+            if field in values or (field == "period" and update)
+        ]
+        if blocking:
+            self._message("Cannot save: " + blocking[0])
+            return
+        try:
+            mine = edited(self.action, values, update=update, period=self.period or None)
+        except ValidationError as err:
+            self._message("Cannot save: " + _reason(err))
+            return
+        self._start("Saving and committing…")
+        self.save(mine, force=False)
+
+    def _start(self, what: str) -> None:
+        self.busy = True
+        self._message(what, error=False)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def save(self, mine: Action, force: bool) -> None:
+        """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more)."""
+        try:
+            result = self.store.save_action(mine, author=self.author, force=force)
+        except FileChangedError:
+            self.post_message(self.Conflict(mine))
+            return
+        except (StoreError, ValidationError, OSError) as err:
+            self.post_message(self.Failed(str(err)))
+            return
+        self.post_message(self.Saved(mine, result))
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def keep_both(self, mine: Action, update: str | None, period: str) -> None:
+        """Keep the disk version and add the user's edit to it as a new update."""
+        try:
+            disk = read_action(self.store, self.action)
+            note = unsaved_edit_note(self.action, mine, update)
+            merged = edited(disk, {}, update=note, period=period or None)
+            result = self.store.save_action(merged, author=self.author)
+        except (StoreError, ValidationError, OSError) as err:
+            self.post_message(self.Failed(str(err)))
+            return
+        self.post_message(
+            self.Saved(merged, result, "kept the version on disk; your edit was added as an update")
+        )
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def reload(self) -> None:
+        """Read the disk version again, dropping the edit."""
+        try:
+            self.post_message(self.Reloaded(read_action(self.store, self.action)))
+        except StoreError as err:
+            self.post_message(self.Failed(str(err)))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.dismiss(EditOutcome(event.action, event.result, event.note))
+
+    @on(Reloaded)
+    def _reloaded(self, event: Reloaded) -> None:
+        self.dismiss(EditOutcome(event.action, None, "reloaded from disk; your edit was dropped"))
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.busy = False
+        self._message("Not saved: " + line(event.reason))
+
+    @on(Conflict)
+    def _conflict(self, event: Conflict) -> None:
+        mine = event.mine
+        update = self.update_text if self.update_text.strip() else None
+        period = self.period
+
+        def chosen(choice: ConflictChoice | None) -> None:
+            if choice is None:
+                self.busy = False
+                self._message("Not saved: the file changed on disk. Ctrl+S to choose again.")
+            elif choice is ConflictChoice.RELOAD:
+                self.reload()
+            elif choice is ConflictChoice.OVERWRITE:
+                self._start("Overwriting…")
+                self.save(mine, force=True)
+            else:
+                self._start("Keeping both…")
+                self.keep_both(mine, update, period)
+
+        path = str(self.store.action_path(self.action))
+        self.app.push_screen(ConflictScreen(self.action.ref, path), chosen)
+
+    # --- leaving -----------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        """Leave; ask first when anything was changed."""
+        if self.busy:
+            return
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(f"Discard your changes to {self.action.ref}?"), answered)

@@ -1,0 +1,314 @@
+"""The main screen: the filter bar, the table of actions and the detail pane.
+
+The store is read in a thread worker (a loading indicator shows meanwhile) and
+handed over with a :class:`~bvtui.tui.messages.StoreLoaded` message. Filters run
+in memory on the UI thread: at 10,000 actions a filter change costs a few
+milliseconds (see :mod:`bvtui.tui.listing`), less than a thread hop would, and the
+table renders only the rows on screen. Search typing is debounced.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from bvtui.core.filters import Filter
+from bvtui.core.model import Action
+from bvtui.core.repo import GitError
+from bvtui.core.store import Store, StoreError
+from bvtui.tui.keys import MAIN_KEYS
+from bvtui.tui.listing import Listing, pending_refs
+from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
+from bvtui.tui.screens.dashboard import DashboardScreen
+from bvtui.tui.screens.edit import EditOutcome, EditScreen
+from bvtui.tui.screens.help import HelpScreen
+from bvtui.tui.screens.picker import PickerScreen
+from bvtui.tui.text import line
+from bvtui.tui.widgets.action_table import ActionTable
+from bvtui.tui.widgets.detail import ActionDetail
+from bvtui.tui.widgets.filter_bar import FilterBar
+
+SEARCH_DEBOUNCE = 0.12
+"""Seconds of quiet typing before a search is applied."""
+
+PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "status": "statuses"}
+"""Each picker's filter kind and the :class:`Filter` field it sets."""
+
+
+class MainScreen(Screen[None]):
+    """Browse and filter the actions of one store; open the editor and the dashboard."""
+
+    AUTO_FOCUS = "#table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MAIN_KEYS,
+        Binding("escape", "leave_search", "Leave search", show=False),
+    ]
+
+    def __init__(self, root: Path, *, as_of: date | None, author: str | None) -> None:
+        super().__init__()
+        self.root = root
+        self.as_of = as_of
+        self.author = author
+        self.store: Store | None = None
+        self.listing = Listing([], as_of)
+        self.load_seconds: float | None = None
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="banner")
+        yield FilterBar(id="filter-bar")
+        yield Input(placeholder="search title, objective, officers, updates", id="search")
+        yield ActionTable(as_of=self.as_of, id="table")
+        yield ActionDetail(id="detail")
+        yield Footer()
+
+    @property
+    def table(self) -> ActionTable:
+        return self.query_one("#table", ActionTable)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.repo is None
+
+    def on_mount(self) -> None:
+        self.sub_title = line(self.root.name)
+        self.table.loading = True
+        self.table.focus()
+        self.load_store()
+
+    # --- loading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_store(self) -> None:
+        """Read the store and build the listing off the UI thread."""
+        worker = get_current_worker()
+        started = time.perf_counter()
+        try:
+            store = Store.open(self.root)
+            pending = pending_refs(store) if store.repo is not None else set()
+            listing = Listing(store.actions, self.as_of, pending)
+        except (StoreError, GitError, OSError) as err:
+            self.post_message(StoreLoadFailed(str(err)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(StoreLoaded(store, listing, time.perf_counter() - started))
+
+    @on(StoreLoaded)
+    def _loaded(self, event: StoreLoaded) -> None:
+        keep = self.table.current.ref if self.table.current else None
+        wanted = self.listing.filter
+        self.store, self.listing = event.store, event.listing
+        self.load_seconds = event.seconds
+        self.table.measure(self.listing.actions)
+        self.table.loading = False
+        if not isinstance(self.focused, Input):
+            self.table.focus()
+        self._show_banner()
+        self.set_filter(wanted, keep=keep)
+        if event.store.problems:
+            lines = [line(str(problem)) for problem in event.store.problems[:5]]
+            more = len(event.store.problems) - len(lines)
+            if more > 0:
+                lines.append(f"... and {more} more (bvtui validate lists them all)")
+            self.notify(
+                "\n".join(lines), title="Files that did not load", severity="warning", markup=False
+            )
+
+    @on(StoreLoadFailed)
+    def _load_failed(self, event: StoreLoadFailed) -> None:
+        self.table.loading = False
+        self.table.empty_message = f"The store could not be read: {line(event.reason)}"
+        self.table.set_rows([])
+        self.notify(line(event.reason), title="Cannot read the store", severity="error")
+
+    def _show_banner(self) -> None:
+        banner = self.query_one("#banner", Static)
+        banner.display = self.read_only
+        if self.read_only:
+            text = Text("READ-ONLY", style="bold reverse")
+            text.append(f"  {line(self.root)} is not in a git repository: ")
+            text.append("edits cannot be saved as commits. Run git init (or bvtui init) to edit.")
+            banner.update(text)
+
+    # --- filtering ---------------------------------------------------------------
+
+    def set_filter(self, wanted: Filter, keep: str | None = None) -> None:
+        """Apply ``wanted`` and redraw the table, the bar and the detail pane."""
+        if keep is None and self.table.current is not None:
+            keep = self.table.current.ref
+        rows = self.listing.set_filter(wanted)
+        self.table.pending = self.listing.pending
+        self.table.empty_message = (
+            "No actions in this store"
+            if not self.listing.total
+            else "No action matches these filters (x clears them)"
+        )
+        self.table.set_rows(rows, keep=keep)
+        self._show_bar()
+        self._show_detail(self.table.current)
+
+    def _show_bar(self) -> None:
+        problems = len(self.store.problems) if self.store else 0
+        self.query_one(FilterBar).show(
+            self.listing.filter,
+            len(self.listing.shown),
+            self.listing.total,
+            len(self.listing.pending),
+            problems,
+        )
+
+    def _show_detail(self, action: Action | None) -> None:
+        uncommitted = action is not None and action.ref in self.listing.pending
+        self.query_one(ActionDetail).show(action, self.as_of, uncommitted)
+
+    @on(ActionTable.Highlighted)
+    def _highlighted(self, event: ActionTable.Highlighted) -> None:
+        self._show_detail(event.action)
+
+    @on(ActionTable.Selected)
+    def _selected(self, event: ActionTable.Selected) -> None:
+        self.open_editor(event.action)
+
+    def action_toggle_rag(self, rag: str) -> None:
+        self.set_filter(self.listing.filter.toggled_rag(rag))
+
+    def action_toggle_overdue(self) -> None:
+        wanted = self.listing.filter
+        self.set_filter(replace(wanted, overdue=not wanted.overdue))
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.remove_class("-active")
+        self.set_filter(self.listing.filter.cleared())
+        self.table.focus()
+
+    def action_pick(self, kind: str) -> None:
+        """Open the picker for a filter kind (theme, officer, plan, status)."""
+        field = PICKER_FIELDS[kind]
+        selected: frozenset[str] = getattr(self.listing.filter, field)
+
+        def picked(values: frozenset[str] | None) -> None:
+            if values is not None:
+                self.set_filter(replace(self.listing.filter, **{field: values}))
+
+        self.app.push_screen(PickerScreen(kind, self.listing.values(kind), selected), picked)
+
+    # --- search ------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-active")
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._apply_search)
+
+    def _apply_search(self) -> None:
+        self._search_timer = None
+        text = self.query_one("#search", Input).value
+        if text != self.listing.filter.search:
+            self.set_filter(replace(self.listing.filter, search=text))
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.action_leave_search()
+
+    def action_leave_search(self) -> None:
+        """Back to the table; the search stays applied (x clears it)."""
+        search = self.query_one("#search", Input)
+        if not search.has_focus:
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._apply_search()
+        search.set_class(bool(search.value), "-active")
+        self.table.focus()
+
+    # --- jumping (command palette) -----------------------------------------------
+
+    def jump_to(self, ref: str) -> None:
+        """Put the cursor on ``ref``, clearing the filters when they hide it."""
+        if not self.table.move_to(ref):
+            self.action_clear_filters()
+            self.table.move_to(ref)
+        self.table.focus()
+
+    def filter_only(self, kind: str, value: str) -> None:
+        """Filter on exactly one theme or officer (from the command palette)."""
+        field = PICKER_FIELDS[kind]
+        self.set_filter(replace(self.listing.filter, **{field: frozenset({value})}))
+
+    # --- editing, dashboard, help ------------------------------------------------
+
+    def action_edit(self) -> None:
+        if self.table.current is not None:
+            self.open_editor(self.table.current)
+
+    def open_editor(self, action: Action) -> None:
+        if self.store is None:
+            return
+        if self.read_only:
+            self.notify(
+                "Read-only: the store is not in a git repository, so edits cannot be committed.",
+                severity="warning",
+            )
+            return
+        editor = EditScreen(self.store, action, author=self.author, as_of=self.as_of)
+        self.app.push_screen(editor, self._edited)
+
+    def _edited(self, outcome: EditOutcome | None) -> None:
+        """Show the result of an edit: the new values, and whether it was committed."""
+        if outcome is None:
+            return
+        action, result = outcome.action, outcome.result
+        self.listing.replace_action(action)
+        if self.store is not None:
+            self.store.actions = [action if a.ref == action.ref else a for a in self.store.actions]
+        if result is None:
+            self.notify(f"{action.ref}: {outcome.note}", markup=False)
+        elif result.pending:
+            self.listing.pending.add(action.ref)
+            self.notify(
+                f"{action.ref}: saved to disk but NOT committed: {line(result.error)}",
+                title="Not committed",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+        elif result.commit:
+            self.listing.pending.discard(action.ref)
+            done = f"committed {result.commit[:8]}"
+            note = f" ({outcome.note})" if outcome.note else ""
+            self.notify(f"{action.ref}: {done}{note}", title="Saved", markup=False)
+        else:
+            self.notify(f"{action.ref}: no change", markup=False)
+        self.set_filter(self.listing.filter, keep=action.ref)
+
+    def action_dashboard(self) -> None:
+        self.app.push_screen(
+            DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
+        )
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_reload(self) -> None:
+        self.table.loading = True
+        self.load_store()

@@ -1,0 +1,56 @@
+"""User text made safe to show, and the RAG styles every screen shares.
+
+Titles, comments and names come from files anyone can edit: they are never parsed
+as markup and never reach the terminal with control characters in them (an escape
+sequence in a title must show as ``\\x1b[31m``, not turn the screen red). Every
+widget builds its text with :func:`line` / :func:`block` into ``rich.text.Text``.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+
+from bvtui.core.diff import one_line, printable_block
+from bvtui.core.model import RAG_SYMBOLS
+
+RAG_STYLES: dict[str, str] = {
+    "red": "bold #ff5f5f",
+    "amber": "bold #ffaf00",
+    "green": "bold #5fd75f",
+    "blue": "bold #5fafff",
+    "grey": "#a8a8a8",
+}
+"""Foreground style of each RAG colour (a symbol is always shown beside it)."""
+
+RAG_NAMES: dict[str, str] = {
+    "red": "Red",
+    "amber": "Amber",
+    "green": "Green",
+    "blue": "Blue (complete)",
+    "grey": "Grey",
+}
+
+
+def line(value: object) -> str:
+    """A value as one printable line: control characters shown escaped, lists joined."""
+    return one_line(value)
+
+
+def block(text: str) -> str:
+    """Multi-line text with its line breaks kept and other control characters escaped."""
+    return printable_block(text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells, an ellipsis marking a cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def rag_text(label: str, rag: str) -> Text:
+    """``label`` in the colour of ``rag`` with its symbol first: ``● Overdue``."""
+    return Text(f"{RAG_SYMBOLS.get(rag, '?')} {line(label)}", style=RAG_STYLES.get(rag, ""))

@@ -1,0 +1,283 @@
+"""The table of actions: a Line-API widget that draws only the rows on screen.
+
+A ``DataTable`` stores and measures every row it holds: refilling it with 10,000 rows
+takes over a second (ENGINEERING.md), far too slow for a filter keystroke. This table
+holds a plain list of actions and renders the visible lines on demand, so replacing
+the rows costs nothing and drawing costs the same at 12 or 12,000 actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from bvtui.core.model import RAG_SYMBOLS, Action
+from bvtui.tui.text import RAG_STYLES, fit, line
+
+UNCOMMITTED = "✎"
+"""The mark of an action saved on disk but not committed."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its heading and width in cells (0: takes the width left over)."""
+
+    key: str
+    heading: str
+    width: int
+
+
+class ActionTable(ScrollView, can_focus=True):
+    """Actions one per line: ref, title, theme, officer, due, status, progress, marks.
+
+    The header stays on the first line while the rows scroll under it. Posts
+    :class:`ActionTable.Highlighted` when the cursor moves to another action and
+    :class:`ActionTable.Selected` on Enter or a double click.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Edit", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "action-table--header",
+        "action-table--cursor",
+        "action-table--mark",
+        "action-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    ActionTable {
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+    }
+    ActionTable > .action-table--header { text-style: bold; background: $panel; }
+    ActionTable > .action-table--cursor { background: $block-cursor-blurred-background; }
+    ActionTable:focus > .action-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ActionTable > .action-table--mark { color: $warning; text-style: bold; }
+    ActionTable > .action-table--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on another action (None: the table is empty)."""
+
+        action: Action | None
+
+    @dataclass
+    class Selected(Message):
+        """Enter (or a double click) on an action."""
+
+        action: Action
+
+    def __init__(
+        self,
+        *,
+        as_of: date | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.as_of = as_of
+        self.rows: list[Action] = []
+        self.pending: set[str] = set()
+        self.empty_message = "No actions"
+        self._fixed = {"ref": 12, "theme": 12, "officer": 20, "status": 12}
+        self._last_highlighted: str | None = ""
+
+    # --- data ------------------------------------------------------------------
+
+    def measure(self, actions: list[Action]) -> None:
+        """Fit the fixed columns to the longest values in ``actions`` (all of the store),
+        so that filtering never makes the columns jump."""
+
+        def longest(values: list[str], least: int, most: int) -> int:
+            return max(least, min(most, max((len(v) for v in values), default=0)))
+
+        self._fixed = {
+            "ref": longest([a.ref for a in actions], 5, 30),
+            "theme": longest([a.theme for a in actions], 5, 22),
+            "officer": longest([", ".join(a.officers) for a in actions], 7, 22),
+            "status": longest([a.status for a in actions], 6, 22) + 2,
+        }
+
+    def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
+        """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
+        self.rows = actions
+        index = 0
+        if keep is not None:
+            index = next((i for i, a in enumerate(actions) if a.ref == keep), 0)
+        self.virtual_size = Size(self.size.width, len(actions) + 1)
+        self.cursor = index
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def move_to(self, ref: str) -> bool:
+        """Put the cursor on the action ``ref``; False when it is not shown."""
+        for index, action in enumerate(self.rows):
+            if action.ref == ref:
+                self.cursor = index
+                return True
+        return False
+
+    @property
+    def current(self) -> Action | None:
+        """The action under the cursor."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # --- cursor ----------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def watch_cursor(self, value: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        current = self.current
+        ref = current.ref if current else None
+        if ref != self._last_highlighted:
+            self._last_highlighted = ref
+            self.post_message(self.Highlighted(current))
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        rows = self._page_rows()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + rows:
+            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * self._page_rows()
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        index = round(self.scroll_offset.y) + offset.y - 1
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
+        self._scroll_to_cursor()
+
+    # --- drawing ---------------------------------------------------------------
+
+    def columns(self, width: int) -> list[Column]:
+        """The columns for a table ``width`` cells wide; the title takes what is left."""
+        fixed = [
+            Column("ref", "Ref", self._fixed["ref"]),
+            Column("title", "Title", 0),
+            Column("theme", "Theme", self._fixed["theme"]),
+            Column("officer", "Officer", self._fixed["officer"]),
+            Column("due", "Due", 10),
+            Column("status", "Status", self._fixed["status"]),
+            Column("progress", "Prog", 4),
+            Column("marks", "!?✎", 3),
+        ]
+        used = sum(c.width for c in fixed) + len(fixed) + 1
+        title = max(12, width - used)
+        return [Column(c.key, c.heading, title) if c.key == "title" else c for c in fixed]
+
+    def cells(self, action: Action) -> dict[str, tuple[str, Style | None]]:
+        """The text of each cell of ``action``'s row, with the style of coloured cells."""
+        due = action.due
+        rag = action.rag
+        marks = (
+            ("!" if action.is_overdue(self.as_of) else " ")
+            + ("?" if action.status_check(self.as_of) else " ")
+            + (UNCOMMITTED if action.ref in self.pending else " ")
+        )
+        mark_style = self.get_component_rich_style("action-table--mark", partial=True)
+        return {
+            "ref": (line(action.ref), None),
+            "title": (line(action.title), None),
+            "theme": (line(action.theme), None),
+            "officer": (line(action.officers), None),
+            "due": (due.isoformat() if due else line(action.deadline), None),
+            "status": (
+                f"{RAG_SYMBOLS.get(rag, '?')} {line(action.status) or '-'}",
+                Style.parse(RAG_STYLES[rag]),
+            ),
+            "progress": ("" if action.progress is None else f"{action.progress}%", None),
+            "marks": (marks, mark_style),
+        }
+
+    def _strip(self, texts: list[tuple[str, Style | None]], base: Style) -> Strip:
+        segments = [Segment(" ", base)]
+        for text, style in texts:
+            segments.append(Segment(text, base + style if style else base))
+            segments.append(Segment(" ", base))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        columns = self.columns(width)
+        base = self.rich_style
+        if y == 0:
+            header = self.get_component_rich_style("action-table--header")
+            texts = [(fit(c.heading, c.width), None) for c in columns]
+            return self._strip(texts, base + header).adjust_cell_length(width, base + header)
+        index = round(self.scroll_offset.y) + y - 1
+        if not self.rows and y == 1:
+            empty = self.get_component_rich_style("action-table--empty")
+            return Strip([Segment(fit(f" {self.empty_message}", width), base + empty)])
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        action = self.rows[index]
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("action-table--cursor")
+        cells = self.cells(action)
+        texts = []
+        for column in columns:
+            text, cell_style = cells[column.key]
+            align_right = column.key == "progress"
+            shown = fit(text, column.width)
+            if align_right:
+                shown = shown.strip().rjust(column.width)
+            texts.append((shown, cell_style))
+        return self._strip(texts, style).adjust_cell_length(width, style)

@@ -1,0 +1,104 @@
+"""The detail pane: every field of the highlighted action, its latest update and marks.
+
+Two columns: the action's fields on the left; on the right what needs attention
+(overdue, the status-check reason, an uncommitted edit) and the latest update.
+Everything is built as ``rich.text.Text`` from escaped plain strings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from bvtui.core.model import Action
+from bvtui.tui.text import RAG_NAMES, block, line, rag_text
+
+LABEL_STYLE = "bold #87afd7"
+WARN_STYLE = "bold #ffaf00"
+
+
+def _field(text: Text, label: str, value: str | Text) -> None:
+    text.append(f"{label:<17}", style=LABEL_STYLE)
+    text.append(value if isinstance(value, Text) else Text(value))
+    text.append("\n")
+
+
+def fields_text(action: Action, as_of: date | None) -> Text:
+    """The left column: title, ref, plan, theme, objective, officers, dates, status."""
+    text = Text()
+    text.append(line(action.title) or "(no title)", style="bold")
+    text.append("\n\n")
+    _field(text, "Ref", line(action.ref))
+    _field(text, "Plan", line(action.plan.title or action.plan.slug))
+    _field(text, "Theme", line(action.theme) or "-")
+    _field(text, "Objective", line(action.objective) or "-")
+    _field(text, "Lead officers", line(action.officers) or "-")
+    _field(text, "Deadline", line(action.deadline) or "-")
+    _field(text, "Revised deadline", line(action.revised_deadline) or "-")
+    due = action.due
+    _field(text, "Due", due.isoformat() if due else "no due date")
+    status = rag_text(action.status or "no status", action.rag)
+    status.append(f"  ({RAG_NAMES[action.rag].lower()})", style="dim")
+    _field(text, "Status", status)
+    _field(text, "Progress", "-" if action.progress is None else f"{action.progress}%")
+    for key, value in action.extra.items():
+        _field(text, line(key)[:16], line(value))
+    return text
+
+
+def notes_text(action: Action, as_of: date | None, uncommitted: bool) -> Text:
+    """The right column: overdue, status check, uncommitted; then the latest update."""
+    text = Text()
+    judged = action.plan.judged_on(as_of)
+    if action.is_overdue(as_of) and action.due is not None:
+        days = (judged - action.due).days
+        text.append(f"! Overdue by {days} days (judged on {judged.isoformat()})\n", WARN_STYLE)
+    reason = action.status_check(as_of)
+    if reason:
+        text.append("? Status check: ", WARN_STYLE)
+        text.append(line(reason))
+        text.append("\n")
+    if uncommitted:
+        text.append("✎ Uncommitted: ", WARN_STYLE)
+        text.append("saved on disk, not yet committed (save again or run bvtui commit)\n")
+    if text:
+        text.append("\n")
+    latest = action.latest_update
+    if latest is None:
+        text.append("No updates yet.", style="dim")
+        return text
+    heading = f"Latest update ({line(latest.period) or 'no period'}"
+    if latest.date:
+        heading += f", {line(latest.date)}"
+    if latest.author:
+        heading += f", {line(latest.author)}"
+    text.append(heading + ")\n", style=LABEL_STYLE)
+    text.append(block(latest.text))
+    if len(action.updates) > 1:
+        text.append(f"\n\n{len(action.updates) - 1} earlier update(s).", style="dim")
+    return text
+
+
+class ActionDetail(Horizontal):
+    """Shows one action in full; :meth:`show` replaces what it shows."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-fields"):
+            yield Static(id="fields")
+        with VerticalScroll(id="detail-notes"):
+            yield Static(id="notes")
+
+    def show(self, action: Action | None, as_of: date | None, uncommitted: bool = False) -> None:
+        """Show ``action`` (None: nothing is highlighted)."""
+        fields = self.query_one("#fields", Static)
+        notes = self.query_one("#notes", Static)
+        if action is None:
+            fields.update(Text("No action selected.", style="dim"))
+            notes.update("")
+            return
+        fields.update(fields_text(action, as_of))
+        notes.update(notes_text(action, as_of, uncommitted))

@@ -1,0 +1,41 @@
+"""The bar above the table: the active filters and how many actions they keep.
+
+Always visible, so whoever watches the screen in a meeting knows what is hidden.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from bvtui.core.filters import Filter
+from bvtui.tui.text import line
+
+
+def filter_summary(
+    wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0
+) -> Text:
+    """``Filters: RAG: red · overdue   3 of 12 actions`` (plus uncommitted / problems)."""
+    text = Text()
+    if wanted.is_empty:
+        text.append("No filters", style="dim")
+    else:
+        text.append("Filters: ", style="bold")
+        text.append(line(wanted.describe()), style="bold #ffd787")
+    text.append("   ")
+    text.append(f"{shown} of {total} actions", style="bold")
+    if pending:
+        text.append(f"   ✎ {pending} uncommitted", style="bold #ffaf00")
+    if problems:
+        plural = "s" if problems > 1 else ""
+        text.append(f"   ⚠ {problems} file{plural} did not load", style="bold #ff5f5f")
+    return text
+
+
+class FilterBar(Static):
+    """Shows :func:`filter_summary`; :meth:`show` updates it."""
+
+    def show(
+        self, wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0
+    ) -> None:
+        self.update(filter_summary(wanted, shown, total, pending, problems))

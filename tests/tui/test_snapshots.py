@@ -1,0 +1,46 @@
+"""SVG snapshots of the main screen, a filtered view, the edit screen and the dashboard.
+
+Fixed size, fixed as-of date, cursor blink off. Update with
+``pytest --snapshot-update tests/tui`` and look at the SVGs before accepting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from helpers import SIZE, make_app, no_blink, settle
+from textual.pilot import Pilot
+
+
+def after_load(*keys: str) -> Callable[[Pilot], object]:
+    """A ``run_before`` that waits for the store, presses ``keys`` and settles."""
+
+    async def run(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        no_blink(pilot)
+        await pilot.pause()
+
+    return run
+
+
+def snap(snap_compare, store: Path, keys: Iterable[str] = ()) -> bool:  # type: ignore[no-untyped-def]
+    return snap_compare(make_app(store), terminal_size=SIZE, run_before=after_load(*keys))
+
+
+def test_main_screen(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, store_dir, ["down", "down"])
+
+
+def test_filtered_view(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, store_dir, ["r", "a", "exclamation_mark"])
+
+
+def test_edit_screen(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, store_dir, ["down", "e", "tab", "ctrl+u", "1", "2", "0"])
+
+
+def test_dashboard(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap(snap_compare, store_dir, ["d"])

@@ -1,0 +1,129 @@
+"""The dashboard's counting (bvtui.core.stats), the listing's filter, and the dashboard."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle
+from synthetic import write_synthetic_store
+
+from bvtui.core.filters import Filter
+from bvtui.core.stats import NO_OFFICER, dashboard, rag_counts
+from bvtui.core.store import Store
+from bvtui.tui.listing import Listing
+from bvtui.tui.screens.dashboard import DashboardScreen
+
+STORE = Path(__file__).parent.parent / "data" / "store"
+
+
+@pytest.fixture(scope="module")
+def fixture_store() -> Store:
+    return Store.open(STORE)
+
+
+def test_counts_by_theme_and_rag(fixture_store: Store) -> None:
+    figures = dashboard(fixture_store.actions, AS_OF)
+    assert figures.total.counts == {"red": 2, "amber": 1, "green": 4, "blue": 2, "grey": 1}
+    assert figures.total.total == 10 and figures.total.percent("green") == 40
+    assert list(figures.by_theme) == ["Elections", "Communications", "Property"]
+    elections = figures.by_theme["Elections"]
+    assert elections.counts == {"red": 0, "amber": 1, "green": 3, "blue": 1, "grey": 0}
+    assert elections.percent("green") == 60
+    assert figures.by_theme["Property"].percent("red") == 67  # 2 of 3, rounded
+
+
+def test_counts_per_officer_use_canonical_names(fixture_store: Store) -> None:
+    figures = dashboard(fixture_store.actions, AS_OF)
+    # "Andreas" is an alias of Andreas Christophorou in the elections plan
+    assert "Andreas" not in figures.by_officer
+    assert figures.by_officer["Andreas Christophorou"].total == 2
+    assert next(iter(figures.by_officer)) == "Louise Stamp"  # busiest first
+    assert figures.overdue_by_officer == {"Louise Stamp": 2, "Richard Chilcott": 2}
+    assert [a.ref for a in figures.overdue] == [
+        "elections-demo/1.4",
+        "elections-demo/1.10",
+        "property-demo/6.1",
+        "property-demo/6.4",
+    ]
+    assert [c.action.ref for c in figures.status_checks] == [
+        "elections-demo/1.4",
+        "elections-demo/1.10",
+    ]
+
+
+def test_empty_and_unowned(fixture_store: Store) -> None:
+    assert rag_counts([]).percent("red") == 0
+    action = fixture_store.actions[0]
+    orphan = type(action)(plan=action.plan, id="x", officers=[], theme="")
+    figures = dashboard([orphan])
+    assert NO_OFFICER in figures.by_officer and "(no theme)" in figures.by_theme
+
+
+FILTERS = [
+    Filter(),
+    Filter(rags=frozenset({"red", "amber"})),
+    Filter(search="  Polling  STATIONS "),
+    Filter(search="stamp", overdue=True),
+    Filter(officers=frozenset({"andreas"}), themes=frozenset({"comm"})),
+    Filter(statuses=frozenset({"on target"}), plans=frozenset({"elections-demo"})),
+]
+
+
+@pytest.mark.parametrize("wanted", FILTERS, ids=lambda f: f.describe() or "none")
+def test_listing_filters_exactly_as_the_core(fixture_store: Store, wanted: Filter) -> None:
+    listing = Listing(fixture_store.actions, AS_OF)
+    wanted = Filter(**{**wanted.__dict__, "as_of": AS_OF})
+    assert listing.apply(wanted) == wanted.apply(fixture_store.actions)
+
+
+async def test_ten_thousand_actions_load_in_the_background_and_filter_fast(
+    tmp_path: Path,
+) -> None:
+    root = write_synthetic_store(tmp_path / "plans", 10_000)
+    async with make_app(root).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(pilot)
+        assert screen.table.loading  # the indicator shows while the worker reads
+        assert screen.store is None
+        await settle(pilot)
+        assert not screen.table.loading and screen.listing.total == 10_000
+        assert "10000 of 10000 actions" in screen_text(pilot)
+        timings = {}
+        for keys in (["r"], ["exclamation_mark"], ["x"], ["slash", *"polling"]):
+            started = time.perf_counter()
+            await pilot.press(*keys)
+            timings[" ".join(keys)] = (time.perf_counter() - started) / len(keys)
+        # the filter work itself, without Pilot's own waits
+        filter_times = {}
+        for wanted in (Filter(search="polling stations"), Filter(rags=frozenset({"red"}))):
+            started = time.perf_counter()
+            kept = screen.listing.set_filter(wanted)
+            screen.table.set_rows(kept)
+            filter_times[wanted.describe()] = time.perf_counter() - started
+            expected = Filter(**{**wanted.__dict__, "as_of": AS_OF}).apply(screen.listing.actions)
+            assert kept == expected
+    print({k: f"{v * 1000:.0f} ms" for k, v in {**timings, **filter_times}.items()})
+    assert max(filter_times.values()) < 0.1, filter_times
+    assert max(timings.values()) < 0.5, timings
+
+
+async def test_dashboard_key_shows_the_shown_actions(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DashboardScreen)
+        text = screen_text(pilot)
+        assert "Overall status: 10 actions" in text
+        assert "● Red" in text and "✔ Blue (complete)" in text
+        assert "3 (60%)" in text  # Elections, green
+        assert "! Overdue (4)" in text and "? Status check (2)" in text
+        assert "Louise Stamp" in text
+        await pilot.press("escape")
+        assert pilot.app.screen is main_screen(pilot)
+        await pilot.press("r", "d")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Overall status: 2 actions of 10" in text and "filter: RAG: red" in text
