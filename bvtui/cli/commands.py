@@ -98,6 +98,40 @@ def init(args: argparse.Namespace) -> int:
 
 
 @user_errors
+def import_file(args: argparse.Namespace) -> int:
+    """Import a plan document into the store as one commit."""
+    from bvtui.core.import_store import PlanOverrides, import_plan
+    from bvtui.core.importer import ImportError_, parse_file
+
+    root = locate_store(args.store)
+    if not root.is_dir():
+        return fail(f"{root}: no such store folder (bvtui init {root})")
+    try:
+        imported = parse_file(Path(args.file))
+    except (ImportError_, OSError) as err:
+        return fail(str(err))
+    for problem in imported.problems:
+        print(f"{args.file}:{problem.line}: {problem.reason}", file=sys.stderr)
+    if not imported.actions:
+        return fail(f"{args.file}: no actions could be read")
+    overrides = PlanOverrides(args.title, args.organisation, args.as_of, args.period)
+    result = import_plan(
+        Store(root), imported, args.plan, args.file, overrides=overrides, author=args.author
+    )
+    summary = (
+        f"{args.plan}: {len(imported.actions)} actions read; {len(result.created)} new, "
+        f"{len(result.updated)} updated, {result.unchanged} unchanged"
+    )
+    if result.kept:
+        summary += f"; {len(result.kept)} in the store but not in the file kept"
+    print(summary)
+    if result.error:
+        return fail(f"imported but not committed: {result.error}")
+    print(f"committed {result.commit[:10]}" if result.commit else "no change, nothing committed")
+    return 0
+
+
+@user_errors
 def list_actions(args: argparse.Namespace) -> int:
     store = _open(args)
     actions = _filter(args).apply(store.actions)

@@ -93,6 +93,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="the store folder to create, e.g. plans")
     p.set_defaults(run=commands.init)
 
+    p = sub.add_parser(
+        "import",
+        help="a plan from a council document or spreadsheet (tsv, csv, xlsx)",
+        description="Read a plan's table (tab-separated text, csv or xlsx) into the store as "
+        "plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
+        "cannot be read are listed on stderr and the rest imports.",
+    )
+    _store_options(p)
+    _author_option(p)
+    p.add_argument("file", metavar="FILE", help="the plan's .txt/.tsv, .csv or .xlsx file")
+    p.add_argument("--plan", required=True, metavar="SLUG", help="the plan's folder name")
+    p.add_argument("--title", help="the plan's title (default: from the document)")
+    p.add_argument("--organisation", help="the council's name")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="the date the plan reports at")
+    p.add_argument("--period", help="the updates' period, e.g. '2017-18 Q2'")
+    p.set_defaults(run=commands.import_file)
+
     p = sub.add_parser("list", help="list actions, filtered")
     _store_options(p)
     _filter_options(p)

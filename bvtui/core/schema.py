@@ -142,7 +142,7 @@ def plan_to_mapping(plan: Plan) -> dict[str, Any]:
     if plan.organisation:
         data["organisation"] = plan.organisation
     if plan.as_of:
-        data["as_of"] = plan.as_of.isoformat()
+        data["as_of"] = plan.as_of  # a date object: written as a plain YAML date
     if plan.period:
         data["period"] = plan.period
     data["themes"] = list(plan.themes)
@@ -225,10 +225,18 @@ def action_to_mapping(action: Action) -> dict[str, Any]:
     return data
 
 
+def _as_date(text: str) -> date | str:
+    """An ISO date as a date object (written unquoted); any other text as it is."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 def update_to_mapping(update: Update) -> dict[str, Any]:
     data: dict[str, Any] = {"period": update.period}
     if update.date:
-        data["date"] = update.date
+        data["date"] = _as_date(update.date)
     if update.author:
         data["author"] = update.author
     data["text"] = update.text

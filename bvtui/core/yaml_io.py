@@ -221,7 +221,7 @@ def render_mapping(old_text: str | None, new: dict[str, Any], order: tuple[str, 
 def _merge_into(doc: CommentedMap, key: str, value: Any) -> None:
     """Set ``doc[key] = value`` touching as little of the existing node as possible."""
     old = doc[key]
-    if _plain(old) == value:
+    if _plain(old) == _plain(value):
         return
     if isinstance(old, CommentedMap) and isinstance(value, dict):
         for sub in [k for k in old if k not in value]:

@@ -1,0 +1,213 @@
+"""Writing an imported plan into the store as one commit, idempotently.
+
+A re-import of the same file writes nothing and commits nothing; a re-import of an
+edited file changes only the fields that moved. Nothing in the store is lost by a
+re-import: actions no longer in the file are kept (and reported), updates added in
+the app since are kept, and the file's update for a period replaces only the update
+of that same period.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bvtui.core.importer import ImportedPlan
+from bvtui.core.model import STORED_FIELDS, Plan
+from bvtui.core.repo import GitError
+from bvtui.core.schema import (
+    PLAN_FIELDS,
+    ValidationError,
+    action_from_mapping,
+    check_id,
+    plan_from_mapping,
+    plan_to_mapping,
+)
+from bvtui.core.store import PLAN_FILE, Store, write_atomically
+from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
+
+
+@dataclass
+class ImportResult:
+    """What an import wrote, and the commit that records it (or why there is none)."""
+
+    plan: str
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    kept: list[str] = field(default_factory=list)
+    """Actions in the store that the file no longer has: kept, not deleted."""
+    plan_changed: bool = False
+    commit: str | None = None
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.plan_changed)
+
+
+@dataclass
+class PlanOverrides:
+    """What the user says about the plan on the command line, winning over the document."""
+
+    title: str | None = None
+    organisation: str | None = None
+    as_of: date | None = None
+    period: str | None = None
+
+
+def import_plan(
+    store: Store,
+    imported: ImportedPlan,
+    slug: str,
+    source: str,
+    *,
+    overrides: PlanOverrides | None = None,
+    author: str | None = None,
+) -> ImportResult:
+    """Write ``imported`` as plan ``slug`` of ``store`` and commit it in one commit.
+
+    Raises:
+        ValidationError: the slug, or an imported value, breaks a store rule (nothing
+            is written then).
+    """
+    check_id(slug, str(store.root / slug), "plan")
+    folder = store.root / slug
+    plan_path = folder / PLAN_FILE
+    plan = _merged_plan(slug, imported, plan_path, overrides or PlanOverrides())
+    writes: dict[Path, str] = {}
+    result = ImportResult(plan=slug)
+
+    plan_text = _render(plan_path, plan_to_mapping(plan), PLAN_FIELDS)
+    if plan_text is not None:
+        writes[plan_path] = plan_text
+        result.plan_changed = True
+
+    seen = set()
+    for item in imported.actions:
+        path = folder / f"{item['id']}.yaml"
+        seen.add(path.name)
+        old = _existing(path)
+        mapping = _merged_action(old, item)
+        action_from_mapping(plan, _as_read(mapping), str(path), item["id"])  # the store's rules
+        text = _render(path, mapping, STORED_FIELDS)
+        if text is None:
+            result.unchanged += 1
+            continue
+        writes[path] = text
+        (result.updated if old is not None else result.created).append(item["id"])
+    if folder.is_dir():
+        result.kept = sorted(
+            p.stem for p in folder.glob("*.yaml") if p.name != PLAN_FILE and p.name not in seen
+        )
+    if not writes:
+        return result
+    for path, text in writes.items():
+        write_atomically(path, text)
+    message = _message(slug, source, imported, result)
+    if store.repo is None:
+        result.error = f"{store.root} is not in a git repository: imported, not committed"
+        return result
+    try:
+        result.commit = store.repo.commit(list(writes), message, author)
+    except (GitError, ValueError) as err:
+        result.error = str(err)
+    return result
+
+
+def _existing(path: Path) -> dict[str, Any] | None:
+    if not path.exists():
+        return None
+    try:
+        return read_mapping(path.read_text(encoding="utf-8"), str(path))
+    except YamlFileError:
+        return None  # a broken file is replaced by the imported one (git keeps the old)
+
+
+def _render(path: Path, mapping: dict[str, Any], order: tuple[str, ...]) -> str | None:
+    """The new text of ``path``, or None when it would not change."""
+    old_text = path.read_text(encoding="utf-8") if path.exists() else None
+    try:
+        text = render_mapping(old_text, mapping, order)
+    except YamlFileError:
+        text = render_mapping(None, mapping, order)
+    return None if text == old_text else text
+
+
+def _merged_plan(slug: str, imported: ImportedPlan, path: Path, says: PlanOverrides) -> Plan:
+    """The plan as the document gives it, over what ``plan.yaml`` already holds."""
+    plan = Plan(slug=slug)
+    if path.exists():
+        with contextlib.suppress(YamlFileError, ValidationError):
+            plan = plan_from_mapping(slug, read_mapping(path.read_text("utf-8"), str(path)), "")
+    plan.title = says.title or imported.title or plan.title or slug
+    plan.organisation = says.organisation or imported.organisation or plan.organisation
+    plan.as_of = says.as_of or imported.as_of or plan.as_of
+    plan.period = says.period or imported.period or plan.period
+    plan.themes = list(dict.fromkeys([*imported.themes, *plan.themes]))
+    # the document's words in its order, each keeping a colour the plan already gave it;
+    # then words the plan has that the document does not use
+    known = {word.lower() for word in imported.statuses}
+    plan.statuses = {
+        **{word: plan.statuses.get(word, rag) for word, rag in imported.statuses.items()},
+        **{word: rag for word, rag in plan.statuses.items() if word.lower() not in known},
+    }
+    plan.officer_aliases = {**plan.officer_aliases, **imported.officer_aliases}
+    return plan
+
+
+def _merged_action(old: dict[str, Any] | None, item: dict[str, Any]) -> dict[str, Any]:
+    """The file mapping for an imported action, keeping what the store adds to it.
+
+    The document's fields win; keys and ``extra`` columns the document does not have
+    are kept; updates are kept, the document's update for a period replacing only the
+    update of that period.
+    """
+    mapping: dict[str, Any] = dict(old or {})
+    for key in STORED_FIELDS:
+        if key in ("updates", "extra"):
+            continue
+        value = item.get(key)
+        mapping[key] = None if value in ("", None) and key != "officers" else value
+    mapping["officers"] = list(item.get("officers") or [])
+    extra = dict(mapping.get("extra") or {})
+    extra.update(item.get("extra") or {})
+    if extra:
+        mapping["extra"] = extra
+    updates = [dict(u) for u in (mapping.get("updates") or []) if isinstance(u, dict)]
+    for new in item.get("updates") or []:
+        same = [u for u in updates if u.get("period") == new.get("period")]
+        if same:
+            same[0]["text"] = new["text"]
+        else:
+            updates.append(dict(new))
+    mapping["updates"] = updates
+    ordered = {key: mapping[key] for key in STORED_FIELDS if key in mapping}
+    ordered.update({k: v for k, v in mapping.items() if k not in ordered})
+    return ordered
+
+
+def _as_read(mapping: dict[str, Any]) -> dict[str, Any]:
+    """A mapping as the reader would give it back (numbers as text), to check its rules."""
+    read = dict(mapping)
+    if read.get("progress") is not None:
+        read["progress"] = str(read["progress"])
+    return read
+
+
+def _message(slug: str, source: str, imported: ImportedPlan, result: ImportResult) -> str:
+    count = len(imported.actions)
+    lines = [f"import {slug} from {Path(source).name}: {count} actions", ""]
+    if result.created:
+        lines.append(f"created: {len(result.created)}")
+    if result.updated:
+        lines.append(f"updated: {len(result.updated)} ({', '.join(result.updated[:20])})")
+    if result.plan_changed:
+        lines.append(f"plan: {PLAN_FILE} written")
+    if result.kept:
+        lines.append(f"kept, not in the file: {', '.join(result.kept[:20])}")
+    lines += ["", f"Import: {Path(source).name}", f"Plan: {slug}"]
+    return "\n".join(lines) + "\n"
