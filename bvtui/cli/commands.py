@@ -89,7 +89,8 @@ def init(args: argparse.Namespace) -> int:
     readme = root / "README.md"
     write_atomically(readme, STORE_README)
     try:
-        repo.commit([readme], f"bvtui init: new store {repo.relative(root)}\n")
+        where = repo.relative(root)
+        repo.commit([readme], f"bvtui init: new store {root.name if where == '.' else where}\n")
     except GitError as err:
         print(f"bvtui: store created; the first commit failed: {err}", file=sys.stderr)
         return 1

@@ -77,6 +77,9 @@ def parse_progress(text: str) -> int | None:
     if cleaned.lower() in _NO_PROGRESS:
         return None
     match = _PROGRESS.match(cleaned)
+    if match and 0 < float(match.group(1)) < 1 and "%" not in cleaned:
+        # 0.5 from a spreadsheet cell without a % format: 50% or 0.5%? Not guessed.
+        raise ValueError(f"progress '{cleaned}' is a fraction: write it as 50 or 50%")
     value = round(float(match.group(1))) if match else None
     if value is None or value > 100:
         raise ValueError(f"progress '{cleaned}' is not a number 0-100")

@@ -51,6 +51,17 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+def fit_ref(plan: str, action_id: str, width: int) -> str:
+    """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows."""
+    ref = f"{plan}/{action_id}"
+    if cell_len(ref) <= width:
+        return fit(ref, width)
+    room = width - cell_len(action_id) - 2  # "…/"
+    if room < 1:
+        return fit(action_id, width)
+    return fit(f"{set_cell_size(plan, room)}…/{action_id}", width)
+
+
 def rag_text(label: str, rag: str) -> Text:
     """``label`` in the colour of ``rag`` with its symbol first: ``● Overdue``."""
     return Text(f"{RAG_SYMBOLS.get(rag, '?')} {line(label)}", style=RAG_STYLES.get(rag, ""))

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from bvtui.core.model import RAG_SYMBOLS, Action
-from bvtui.tui.text import RAG_STYLES, fit, line
+from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
 UNCOMMITTED = "✎"
 """The mark of an action saved on disk but not committed."""
@@ -277,6 +277,8 @@ class ActionTable(ScrollView, can_focus=True):
             text, cell_style = cells[column.key]
             align_right = column.key == "progress"
             shown = fit(text, column.width)
+            if column.key == "ref":
+                shown = fit_ref(action.plan.slug, line(action.id), column.width)
             if align_right:
                 shown = shown.strip().rjust(column.width)
             texts.append((shown, cell_style))

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from bvtui.core.model import Action
-from bvtui.tui.text import RAG_NAMES, block, line, rag_text
+from bvtui.tui.text import RAG_NAMES, block, fit, line, rag_text
 
 LABEL_STYLE = "bold #87afd7"
 WARN_STYLE = "bold #ffaf00"
@@ -42,11 +42,11 @@ def fields_text(action: Action, as_of: date | None) -> Text:
     due = action.due
     _field(text, "Due", due.isoformat() if due else "no due date")
     status = rag_text(action.status or "no status", action.rag)
-    status.append(f"  ({RAG_NAMES[action.rag].lower()})", style="dim")
+    status.append(f"  {RAG_NAMES[action.rag].lower()}", style="dim")
     _field(text, "Status", status)
     _field(text, "Progress", "-" if action.progress is None else f"{action.progress}%")
     for key, value in action.extra.items():
-        _field(text, line(key)[:16], line(value))
+        _field(text, fit(line(key), 16), line(value))
     return text
 
 

@@ -1,0 +1,334 @@
+"""Benchmark bvtui on a synthetic store against its floors and peers; print one table.
+
+    python bench/run.py [--actions 10000] [--plans 20] [--commits 200] [--repeat 5] [--keep DIR]
+
+Each row runs the real console command as a subprocess (wall time, median of
+``--repeat`` runs after one warm-up run), except "load", which times ``Store.open``
+in this process. Peers: taskwarrior (when ``task`` is installed) on the same tasks,
+and the raw git command a bvtui command cannot beat. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tabulate import tabulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import SynthAction, make_store, synthetic_plans
+
+LIST_TARGET_S = 0.3
+SAVE_TARGET_RATIO = 1.5
+THEME = "Property"  # the theme the table-format listing filters on
+
+
+@dataclass
+class Row:
+    """One line of the result table; times in seconds, None where not measured."""
+
+    what: str
+    ours: float | None
+    peer: float | None = None
+    peer_name: str = ""
+    target: str = "-"
+    ok: bool | None = None
+    note: str = ""
+
+
+# --- timing ------------------------------------------------------------------------
+
+
+def _env() -> dict[str, str]:
+    """The environment for every command: no store or author from the caller's shell."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BVTUI_")}
+    env["LC_ALL"] = "C.UTF-8"
+    return env
+
+
+def run_quiet(argv: list[str], extra_env: dict[str, str] | None = None, **kwargs: object) -> None:
+    """Run ``argv`` with output discarded; raise when it fails."""
+    env = {**_env(), **(extra_env or {})}
+    result = subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, **kwargs
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)}: exit {result.returncode}: {result.stderr[-500:]!r}")
+
+
+def median_time(step: Callable[[int], object], repeat: int) -> float:
+    """The median wall time of ``step(i)`` over ``repeat`` runs, after one warm-up run."""
+    step(-1)
+    times = []
+    for i in range(repeat):
+        start = time.perf_counter()
+        step(i)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def time_command(argv: list[str], repeat: int, **kwargs: object) -> float:
+    return median_time(lambda _i: run_quiet(argv, **kwargs), repeat)
+
+
+def bvtui_command() -> str:
+    """The ``bvtui`` console script beside this Python, else the one on PATH."""
+    beside = Path(sys.executable).parent / "bvtui"
+    found = str(beside) if beside.exists() else shutil.which("bvtui")
+    if not found:
+        raise SystemExit("bvtui is not installed (pip install -e .)")
+    return found
+
+
+def bvtui_has(command: str) -> bool:
+    """Whether this bvtui has ``command`` (an unknown word would open the app instead)."""
+    from bvtui.cli.main import build_parser
+
+    return command in build_parser().get_default("command_names")
+
+
+# --- taskwarrior -------------------------------------------------------------------
+
+
+def _epoch(day: str) -> int | None:
+    """``dd/mm/yyyy`` as a Unix time, else None (taskwarrior gets a due date only then)."""
+    match = re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", day)
+    if not match:
+        return None
+    d, m, y = (int(g) for g in match.groups())
+    return int(datetime(y, m, d, tzinfo=UTC).timestamp())
+
+
+def task_line(action: SynthAction, index: int) -> str:
+    """An action as a line of taskwarrior 2.6's ``pending.data``: project = theme, tag = RAG."""
+    entry = 1_491_004_800 + index
+    attrs = {"description": action.title, "entry": str(entry), "modified": str(entry)}
+    for n, (_period, text) in enumerate(action.updates):
+        attrs[f"annotation_{entry + 60 * (n + 1)}"] = text
+    due = _epoch(action.deadline)
+    if due:
+        attrs["due"] = str(due)
+    attrs["project"] = action.theme.replace(" ", "_")
+    attrs["status"] = "pending"
+    attrs["tags"] = action.rag
+    attrs[f"tags_{action.rag}"] = "x"
+    attrs["uuid"] = f"00000000-0000-4000-8000-{index:012d}"
+    body = " ".join(f'{k}:"{v.replace(chr(34), chr(92) + chr(34))}"' for k, v in attrs.items())
+    return f"[{body}]\n"
+
+
+def make_taskwarrior(folder: Path, actions: list[SynthAction]) -> Path:
+    """A taskwarrior data folder with one pending task per action, and its taskrc."""
+    data = folder / "data"
+    data.mkdir(parents=True)
+    with open(data / "pending.data", "w", encoding="utf-8") as out:
+        out.writelines(task_line(action, i) for i, action in enumerate(actions))
+    for name in ("completed.data", "undo.data", "backlog.data"):
+        (data / name).touch()
+    rc = folder / "taskrc"
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nhooks=off\ngc=off\n"
+        "detection=off\nverbose=nothing\nnews.version=2.6.2\n"
+    )
+    return rc
+
+
+def task_version(task: str) -> str:
+    return subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+# --- the rows ----------------------------------------------------------------------
+
+
+def row_startup(bvtui: str, repeat: int) -> Row:
+    ours = time_command([bvtui, "--version"], repeat)
+    floor = time_command([sys.executable, "-c", "pass"], repeat)
+    return Row("start-up: bvtui --version", ours, floor, "python -c pass")
+
+
+def row_load(store: Path, repeat: int, files: list[Path]) -> Row:
+    """``Store.open`` in this process, against reading every file's bytes."""
+    from bvtui.core.store import Store
+
+    ours = median_time(lambda _i: Store.open(store), repeat)
+    floor = median_time(lambda _i: [p.read_bytes() for p in files], repeat)
+    return Row("load: Store.open (in-process)", ours, floor, "read all files")
+
+
+def row_list(
+    what: str, argv: list[str], task_argv: list[str] | None, repeat: int, rc: Path | None
+) -> Row:
+    ours = time_command(argv, repeat)
+    peer = None
+    if task_argv is not None and rc is not None:
+        env_rc = {"TASKRC": str(rc)}
+        peer = median_time(
+            lambda _i: run_quiet(task_argv, env_rc),
+            repeat,
+        )
+    limit = min(LIST_TARGET_S, peer) if peer is not None else LIST_TARGET_S
+    target = f"<= task, <= {LIST_TARGET_S} s"
+    return Row(
+        what,
+        ours,
+        peer,
+        "task " + " ".join(task_argv[1:]) if task_argv else "",
+        target,
+        ours <= limit,
+    )
+
+
+def row_save(bvtui: str, store: Path, ours_ref: str, raw_ref: str, repeat: int) -> Row:
+    """``bvtui set progress=N`` against the same one-line edit + ``git commit -- file``."""
+
+    def set_progress(i: int) -> None:
+        run_quiet([bvtui, "set", "--store", str(store), ours_ref, f"progress={(i % 2) * 10 + 5}"])
+
+    raw_path = store / f"{raw_ref}.yaml"
+
+    def raw_commit(i: int) -> None:
+        text = raw_path.read_text(encoding="utf-8")
+        text = re.sub(r"^progress: .*$", f"progress: {(i % 2) * 10 + 5}", text, flags=re.M)
+        raw_path.write_text(text, encoding="utf-8")
+        run_quiet(["git", "commit", "-q", "-m", "x", "--", raw_path.name], cwd=raw_path.parent)
+
+    ours = median_time(set_progress, repeat)
+    peer = median_time(raw_commit, repeat)
+    return Row(
+        "save: bvtui set ID progress=N",
+        ours,
+        peer,
+        "edit + git commit -q -- file",
+        f"<= {SAVE_TARGET_RATIO}x peer",
+        ours <= SAVE_TARGET_RATIO * peer,
+    )
+
+
+def row_log(bvtui: str, store: Path, ref: str, repeat: int) -> Row:
+    """``bvtui log ID`` (once it exists) against ``git log -p -- file``."""
+    path = f"{ref}.yaml"
+    peer = time_command(["git", "log", "-p", "--", path], repeat, cwd=store)
+    if not bvtui_has("log"):
+        return Row("history: bvtui log ID", None, peer, "git log -p -- file", note="no command")
+    ours = time_command([bvtui, "log", "--store", str(store), ref], repeat)
+    return Row("history: bvtui log ID", ours, peer, "git log -p -- file")
+
+
+# --- printing ----------------------------------------------------------------------
+
+
+def fmt_time(seconds: float | None, note: str = "") -> str:
+    if seconds is None:
+        return note or "-"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def table(rows: list[Row]) -> str:
+    lines = []
+    for row in rows:
+        ratio = f"{row.ours / row.peer:.1f}x" if row.ours and row.peer else "-"
+        peer = fmt_time(row.peer, "not installed")
+        if row.peer_name:
+            peer = f"{peer} ({row.peer_name})"
+        verdict = "" if row.ok is None else (" ok" if row.ok else " MISS")
+        lines.append([row.what, fmt_time(row.ours, row.note), peer, ratio, row.target + verdict])
+    return tabulate(lines, headers=["what", "bvtui", "floor/peer", "ratio", "target"])
+
+
+def header(store: Path, actions: int, plans: int, task: str | None) -> str:
+    git = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.split()[-1]
+    commits = subprocess.run(
+        ["git", "rev-list", "--count", "HEAD"], cwd=store, capture_output=True, text=True
+    ).stdout.strip()
+    sizes = [p.stat().st_size for p in store.glob("*/*.yaml")]
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    return "\n".join(
+        [
+            f"machine: {os.cpu_count()} cpus ({cpu}), Python {platform.python_version()}, "
+            f"git {git}, task {task_version(task) if task else 'not installed'}",
+            f"store: {actions} actions in {plans} plans, {len(sizes)} files, "
+            f"{sum(sizes) / 1e6:.1f} MB of YAML, {commits} commits",
+        ]
+    )
+
+
+# --- main ----------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actions", type=int, default=10_000)
+    parser.add_argument("--plans", type=int, default=20)
+    parser.add_argument("--commits", type=int, default=200, help="history depth (>= plans)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per row (median)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build the store here, keep it")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    bvtui = bvtui_command()
+    task = shutil.which("task")
+    with tempfile.TemporaryDirectory(prefix="bvtui-bench-") as tmp:
+        store = args.keep.resolve() if args.keep else Path(tmp) / "store"
+        if store.exists() and any(store.iterdir()):
+            raise SystemExit(f"{store}: exists and is not empty")
+        model = synthetic_plans(args.actions, args.plans, args.seed)
+        make_store(store, args.actions, args.plans, args.seed, args.commits, model=model)
+        actions = model[1]  # as the files now say, after the history's edits
+        about = header(store, args.actions, args.plans, task)
+        rc = make_taskwarrior(Path(tmp) / "task", actions) if task else None
+        files = sorted(store.glob("*/*.yaml"))
+        ours_ref = actions[len(actions) // 2].path.removesuffix(".yaml")
+        raw_ref = actions[len(actions) // 2 + 1].path.removesuffix(".yaml")
+        tw = [task] if task else None
+        s = ["--store", str(store)]
+        rows = [
+            row_startup(bvtui, args.repeat),
+            row_load(store, args.repeat, files),
+            row_list(
+                "list --rag red --format json",
+                [bvtui, "list", *s, "--rag", "red", "--format", "json"],
+                [*tw, "status:pending", "+red", "export"] if tw else None,
+                args.repeat,
+                rc,
+            ),
+            row_list(
+                f"list --theme {THEME} (table)",
+                [bvtui, "list", *s, "--theme", THEME],
+                [*tw, "status:pending", f"project:{THEME}", "list"] if tw else None,
+                args.repeat,
+                rc,
+            ),
+            row_save(bvtui, store, ours_ref, raw_ref, args.repeat),
+            row_log(bvtui, store, ours_ref, args.repeat),
+        ]
+        print(about)
+        print(f"times: median of {args.repeat} runs after 1 warm-up; wall clock, subprocesses\n")
+        print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
