@@ -14,7 +14,8 @@ from datetime import date
 from bvtui.core.model import Action
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text as filters compare it: spaces collapsed, case folded."""
     return " ".join(text.split()).casefold()
 
 
@@ -70,11 +71,11 @@ class Filter:
 
     def matches(self, action: Action) -> bool:
         """True when ``action`` passes every active filter."""
-        if self.plans and _fold(action.plan.slug) not in {_fold(p) for p in self.plans}:
+        if self.plans and fold(action.plan.slug) not in {fold(p) for p in self.plans}:
             return False
         if self.rags and action.rag not in self.rags:
             return False
-        if self.statuses and _fold(action.status) not in {_fold(s) for s in self.statuses}:
+        if self.statuses and fold(action.status) not in {fold(s) for s in self.statuses}:
             return False
         if self.themes and not _any_in(self.themes, [action.theme]):
             return False
@@ -84,19 +85,19 @@ class Filter:
             return False
         if self.overdue and not action.is_overdue(self.as_of):
             return False
-        return not self.search.strip() or _fold(self.search) in search_text(action)
+        return not self.search.strip() or fold(self.search) in search_text(action)
 
     def apply(self, actions: Iterable[Action]) -> list[Action]:
         return [action for action in actions if self.matches(action)]
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:
-    folded = [_fold(value) for value in values]
-    return any(_fold(w) in value for w in wanted for value in folded)
+    folded = [fold(value) for value in values]
+    return any(fold(w) in value for w in wanted for value in folded)
 
 
 def search_text(action: Action) -> str:
     """The text free search looks in: ref, title, objective, officers and update texts."""
     parts = [action.ref, action.title, action.objective, *action.officers]
     parts.extend(update.text for update in action.updates)
-    return _fold(" \n ".join(parts))
+    return fold(" \n ".join(parts))

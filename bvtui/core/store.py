@@ -187,17 +187,33 @@ class Store:
 
     def _load_action(self, plan: Plan, path: Path) -> Action | None:
         try:
-            raw = path.read_bytes()
-            data = read_mapping(raw.decode("utf-8"), str(path))
-            action = action_from_mapping(plan, data, str(path), path.stem)
+            return self._read_action(plan, path)
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
-            return None
         except (ValidationError, UnicodeDecodeError) as err:
             self.problems.append(Problem(str(path), _after_path(err, path)))
-            return None
+        return None
+
+    def _read_action(self, plan: Plan, path: Path) -> Action:
+        raw = path.read_bytes()
+        data = read_mapping(raw.decode("utf-8"), str(path))
+        action = action_from_mapping(plan, data, str(path), path.stem)
         action.digest = digest(raw)
         return action
+
+    def reread(self, action: Action) -> Action:
+        """``action`` as its file is on disk now (after another editor or a pull).
+
+        Raises:
+            StoreError: the file is gone or no longer loads (file, line and reason).
+        """
+        path = self.action_path(action)
+        try:
+            return self._read_action(action.plan, path)
+        except FileNotFoundError:
+            raise StoreError(f"{path}: the file was removed since it was opened") from None
+        except (YamlFileError, ValidationError, UnicodeDecodeError) as err:
+            raise StoreError(str(err)) from None
 
     # --- finding -----------------------------------------------------------------
 
@@ -246,6 +262,7 @@ class Store:
             raise FileChangedError(path)
         old_text = current.decode("utf-8") if current is not None else None
         text = render_mapping(old_text, action_to_mapping(action), STORED_FIELDS)
+        _check_reads_back(text, action, path)
         if text != old_text:
             write_atomically(path, text)
         action.digest = digest(text.encode("utf-8"))
@@ -304,6 +321,10 @@ class Store:
                 paths.append(self.repo.top / name)
         return paths
 
+    def pending_refs(self) -> set[str]:
+        """Refs (``plan/id``) of the actions saved on disk but not committed."""
+        return {self._ref_of(path) for path in self.pending_paths() if path.name != PLAN_FILE}
+
     def commit_pending(self, *, author: str | None = None) -> list[SaveResult]:
         """Commit every pending edit, one commit per file, each message from HEAD vs disk."""
         results = []
@@ -315,6 +336,31 @@ class Store:
     def _ref_of(self, path: Path) -> str:
         plan = path.parent.name
         return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+
+def _check_reads_back(text: str, action: Action, path: Path) -> None:
+    """Refuse to write ``text`` unless the store's reader gives ``action`` back exactly.
+
+    The writer (ruamel, YAML 1.2) and the reader (libyaml, 1.1) agree on everything
+    the property tests have found; this check makes sure a case they have not found
+    can never corrupt a file: the save stops with the field named, nothing written.
+
+    Raises:
+        StoreError: a field would not read back as it was given.
+    """
+    try:
+        back = action_from_mapping(action.plan, read_mapping(text, str(path)), str(path), action.id)
+    except (YamlFileError, ValidationError) as err:
+        raise StoreError(
+            f"{path}: the saved file would not load ({err}); nothing was saved"
+        ) from None
+    mine, theirs = action_to_mapping(action), action_to_mapping(back)
+    for key in mine:
+        if mine[key] != theirs.get(key):
+            raise StoreError(
+                f"{path}: {key}: this value cannot be written so that it reads back the same; "
+                "nothing was saved"
+            )
 
 
 def _lenient_mapping(text: str, path: str) -> dict[str, Any]:

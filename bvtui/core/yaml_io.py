@@ -165,11 +165,25 @@ def styled(value: Any) -> Any:
             out[key] = styled(item)
         return out
     if isinstance(value, list):
-        seq = CommentedSeq(styled(item) for item in value)
-        if all(isinstance(item, str) and "\n" not in item for item in value):
+        if value and all(isinstance(item, str) and "\n" not in item for item in value):
+            seq = CommentedSeq(_flow_item(item) for item in value)
             seq.fa.set_flow_style()
-        return seq
+            return seq
+        return CommentedSeq(styled(item) for item in value)
     return value
+
+
+# Names that read the same to every YAML parser inside ``[a, b]``; anything else
+# (``?0``, ``a: b``, ``#x``, quotes, brackets...) is written double-quoted.
+_FLOW_SAFE = re.compile(r"^[\w(][\w .()'/&+@-]*(?<! )$")
+
+
+def _flow_item(text: str) -> Any:
+    return (
+        text
+        if _FLOW_SAFE.match(text) and text.lower() not in _NULLS
+        else (DoubleQuotedScalarString(text))
+    )
 
 
 def _literal_ok(text: str) -> bool:

@@ -10,27 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from bvtui.core.filters import Filter, search_text
+from bvtui.core.filters import Filter, fold, search_text
 from bvtui.core.model import Action
-from bvtui.core.store import PLAN_FILE, Store
-
-
-def fold(text: str) -> str:
-    """Text as free search compares it: spaces collapsed, case folded (as ``filters``)."""
-    return " ".join(text.split()).casefold()
-
-
-def pending_refs(store: Store) -> set[str]:
-    """Refs of the actions edited on disk but not committed (git status against HEAD)."""
-    refs = set()
-    root = store.root.resolve()
-    for path in store.pending_paths():
-        resolved = Path(path).resolve()
-        if resolved.parent.parent == root and resolved.name != PLAN_FILE:
-            refs.add(f"{resolved.parent.name}/{resolved.stem}")
-    return refs
 
 
 class Listing:

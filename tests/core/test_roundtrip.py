@@ -170,3 +170,12 @@ def _store(make_repo) -> Path:
     if key not in _STORES:
         _STORES[key] = make_repo()
     return _STORES[key]
+
+
+def test_names_that_look_like_yaml_syntax_survive_in_the_inline_list(store_dir: Path) -> None:
+    """Regression: ``[?0]`` is a mapping to libyaml, so such names are quoted."""
+    names = ["?0", "a: b", "#hash", "[x]", "null", "-dash", "O'Brien", "A & B", "Émilie Dupré"]
+    store = Store.open(store_dir)
+    action = store.find("elections-demo/1.3")
+    store.save_action(edited(action, {"officers": "; ".join(names)}))
+    assert Store.open(store_dir).find("elections-demo/1.3").officers == names

@@ -24,11 +24,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
-from bvtui.core.edit import check_value, current_period, edited
+from bvtui.core.edit import check_value, current_period, edited, unapplied_edit_note
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
-from bvtui.tui.adapters import read_action, unsaved_edit_note
 from bvtui.tui.screens.dialogs import ConfirmScreen, ConflictChoice, ConflictScreen
 from bvtui.tui.text import line, rag_text
 
@@ -281,8 +280,8 @@ class EditScreen(ModalScreen[EditOutcome | None]):
     def keep_both(self, mine: Action, update: str | None, period: str) -> None:
         """Keep the disk version and add the user's edit to it as a new update."""
         try:
-            disk = read_action(self.store, self.action)
-            note = unsaved_edit_note(self.action, mine, update)
+            disk = self.store.reread(self.action)
+            note = unapplied_edit_note(self.action, mine, update)
             merged = edited(disk, {}, update=note, period=period or None)
             result = self.store.save_action(merged, author=self.author)
         except (StoreError, ValidationError, OSError) as err:
@@ -296,7 +295,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
     def reload(self) -> None:
         """Read the disk version again, dropping the edit."""
         try:
-            self.post_message(self.Reloaded(read_action(self.store, self.action)))
+            self.post_message(self.Reloaded(self.store.reread(self.action)))
         except StoreError as err:
             self.post_message(self.Failed(str(err)))
 

@@ -29,7 +29,7 @@ from bvtui.core.model import Action
 from bvtui.core.repo import GitError
 from bvtui.core.store import Store, StoreError
 from bvtui.tui.keys import MAIN_KEYS
-from bvtui.tui.listing import Listing, pending_refs
+from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
@@ -98,7 +98,7 @@ class MainScreen(Screen[None]):
         started = time.perf_counter()
         try:
             store = Store.open(self.root)
-            pending = pending_refs(store) if store.repo is not None else set()
+            pending = store.pending_refs() if store.repo is not None else set()
             listing = Listing(store.actions, self.as_of, pending)
         except (StoreError, GitError, OSError) as err:
             self.post_message(StoreLoadFailed(str(err)))

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from bvtui.tui.listing import fold
+from bvtui.core.filters import fold
 from bvtui.tui.text import line
 
 
