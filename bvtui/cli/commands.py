@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
+from bvtui.cli import options
 from bvtui.cli.output import render_action, render_actions
 from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
@@ -215,6 +216,77 @@ def commit_pending(args: argparse.Namespace) -> int:
         print("nothing to commit")
         return 0
     return max(_report(result) for result in results)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the store's own commands: init, import, list, show, set, validate, commit."""
+
+    p = sub.add_parser("init", help="create a new store (git init where DIR is in no repository)")
+    p.add_argument("dir", metavar="DIR", help="the store folder to create, e.g. plans")
+    p.set_defaults(run=init)
+
+    p = sub.add_parser(
+        "import",
+        help="a plan from a council document or spreadsheet (tsv, csv, xlsx)",
+        description="Read a plan's table (tab-separated text, csv or xlsx) into the store as "
+        "plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
+        "cannot be read are listed on stderr and the rest imports.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("file", metavar="FILE", help="the plan's .txt/.tsv, .csv or .xlsx file")
+    p.add_argument("--plan", required=True, metavar="SLUG", help="the plan's folder name")
+    p.add_argument("--title", help="the plan's title (default: from the document)")
+    p.add_argument("--organisation", help="the council's name")
+    p.add_argument(
+        "--as-of", type=options.parse_date, metavar="DATE", help="the date the plan reports at"
+    )
+    p.add_argument("--period", help="the updates' period, e.g. '2017-18 Q2'")
+    p.set_defaults(run=import_file)
+
+    p = sub.add_parser("list", help="list actions, filtered")
+    options.store_option(p)
+    options.filter_options(p)
+    options.as_of_option(p)
+    p.add_argument(
+        "--format",
+        type=options.output_format,
+        default="simple",
+        help="json, csv or a tabulate format",
+    )
+    p.add_argument("--wide", action="store_true", help="do not cut long text in tables")
+    p.set_defaults(run=list_actions)
+
+    p = sub.add_parser("show", help="one action: all fields and its updates")
+    options.store_option(p)
+    options.as_of_option(p)
+    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=show)
+
+    p = sub.add_parser(
+        "set",
+        help="edit an action and commit, as the app does",
+        description="Set fields (title, theme, objective, officers, deadline, revised_deadline, "
+        "status, progress, extra.NAME) and add an update; the save is one git commit.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
+    p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
+    p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
+    p.set_defaults(run=set_fields)
+
+    p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")
+    options.store_option(p)
+    p.add_argument("--warnings", action="store_true", help="also list deadlines with no due date")
+    p.set_defaults(run=validate)
+
+    p = sub.add_parser("commit", help="commit edits saved to disk but not yet committed")
+    options.store_option(p)
+    options.author_option(p)
+    p.set_defaults(run=commit_pending)
 
 
 def open_app(args: argparse.Namespace) -> int:

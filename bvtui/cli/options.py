@@ -1,0 +1,70 @@
+"""Options shared by several commands: store, filters, dates, author, output format."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from bvtui.cli.output import OUTPUT_FORMATS
+from bvtui.core.model import RAGS
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def comma_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def rag_list(text: str) -> list[str]:
+    rags = [part.lower() for part in comma_list(text)]
+    bad = [rag for rag in rags if rag not in RAGS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"{', '.join(bad)}: not a RAG ({', '.join(RAGS)})")
+    return rags
+
+
+def output_format(text: str) -> str:
+    if text not in OUTPUT_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a format: json, csv, or a tabulate format (simple, github...)"
+        )
+    return text
+
+
+def store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", metavar="DIR", help="the store folder (default: $BVTUI_STORE, else ./plans)"
+    )
+
+
+def filter_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (kinds combine with AND, comma values with OR)")
+    group.add_argument("--plan", type=comma_list, default=[], help="plan slugs")
+    group.add_argument("--theme", type=comma_list, default=[], help="themes (text in the theme)")
+    group.add_argument("--officer", type=comma_list, default=[], help="officers (part of a name)")
+    group.add_argument("--status", type=comma_list, default=[], help="status words")
+    group.add_argument("--rag", type=rag_list, default=[], help=f"colours: {', '.join(RAGS)}")
+    group.add_argument("--overdue", action="store_true", help="only actions past their due date")
+    group.add_argument("--search", default="", metavar="TEXT", help="text in title, comments...")
+
+
+def as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="judge overdue on this date (default: each plan's as_of, else today)",
+    )
+
+
+def author_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--author",
+        metavar="'NAME <EMAIL>'",
+        help="commit as this person (default: $BVTUI_AUTHOR, else git's identity)",
+    )
