@@ -46,7 +46,8 @@ def user_errors(command: Command) -> Command:
 
 
 def _open(args: argparse.Namespace) -> Store:
-    store = Store.open(args.store)
+    at = getattr(args, "at", None)
+    store = Store.at(args.store, at) if at else Store.open(args.store)
     if store.problems:
         count = len(store.problems)
         print(
@@ -246,6 +247,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("list", help="list actions, filtered")
     options.store_option(p)
+    options.at_option(p)
     options.filter_options(p)
     options.as_of_option(p)
     p.add_argument(
@@ -259,6 +261,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("show", help="one action: all fields and its updates")
     options.store_option(p)
+    options.at_option(p)
     options.as_of_option(p)
     p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
     p.add_argument("--format", choices=("text", "json"), default="text")

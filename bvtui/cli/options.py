@@ -68,3 +68,11 @@ def author_option(parser: argparse.ArgumentParser) -> None:
         metavar="'NAME <EMAIL>'",
         help="commit as this person (default: $BVTUI_AUTHOR, else git's identity)",
     )
+
+
+def at_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--at",
+        metavar="REV",
+        help="read the store as it was at a git revision (a snapshot tag, a commit)",
+    )

@@ -28,6 +28,7 @@ from bvtui.core.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
+from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 STORE_ENV = "BVTUI_STORE"
@@ -121,6 +122,9 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.repo: Repo | None = Repo.find(self.root) if self.root.exists() else None
+        self.files: StoreFiles = WorkTreeFiles(self.root)
+        self.revision: str | None = None
+        """The commit the store was read at (``--at REV``): None for the work tree."""
         self.plans: dict[str, Plan] = {}
         self.actions: list[Action] = []
         self.problems: list[Problem] = []
@@ -138,14 +142,30 @@ class Store:
         store.load()
         return store
 
+    @classmethod
+    def at(cls, root: str | os.PathLike[str] | None, rev: str) -> Store:
+        """The store as it was at git revision ``rev`` (a tag, a commit...), read-only.
+
+        Raises:
+            StoreError: the store is in no repository, or ``rev`` is not a revision.
+        """
+        store = cls(locate_store(root))
+        if store.repo is None:
+            raise StoreError(f"{store.root}: not in a git repository, so no --at")
+        try:
+            files = RevisionFiles(store.repo, store.root, rev)
+        except ValueError as err:
+            raise StoreError(str(err)) from None
+        store.files, store.revision = files, files.commit
+        store.load()
+        return store
+
     # --- loading -----------------------------------------------------------------
 
     def load(self) -> None:
         """(Re)read every plan and action; problems are collected, never raised."""
         self.plans, self.actions, self.problems = {}, [], []
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
-            if folder.name.startswith("."):
-                continue
+        for folder in self.files.folders():
             plan = self._load_plan(folder)
             if plan is None:
                 continue
@@ -153,36 +173,38 @@ class Store:
             self.actions.extend(self._load_actions(plan, folder))
         self.actions.sort(key=lambda a: (a.plan.slug, natural_key(a.id)))
 
-    def _load_plan(self, folder: Path) -> Plan | None:
-        path = folder / PLAN_FILE
-        if not path.exists():
-            if any(folder.glob("*.yaml")):
-                self.problems.append(Problem(str(folder), f"no {PLAN_FILE}: folder skipped"))
+    def _load_plan(self, folder: str) -> Plan | None:
+        path = self.root / folder / PLAN_FILE
+        names = self.files.names(folder)
+        if PLAN_FILE not in names:
+            if names:
+                self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))
             return None
         try:
-            data = read_mapping(path.read_text(encoding="utf-8"), str(path))
-            return plan_from_mapping(folder.name, data, str(path))
+            data = read_mapping(self.files.read(folder, PLAN_FILE).decode("utf-8"), str(path))
+            return plan_from_mapping(folder, data, str(path))
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
         except (ValidationError, UnicodeDecodeError) as err:
             self.problems.append(Problem(str(path), _after_path(err, path)))
         return None
 
-    def _load_actions(self, plan: Plan, folder: Path) -> Iterable[Action]:
-        seen: dict[str, Path] = {}
-        for path in sorted(folder.glob("*.yaml"), key=lambda p: natural_key(p.name)):
-            if path.name == PLAN_FILE:
+    def _load_actions(self, plan: Plan, folder: str) -> Iterable[Action]:
+        seen: dict[str, str] = {}
+        for name in sorted(self.files.names(folder), key=natural_key):
+            if name == PLAN_FILE:
                 continue
+            path = self.root / folder / name
             action = self._load_action(plan, path)
             if action is None:
                 continue
             twin = seen.get(action.id.lower())
             if twin is not None:
                 self.problems.append(
-                    Problem(str(path), f"id: {action.id!r} is also the id of {twin.name}")
+                    Problem(str(path), f"id: {action.id!r} is also the id of {twin}")
                 )
                 continue
-            seen[action.id.lower()] = path
+            seen[action.id.lower()] = name
             yield action
 
     def _load_action(self, plan: Plan, path: Path) -> Action | None:
@@ -195,7 +217,7 @@ class Store:
         return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
-        raw = path.read_bytes()
+        raw = self.files.read(path.parent.name, path.name)
         data = read_mapping(raw.decode("utf-8"), str(path))
         action = action_from_mapping(plan, data, str(path), path.stem)
         action.digest = digest(raw)
@@ -255,6 +277,10 @@ class Store:
                 (unless ``force``).
             ValidationError: an id that is not allowed.
         """
+        if self.revision is not None:
+            raise StoreError(
+                f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
+            )
         path = self.action_path(action)
         current = path.read_bytes() if path.exists() else None
         changed_on_disk = current is not None and digest(current) != action.digest

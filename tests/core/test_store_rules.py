@@ -122,3 +122,27 @@ def test_find_by_bare_id_and_ambiguity(make_repo) -> None:
 def test_missing_store_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store folder"):
         Store.open(tmp_path / "nowhere")
+
+
+def test_the_store_as_at_a_revision_without_touching_the_work_tree(store_dir: Path) -> None:
+    from bvtui.core.edit import edited
+    from tests.conftest import git
+
+    top = store_dir.parent
+    git(top, "tag", "-a", "committee-2017-09-14", "-m", "as presented")
+    store = Store.open(store_dir)
+    store.save_action(edited(store.find("property-demo/6.4"), {"progress": "90"}))
+    write(store_dir / "property-demo", "9.9.yaml", "id: '9.9'\ntitle: added since\n")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "more")
+    before = (store_dir / "property-demo/6.4.yaml").read_text()
+
+    then = Store.at(store_dir, "committee-2017-09-14")
+    assert then.find("property-demo/6.4").progress == 30
+    assert [a.ref for a in then.actions] == [a.ref for a in Store.at(store_dir, "HEAD~2").actions]
+    assert len(then.actions) == 10 and len(Store.open(store_dir).actions) == 11
+    assert (store_dir / "property-demo/6.4.yaml").read_text() == before
+    with pytest.raises(StoreError, match="saving is not possible"):
+        then.save_action(then.find("property-demo/6.4"))
+    with pytest.raises(StoreError, match="not a revision"):
+        Store.at(store_dir, "no-such-tag")

@@ -1,0 +1,100 @@
+"""Where a store's files are read from: the work tree, or any git revision.
+
+The store loads through one of these, so ``--at REV`` (a snapshot tag, a commit, a
+date's revision) reads the store exactly as it was, without touching the work tree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from bvtui.core.repo import GitError, Repo
+
+
+class StoreFiles(Protocol):
+    """The files of a store: plan folders, the YAML files in each, their bytes."""
+
+    def folders(self) -> list[str]:
+        """Plan folder names, sorted (hidden ones left out)."""
+        ...
+
+    def names(self, folder: str) -> list[str]:
+        """The ``.yaml`` file names in ``folder``."""
+        ...
+
+    def read(self, folder: str, name: str) -> bytes:
+        """The bytes of ``folder/name``; FileNotFoundError when there is none."""
+        ...
+
+
+class WorkTreeFiles:
+    """The store as it is on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folders(self) -> list[str]:
+        return sorted(
+            p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
+
+    def names(self, folder: str) -> list[str]:
+        return [p.name for p in (self.root / folder).glob("*.yaml")]
+
+    def read(self, folder: str, name: str) -> bytes:
+        return (self.root / folder / name).read_bytes()
+
+
+class RevisionFiles:
+    """The store as it was at a git revision, read with one ``git cat-file --batch``."""
+
+    def __init__(self, repo: Repo, root: Path, rev: str) -> None:
+        try:
+            self.commit = repo.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").stdout
+        except GitError:
+            raise ValueError(f"{rev}: not a revision of {repo.top}") from None
+        self.commit = self.commit.strip()
+        prefix = repo.relative(root)
+        listing = repo.run("ls-tree", "-r", "-z", self.commit, "--", f"{prefix}/").stdout
+        wanted: dict[tuple[str, str], str] = {}
+        for entry in listing.split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            parts = Path(path).relative_to(prefix).parts
+            if len(parts) == 2 and parts[1].endswith(".yaml") and meta.split()[1] == "blob":
+                wanted[(parts[0], parts[1])] = meta.split()[2]
+        self._blobs = _read_blobs(repo, list(wanted.values()))
+        self._files = {key: self._blobs[sha] for key, sha in wanted.items()}
+
+    def folders(self) -> list[str]:
+        return sorted({folder for folder, _ in self._files if not folder.startswith(".")})
+
+    def names(self, folder: str) -> list[str]:
+        return [name for f, name in self._files if f == folder]
+
+    def read(self, folder: str, name: str) -> bytes:
+        try:
+            return self._files[(folder, name)]
+        except KeyError:
+            raise FileNotFoundError(f"{folder}/{name}") from None
+
+
+def _read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
+    """The contents of many blobs in one ``git cat-file --batch`` run."""
+    if not shas:
+        return {}
+    unique = list(dict.fromkeys(shas))
+    out = repo.run("cat-file", "--batch", input="\n".join(unique).encode() + b"\n", text=False)
+    data = out.stdout
+    blobs: dict[str, bytes] = {}
+    position = 0
+    for sha in unique:
+        header_end = data.index(b"\n", position)
+        header = data[position:header_end].split()
+        size = int(header[2])
+        start = header_end + 1
+        blobs[sha] = data[start : start + size]
+        position = start + size + 1  # the content is followed by a newline
+    return blobs
