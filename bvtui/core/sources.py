@@ -6,9 +6,12 @@ date's revision) reads the store exactly as it was, without touching the work tr
 
 from __future__ import annotations
 
+import os
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
 
+from bvtui.core.parse_cache import stat_fingerprint
 from bvtui.core.repo import GitError, Repo
 
 
@@ -27,6 +30,19 @@ class StoreFiles(Protocol):
         """The bytes of ``folder/name``; FileNotFoundError when there is none."""
         ...
 
+    def fingerprint(self, folder: str, name: str) -> Hashable | None:
+        """What identifies this version of ``folder/name`` for the parse cache.
+
+        None when it cannot be trusted (a file changed just now). Raises
+        FileNotFoundError when there is no such file.
+        """
+        ...
+
+    @property
+    def cache_kind(self) -> str:
+        """Which parse cache serves these files: ``tree`` or ``rev``."""
+        ...
+
 
 class WorkTreeFiles:
     """The store as it is on disk."""
@@ -40,10 +56,20 @@ class WorkTreeFiles:
         )
 
     def names(self, folder: str) -> list[str]:
-        return [p.name for p in (self.root / folder).glob("*.yaml")]
+        # what Path.glob("*.yaml") finds (dot files and folders included), 3x faster
+        try:
+            with os.scandir(self.root / folder) as entries:
+                return [entry.name for entry in entries if entry.name.endswith(".yaml")]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
 
     def read(self, folder: str, name: str) -> bytes:
         return (self.root / folder / name).read_bytes()
+
+    def fingerprint(self, folder: str, name: str) -> Hashable | None:
+        return stat_fingerprint(f"{self.root}{os.sep}{folder}{os.sep}{name}")
+
+    cache_kind = "tree"
 
 
 class RevisionFiles:
@@ -65,6 +91,7 @@ class RevisionFiles:
             parts = Path(path).relative_to(prefix).parts
             if len(parts) == 2 and parts[1].endswith(".yaml") and meta.split()[1] == "blob":
                 wanted[(parts[0], parts[1])] = meta.split()[2]
+        self._shas = wanted
         self._blobs = _read_blobs(repo, list(wanted.values()))
         self._files = {key: self._blobs[sha] for key, sha in wanted.items()}
 
@@ -79,6 +106,14 @@ class RevisionFiles:
             return self._files[(folder, name)]
         except KeyError:
             raise FileNotFoundError(f"{folder}/{name}") from None
+
+    def fingerprint(self, folder: str, name: str) -> Hashable | None:
+        try:
+            return self._shas[(folder, name)]
+        except KeyError:
+            raise FileNotFoundError(f"{folder}/{name}") from None
+
+    cache_kind = "rev"
 
 
 def _read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:

@@ -9,16 +9,20 @@ or :meth:`Store.commit_pending` records it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes
-from bvtui.core.model import STORED_FIELDS, Action, Plan, natural_key
+from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
+from bvtui.core.parse_cache import ParseCache, cache_path
 from bvtui.core.repo import GitError, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
@@ -163,17 +167,47 @@ class Store:
     # --- loading -----------------------------------------------------------------
 
     def load(self) -> None:
-        """(Re)read every plan and action; problems are collected, never raised."""
-        self.plans, self.actions, self.problems = {}, [], []
-        for folder in self.files.folders():
-            plan = self._load_plan(folder)
-            if plan is None:
-                continue
-            self.plans[plan.slug] = plan
-            self.actions.extend(self._load_actions(plan, folder))
-        self.actions.sort(key=lambda a: (a.plan.slug, natural_key(a.id)))
+        """(Re)read every plan and action; problems are collected, never raised.
 
-    def _load_plan(self, folder: str) -> Plan | None:
+        Files whose fingerprint is in the parse cache are not read at all (see
+        :mod:`bvtui.core.parse_cache`); the cache is updated afterwards.
+        """
+        self._load(None)
+
+    def _load(self, wanted: str | None) -> None:
+        """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``."""
+        self.plans, self.actions, self.problems = {}, [], []
+        keyed: list[tuple[tuple[str, Any], Action]] = []
+        collecting = gc.isenabled()
+        # Unmarshalling the cache and building the actions allocates ~30 objects per
+        # action, all long-lived and free of cycles (refcounting frees them). Left to
+        # the collector, each generation would walk them all, several times (~100 ms
+        # at 10,000 actions); so no collection while loading, and the survivors are
+        # moved to the permanent generation (gc.freeze) rather than walked once enabled.
+        gc.disable()
+        try:
+            cache = ParseCache.open(self._cache_path())
+            for folder in self.files.folders():
+                plan = self._load_plan(folder, cache)
+                if plan is None:
+                    continue
+                self.plans[plan.slug] = plan
+                keyed.extend(self._load_actions(plan, folder, cache, wanted))
+            keyed.sort(key=_first)
+            self.actions = [action for _key, action in keyed]
+            del keyed
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
+        cache.save()
+
+    def _cache_path(self) -> Path | None:
+        if self.repo is None:
+            return None
+        return cache_path(self.repo.git_dir, self.root, self.files.cache_kind)
+
+    def _load_plan(self, folder: str, cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
         names = self.files.names(folder)
         if PLAN_FILE not in names:
@@ -181,40 +215,89 @@ class Store:
                 self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))
             return None
         try:
+            key, fingerprint = f"{folder}/{PLAN_FILE}", self.files.fingerprint(folder, PLAN_FILE)
+            cached = cache.get(key, fingerprint)
+            if cached is not None:
+                try:
+                    return _plan_from_cache(folder, cached)
+                except _DAMAGED:
+                    cache.drop(key)
             data = read_mapping(self.files.read(folder, PLAN_FILE).decode("utf-8"), str(path))
-            return plan_from_mapping(folder, data, str(path))
+            plan = plan_from_mapping(folder, data, str(path))
+            cache.put(key, fingerprint, _plan_to_cache(plan))
+            return plan
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
         except (ValidationError, UnicodeDecodeError) as err:
             self.problems.append(Problem(str(path), _after_path(err, path)))
         return None
 
-    def _load_actions(self, plan: Plan, folder: str) -> Iterable[Action]:
+    def _load_actions(
+        self, plan: Plan, folder: str, cache: ParseCache, wanted: str | None
+    ) -> Iterable[tuple[tuple[str, Any], Action]]:
+        """The plan's actions with their sort keys, in file-name order, twins refused."""
         seen: dict[str, str] = {}
-        for name in sorted(self.files.names(folder), key=natural_key):
+        prefix = f"{self.root / folder}{os.sep}"
+        depends = tuple(plan.statuses.items())  # what validating a status looked at
+        for name in self._names_in_order(folder, cache):
             if name == PLAN_FILE:
                 continue
-            path = self.root / folder / name
-            action = self._load_action(plan, path)
-            if action is None:
+            if wanted is not None and name[:-5].lower() != wanted.lower():
                 continue
+            path = prefix + name
+            loaded = self._load_action(plan, folder, name, path, cache, depends)
+            if loaded is None:
+                continue
+            sort_key, action = loaded
             twin = seen.get(action.id.lower())
             if twin is not None:
-                self.problems.append(
-                    Problem(str(path), f"id: {action.id!r} is also the id of {twin}")
-                )
+                self.problems.append(Problem(path, f"id: {action.id!r} is also the id of {twin}"))
                 continue
             seen[action.id.lower()] = name
-            yield action
+            yield (plan.slug, sort_key), action
 
-    def _load_action(self, plan: Plan, path: Path) -> Action | None:
+    def _names_in_order(self, folder: str, cache: ParseCache) -> list[str]:
+        """The folder's YAML file names in natural order (the order cached with the set)."""
+        names = self.files.names(folder)
+        key, fingerprint = f"{folder}/", frozenset(names)
+        ordered = cache.get(key, fingerprint)
+        if ordered is not None and (type(ordered) is not list or frozenset(ordered) != fingerprint):
+            cache.drop(key)
+            ordered = None
+        if ordered is None:
+            ordered = sorted(names, key=natural_key)
+            cache.put(key, fingerprint, ordered)
+        return ordered
+
+    def _load_action(
+        self,
+        plan: Plan,
+        folder: str,
+        name: str,
+        path: str,
+        cache: ParseCache,
+        depends: tuple[tuple[str, str], ...],
+    ) -> tuple[Any, Action] | None:
+        key = f"{folder}/{name}"
         try:
-            return self._read_action(plan, path)
+            fingerprint = self.files.fingerprint(folder, name)
+            stamp = None if fingerprint is None else (fingerprint, depends)
+            cached = cache.get(key, stamp)
+            if cached is not None:
+                try:
+                    return cached[0], _action_from_cache(plan, path, cached[1])
+                except _DAMAGED:
+                    cache.drop(key)
+            action = self._read_action(plan, Path(path))
         except YamlFileError as err:
-            self.problems.append(Problem(str(path), err.reason, err.line))
+            self.problems.append(Problem(path, err.reason, err.line))
+            return None
         except (ValidationError, UnicodeDecodeError) as err:
-            self.problems.append(Problem(str(path), _after_path(err, path)))
-        return None
+            self.problems.append(Problem(path, _after_path(err, Path(path))))
+            return None
+        sort_key = natural_key(action.id)
+        cache.put(key, stamp, (sort_key, _action_to_cache(action)))
+        return sort_key, action
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
         raw = self.files.read(path.parent.name, path.name)
@@ -387,6 +470,67 @@ def _check_reads_back(text: str, action: Action, path: Path) -> None:
                 f"{path}: {key}: this value cannot be written so that it reads back the same; "
                 "nothing was saved"
             )
+
+
+_DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
+"""What building from a damaged cache entry raises: the file is parsed instead."""
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
+
+
+def _plan_to_cache(plan: Plan) -> dict[str, Any]:
+    """A validated plan as plain data for the parse cache (``as_of`` as ISO text)."""
+    data = dict(vars(plan))
+    data["as_of"] = plan.as_of.isoformat() if plan.as_of else None
+    return data
+
+
+def _plan_from_cache(slug: str, data: dict[str, Any]) -> Plan:
+    as_of = data["as_of"]
+    return Plan(**{**data, "slug": slug, "as_of": date.fromisoformat(as_of) if as_of else None})
+
+
+def _shared(value: Any) -> Any:
+    """``value`` with its text interned: marshal then writes a repeated theme, status
+    or officer once, and loading builds one string for all of them."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list):
+        return [_shared(item) for item in value]
+    return value
+
+
+def _action_to_cache(action: Action) -> dict[str, Any]:
+    """A validated action as plain data in field order (plan and path left empty)."""
+    data = {name: _shared(value) for name, value in vars(action).items()}
+    data["plan"] = data["path"] = None
+    data["updates"] = [
+        {name: _shared(value) for name, value in vars(update).items()} for update in action.updates
+    ]
+    return data
+
+
+def _action_from_cache(plan: Plan, path: str, data: dict[str, Any]) -> Action:
+    """An action rebuilt from the cache without validating again: it was, when cached.
+
+    The instances' ``__dict__`` are copies of the cached dicts (the cache is saved
+    after the load), several times cheaper than the dataclass ``__init__``.
+    """
+    updates = []
+    for fields_ in data["updates"]:
+        update = _new_update(Update)
+        update.__dict__ = fields_.copy()
+        updates.append(update)
+    action = _new_action(Action)
+    action.__dict__ = fields_ = data.copy()
+    fields_["plan"], fields_["path"], fields_["updates"] = plan, path, updates
+    return action
+
+
+_new_action = Action.__new__
+_new_update = Update.__new__
 
 
 def _lenient_mapping(text: str, path: str) -> dict[str, Any]:

@@ -1,0 +1,202 @@
+"""The parse cache never serves stale data: every way a file can change under it is seen.
+
+Most tests set the racy window to zero, so that files written a moment ago are cached
+at once (in real use they are cached once they are two seconds old); the racy rule
+itself is tested on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from bvtui.core import parse_cache
+from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
+from bvtui.core.schema import action_to_mapping
+from bvtui.core.store import Store, digest
+from tests.conftest import git
+
+ACTION = "elections-demo/1.1.yaml"
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
+
+
+def snapshot(store: Store) -> list[tuple[str, dict, str, str]]:
+    """Everything a load yields, comparable across loads."""
+    return [(a.ref, action_to_mapping(a), a.digest, a.path) for a in store.actions]
+
+
+def the_cache(store_dir: Path, kind: str = "tree") -> Path:
+    repo = Store(store_dir).repo
+    assert repo is not None
+    return cache_path(repo.git_dir, store_dir, kind)
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> list[ParseCache]:
+    """Every ParseCache a load opens, to read its hits and misses."""
+    opened: list[ParseCache] = []
+    original = ParseCache.open.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[ParseCache], path: Path | None) -> ParseCache:
+        cache = original(cls, path)
+        opened.append(cache)
+        return cache
+
+    monkeypatch.setattr(ParseCache, "open", classmethod(spy))
+    return opened
+
+
+def status_of(store_dir: Path, ref: str = "elections-demo/1.1") -> str:
+    return Store.open(store_dir).find(ref).status
+
+
+def replace_status(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert f"status: {old}\n" in text
+    path.write_text(text.replace(f"status: {old}\n", f"status: {new}\n"), encoding="utf-8")
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_second_load_comes_from_the_cache_and_equals_a_parse(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Store.open(store_dir)
+    opened = counting(monkeypatch)
+    second = Store.open(store_dir)
+    assert opened[-1].misses == 0 and opened[-1].hits > 10
+    assert snapshot(second) == snapshot(first)
+    assert second.plans == first.plans
+    assert second.find("elections-demo/1.1").plan is second.plans["elections-demo"]
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_hand_edit_of_the_same_size_with_the_mtime_put_back_is_seen(store_dir: Path) -> None:
+    path = store_dir / ACTION
+    before = os.stat(path)
+    assert Store.open(store_dir).find("elections-demo/1.1").title.endswith("February 2017")
+    # rewritten in place (same inode), same size, mtime put back: only the ctime tells
+    with open(path, "r+b") as handle:
+        data = handle.read()
+        handle.seek(0)
+        handle.write(data.replace(b"February 2017", b"February 2018"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    same = (after.st_size, after.st_mtime_ns, after.st_ino)
+    assert same == (before.st_size, before.st_mtime_ns, before.st_ino)
+    action = Store.open(store_dir).find("elections-demo/1.1")
+    assert action.title.endswith("February 2018")
+    assert action.digest == digest(path.read_bytes())
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_checkout_of_another_branch_is_seen(store_dir: Path) -> None:
+    top = store_dir.parent
+    git(top, "switch", "--quiet", "-c", "other")
+    replace_status(store_dir / ACTION, "On Target", "Completed")
+    git(top, "commit", "--quiet", "-am", "other branch")
+    git(top, "switch", "--quiet", "main")
+    assert status_of(store_dir) == "On Target"
+    assert status_of(store_dir) == "On Target"  # now from the cache
+    git(top, "switch", "--quiet", "other")
+    assert status_of(store_dir) == "Completed"
+    git(top, "switch", "--quiet", "main")
+    assert status_of(store_dir) == "On Target"
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_changed_plan_revalidates_its_actions(store_dir: Path) -> None:
+    assert Store.open(store_dir).problems == []
+    plan = store_dir / "elections-demo" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  On Target: green\n" in text
+    plan.write_text(text.replace("  On Target: green\n", "  On track: green\n"), encoding="utf-8")
+    problems = [str(p) for p in Store.open(store_dir).problems]
+    assert any("1.1.yaml: status: 'On Target' is not one of" in p for p in problems)
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_removed_and_added_files_are_seen(store_dir: Path) -> None:
+    first = Store.open(store_dir)
+    (store_dir / ACTION).unlink()
+    (store_dir / "elections-demo" / "9.9.yaml").write_text("id: '9.9'\ntitle: new\n")
+    refs = [a.ref for a in Store.open(store_dir).actions]
+    assert "elections-demo/1.1" not in refs and "elections-demo/9.9" in refs
+    assert len(refs) == len(first.actions)
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_deleting_the_cache_only_costs_a_parse(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = snapshot(Store.open(store_dir))
+    cache = the_cache(store_dir)
+    assert cache.exists()
+    cache.unlink()
+    opened = counting(monkeypatch)
+    assert snapshot(Store.open(store_dir)) == first
+    assert opened[-1].hits == 0 and cache.exists()
+
+
+@pytest.mark.usefixtures("no_racy_window")
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not marshal at all", b"\xe3\x00", parse_cache.marshal.dumps((0, {})), b"\x00" * 64],
+)
+def test_a_corrupt_cache_is_ignored(store_dir: Path, garbage: bytes) -> None:
+    first = snapshot(Store.open(store_dir))
+    the_cache(store_dir).write_bytes(garbage)
+    assert snapshot(Store.open(store_dir)) == first
+    assert snapshot(Store.open(store_dir)) == first
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
+    store_dir: Path,
+) -> None:
+    first = snapshot(Store.open(store_dir))
+    version = parse_cache._code_version()
+    the_cache(store_dir).write_bytes(parse_cache.marshal.dumps((version, {ACTION: 1})))
+    assert snapshot(Store.open(store_dir)) == first
+
+
+def test_a_file_changed_just_now_is_never_cached(store_dir: Path) -> None:
+    path = store_dir / ACTION
+    replace_status(path, "On Target", "Completed")
+    now = time.time_ns()
+    assert stat_fingerprint(str(path), now) is None  # racy: changed within the window
+    later = now + parse_cache.RACY_NS + 1
+    assert stat_fingerprint(str(path), later) is not None
+    Store.open(store_dir)
+    assert status_of(store_dir) == "Completed"
+    replace_status(path, "Completed", "On Target")  # same size, maybe the same mtime tick
+    assert status_of(store_dir) == "On Target"
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_store_at_a_revision_is_cached_by_blob(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = store_dir.parent
+    replace_status(store_dir / ACTION, "On Target", "Completed")
+    git(top, "commit", "--quiet", "-am", "done")
+    first = snapshot(Store.at(store_dir, "HEAD~1"))
+    opened = counting(monkeypatch)
+    again = Store.at(store_dir, "HEAD~1")
+    assert opened[-1].misses == 0 and snapshot(again) == first
+    assert again.find("elections-demo/1.1").status == "On Target"
+    assert Store.at(store_dir, "HEAD").find("elections-demo/1.1").status == "Completed"
+    assert Store.open(store_dir).find("elections-demo/1.1").status == "Completed"
+
+
+def test_a_store_outside_git_has_no_cache(tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "p"
+    plan.mkdir(parents=True)
+    (plan / "plan.yaml").write_text("title: P\n")
+    (plan / "a1.yaml").write_text("id: a1\ntitle: x\n")
+    assert [a.ref for a in Store.open(tmp_path / "plans").actions] == ["p/a1"]
