@@ -25,13 +25,34 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the terminal app on STORE.",
         epilog="Run 'bvtui COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=f"bvtui {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in COMMAND_GROUPS:
         register(sub)
 
     parser.set_defaults(command_names=frozenset(sub.choices))
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for.
+
+    argparse's own ``version`` action needs the text when the parser is built, which
+    imported importlib.metadata (~20 ms) on every command.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"bvtui {_version()}")
+        parser.exit()
 
 
 def _version() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from bvtui.cli.output import OUTPUT_FORMATS
+from bvtui.cli.output import is_output_format
 from bvtui.core.model import RAGS
 
 
@@ -29,7 +29,7 @@ def rag_list(text: str) -> list[str]:
 
 
 def output_format(text: str) -> str:
-    if text not in OUTPUT_FORMATS:
+    if not is_output_format(text):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a format: json, csv, or a tabulate format (simple, github...)"
         )
