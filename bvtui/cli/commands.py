@@ -45,9 +45,15 @@ def user_errors(command: Command) -> Command:
     return run
 
 
-def _open(args: argparse.Namespace) -> Store:
+def _open(args: argparse.Namespace, ref: str | None = None) -> Store:
+    """The store the command works on; with ``ref``, only what that ref can name."""
     at = getattr(args, "at", None)
-    store = Store.at(args.store, at) if at else Store.open(args.store)
+    if at:
+        store = Store.at(args.store, at)
+    elif ref is not None:
+        store = Store.open_for(args.store, ref)
+    else:
+        store = Store.open(args.store)
     if store.problems:
         count = len(store.problems)
         print(
@@ -144,7 +150,7 @@ def list_actions(args: argparse.Namespace) -> int:
 
 @user_errors
 def show(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = _open(args, args.ref)
     action = store.find(args.ref)
     if args.format == "json":
         print(json.dumps(action_record(action, args.as_of), indent=2, ensure_ascii=False))
@@ -169,7 +175,7 @@ def set_fields(args: argparse.Namespace) -> int:
     values = _assignments(args.assignments)
     if not values and not args.update:
         return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
-    store = _open(args)
+    store = _open(args, args.ref)
     action = store.find(args.ref)
     new = edited(action, values, update=args.update, period=args.period)
     return _report(store.save_action(new, author=args.author))

@@ -147,6 +147,26 @@ class Store:
         return store
 
     @classmethod
+    def open_for(cls, root: str | os.PathLike[str] | None, ref: str) -> Store:
+        """The store with only what ``ref`` (``plan/id`` or a bare id) can name loaded.
+
+        For commands on one action (``set``, ``show``): the plans, and in each plan
+        folder only the files named ``<id>.yaml`` in any case (so that twins are
+        refused exactly as in a full load), instead of every file.
+        :meth:`find` then gives the same action, or the same error, as on the whole
+        store; :attr:`problems` only covers the files read.
+
+        Raises:
+            StoreError: the folder does not exist.
+        """
+        store = cls(locate_store(root))
+        if not store.root.is_dir():
+            raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
+        slug, _, action_id = ref.partition("/") if "/" in ref else ("", "", ref)
+        store._load(action_id, plan=slug or None)
+        return store
+
+    @classmethod
     def at(cls, root: str | os.PathLike[str] | None, rev: str) -> Store:
         """The store as it was at git revision ``rev`` (a tag, a commit...), read-only.
 
@@ -174,8 +194,9 @@ class Store:
         """
         self._load(None)
 
-    def _load(self, wanted: str | None) -> None:
-        """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``."""
+    def _load(self, wanted: str | None, plan: str | None = None) -> None:
+        """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
+        (in any case), and with ``plan`` only that plan's folder."""
         self.plans, self.actions, self.problems = {}, [], []
         keyed: list[tuple[tuple[str, Any], Action]] = []
         collecting = gc.isenabled()
@@ -186,13 +207,18 @@ class Store:
         # moved to the permanent generation (gc.freeze) rather than walked once enabled.
         gc.disable()
         try:
-            cache = ParseCache.open(self._cache_path())
+            # a load of one ref parses its few files: cheaper than unmarshalling the cache
+            cache = ParseCache.open(self._cache_path() if wanted is None else None)
             for folder in self.files.folders():
-                plan = self._load_plan(folder, cache)
-                if plan is None:
+                if plan is not None and folder != plan:
                     continue
-                self.plans[plan.slug] = plan
-                keyed.extend(self._load_actions(plan, folder, cache, wanted))
+                if wanted is not None and not _names_file(self.files.names(folder), wanted):
+                    continue
+                loaded = self._load_plan(folder, cache)
+                if loaded is None:
+                    continue
+                self.plans[loaded.slug] = loaded
+                keyed.extend(self._load_actions(loaded, folder, cache, wanted))
             keyed.sort(key=_first)
             self.actions = [action for _key, action in keyed]
             del keyed
@@ -242,7 +268,7 @@ class Store:
         for name in self._names_in_order(folder, cache):
             if name == PLAN_FILE:
                 continue
-            if wanted is not None and name[:-5].lower() != wanted.lower():
+            if wanted is not None and not _names_file([name], wanted):
                 continue
             path = prefix + name
             loaded = self._load_action(plan, folder, name, path, cache, depends)
@@ -474,6 +500,12 @@ def _check_reads_back(text: str, action: Action, path: Path) -> None:
 
 _DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
+
+
+def _names_file(names: list[str], wanted: str) -> bool:
+    """Whether ``names`` holds ``<wanted>.yaml`` in any case."""
+    low = f"{wanted}.yaml".lower()
+    return any(name.lower() == low for name in names)
 
 
 def _first(pair: tuple[Any, Any]) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from bvtui.core import parse_cache
 from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
 from bvtui.core.schema import action_to_mapping
-from bvtui.core.store import Store, digest
+from bvtui.core.store import Store, StoreError, digest
 from tests.conftest import git
 
 ACTION = "elections-demo/1.1.yaml"
@@ -200,3 +201,31 @@ def test_a_store_outside_git_has_no_cache(tmp_path: Path) -> None:
     (plan / "plan.yaml").write_text("title: P\n")
     (plan / "a1.yaml").write_text("id: a1\ntitle: x\n")
     assert [a.ref for a in Store.open(tmp_path / "plans").actions] == ["p/a1"]
+
+
+@pytest.mark.parametrize("ref", ["elections-demo/1.1", "1.1", "3.3", "elections-demo/9.9", "9.9"])
+def test_opening_for_one_ref_finds_what_the_whole_store_finds(store_dir: Path, ref: str) -> None:
+    def found(store: Store) -> object:
+        try:
+            action = store.find(ref)
+        except StoreError as err:
+            return str(err)
+        return (action.ref, action_to_mapping(action), action.digest, action.path)
+
+    assert found(Store.open_for(store_dir, ref)) == found(Store.open(store_dir))
+
+
+def test_opening_for_one_ref_refuses_twins_as_a_whole_load_does(
+    make_repo: Callable[..., Path],
+) -> None:
+    store_dir = make_repo("elections-demo", "property-demo")
+    (store_dir / "elections-demo" / "1.1.yaml").rename(store_dir / "elections-demo" / "A1.yaml")
+    text = (store_dir / "elections-demo" / "A1.yaml").read_text().replace("'1.1'", "A1")
+    (store_dir / "elections-demo" / "A1.yaml").write_text(text)
+    (store_dir / "elections-demo" / "a1.yaml").write_text(text.replace("id: A1", "id: a1"))
+    for ref in ("A1", "a1", "elections-demo/a1"):
+        whole, one = Store.open(store_dir), Store.open_for(store_dir, ref)
+        assert [str(p) for p in one.problems] == [str(p) for p in whole.problems]
+        assert [a.ref for a in one.actions] == [
+            a.ref for a in whole.actions if a.id.lower() == "a1"
+        ]
