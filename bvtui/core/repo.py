@@ -18,6 +18,8 @@ from pathlib import Path
 
 AUTHOR_PATTERN = re.compile(r"^\s*(?P<name>[^<>\n]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
 
+_SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
+
 _ENV = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
 
 
@@ -185,11 +187,34 @@ class Repo:
             if not self.has_identity():  # a shared laptop: the named person commits too
                 env = {"GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
         names = [self.relative(path) for path in paths]
-        new = [name for name, path in zip(names, paths, strict=True) if path.exists()]
-        self._with_lock_retry(lambda: self.run("add", "--", *new) if new else None)
-        self._with_lock_retry(
-            lambda: self.run(*args, "--only", "--", *names, input=message, env=env)
-        )
+        commit = [*args, "--only", "--", *names]
+        try:  # tracked files need no `git add` (--only stages them): ~10 ms saved
+            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+        except GitError as err:
+            if "did not match any file" not in str(err):
+                raise
+            new = [name for name, path in zip(names, paths, strict=True) if path.exists()]
+            self._with_lock_retry(lambda: self.run("add", "--", *new) if new else None)
+            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+        return self.head_commit()
+
+    def head_commit(self) -> str:
+        """The sha HEAD points to, read from the ref's file when it is loose (~3 ms less
+        than ``git rev-parse HEAD``, which it falls back to otherwise)."""
+        try:
+            head = (self.git_dir / "HEAD").read_text().strip()
+            sha = head
+            if head.startswith("ref: refs/"):
+                ref = head[5:]
+                common = self.git_dir
+                if (self.git_dir / "commondir").exists():  # a linked work tree
+                    common = self.git_dir / (self.git_dir / "commondir").read_text().strip()
+                loose = common / ref
+                sha = loose.read_text().strip() if loose.is_file() else ""
+            if _SHA.match(sha):
+                return sha
+        except OSError:
+            pass
         return self.run("rev-parse", "HEAD").stdout.strip()
 
     def _with_lock_retry(self, step, attempts: int = 10, delay: float = 0.1):  # type: ignore[no-untyped-def]
