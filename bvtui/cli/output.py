@@ -63,8 +63,7 @@ def render_actions(
 ) -> str:
     """``actions`` as a ``fmt`` document: json (every field), csv, or a tabulate table."""
     if fmt == "json":
-        records = [action_record(action, as_of) for action in actions]
-        return json.dumps(records, indent=2, ensure_ascii=False)
+        return json_text([action_record(action, as_of) for action in actions])
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -76,6 +75,77 @@ def render_actions(
     from tabulate import tabulate
 
     return tabulate(table_rows(actions, as_of, wide), headers=TABLE_HEADERS, tablefmt=fmt)
+
+
+def json_text(value: object) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, the same text, ~2x faster.
+
+    The standard library's C encoder does not indent, and its pure-Python one spends
+    ~50 ms on 2,000 records; this writes the plain values records hold (text, numbers,
+    booleans, None, lists, text-keyed dicts) the same way and hands anything else,
+    floats included, to ``json.dumps``.
+    """
+    out: list[str] = []
+    _json_into(value, out, "\n")
+    return "".join(out)
+
+
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _json_scalar(value: object) -> str | None:
+    """The JSON of a text, None, boolean or int; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if value is None or kind is bool:
+        return _JSON_CONSTANTS[value]  # type: ignore[index]
+    if kind is int:
+        return int.__repr__(value)  # type: ignore[arg-type]
+    return None
+
+
+def _json_into(value: object, out: list[str], newline: str) -> None:
+    """Append ``value``'s indented JSON to ``out``; ``newline`` is "\n" + its indent."""
+    scalar = _json_scalar(value)
+    if scalar is not None:
+        out.append(scalar)
+    elif type(value) is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            scalar = _json_scalar(item)
+            if scalar is not None:
+                out.append(separator + scalar)
+            else:
+                out.append(separator)
+                _json_into(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "]")
+    elif type(value) is dict and all(type(key) is str for key in value):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            scalar = _json_scalar(item)
+            if scalar is not None:
+                out.append(f"{separator}{_encode_string(key)}: {scalar}")
+            else:
+                out.append(f"{separator}{_encode_string(key)}: ")
+                _json_into(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "}")
+    else:  # floats, tuples, other keys: the standard encoder, indented from here
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+        out.append(text.replace("\n", newline))
+
+
+_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def _csv_cell(value: object) -> object:
