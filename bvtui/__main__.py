@@ -1,7 +1,5 @@
 """``python -m bvtui``: the same as the ``bvtui`` command."""
 
-import sys
+from bvtui.cli.main import run
 
-from bvtui.cli.main import main
-
-sys.exit(main())
+run()

@@ -8,8 +8,11 @@ start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from bvtui.cli import commands, options
 
@@ -87,3 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except BrokenPipeError:
         return 0
+
+
+def run() -> NoReturn:
+    """The console script: :func:`main`, then exit without tearing the interpreter down.
+
+    Freeing every object one by one at exit costs ~10-25 ms after a 10,000-action
+    command (~0.1 s at 100,000) for nothing: output is flushed here and the process
+    ends. The terminal app (Textual loaded) exits the ordinary way.
+    """
+    code = main()
+    if "textual" in sys.modules:
+        sys.exit(code)
+    with contextlib.suppress(OSError):  # BrokenPipeError: `head` stopped reading, fine
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
