@@ -1,0 +1,86 @@
+"""What keeps the command line fast: it imports only what a command uses, reads the
+parse cache, and writes json exactly as the standard library would, only faster."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bvtui.cli.output import json_text
+from bvtui.core.records import action_record
+from bvtui.core.store import Store
+
+PROBE = """
+import sys
+import bvtui.core.parse_cache as cache
+cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
+from bvtui.cli.main import main
+main({argv!r})
+heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata")
+loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
+                 for m in sys.modules if m.startswith(heavy)}})
+print("LOADED", " ".join(loaded), file=sys.stderr)
+"""
+
+
+def loaded_modules(store_dir: Path, *argv: str) -> set[str]:
+    probe = PROBE.format(argv=list(argv))
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=store_dir.parent, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("LOADED")
+    return set(line.split()[1:])
+
+
+def test_list_imports_no_yaml_library_once_cached_and_no_app(store_dir: Path) -> None:
+    loaded_modules(store_dir, "list", "--format", "json")  # fills the cache
+    assert loaded_modules(store_dir, "list", "--format", "json") == set()
+    assert loaded_modules(store_dir, "list", "--rag", "red") == {"tabulate", "importlib.metadata"}
+
+
+def test_set_imports_the_writer_but_not_the_app(store_dir: Path) -> None:
+    loaded = loaded_modules(store_dir, "set", "elections-demo/1.3", "progress=30")
+    assert "ruamel" in loaded and "yaml" in loaded
+    assert not loaded & {"textual", "openpyxl", "tabulate"}
+
+
+def test_version_does_not_import_the_world(store_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bvtui", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.startswith("bvtui ")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {},
+        [[]],
+        {"a": {}},
+        "",
+        {"x": [1, 2.5, None, True, False, 'é\n"\u2028\t'], "y": {"z": [{"q": []}]}},
+        1.5,
+        float("nan"),
+        (1, 2),
+        {1: "a"},
+        {"a": (1, [2])},
+        [{"k": {"j": 1e100}}],
+        {"a": {"b": 1.0, "c": [3, {"d": float("inf")}]}},
+        [None, False, 0, -5, 2**70],
+        {"a": [[], {}, [1]], "b": None},
+    ],
+)
+def test_json_text_is_the_standard_encoders_text(value: object) -> None:
+    assert json_text(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_json_text_of_the_fixture_records(store_dir: Path) -> None:
+    records = [action_record(action) for action in Store.open(store_dir).actions]
+    assert json_text(records) == json.dumps(records, indent=2, ensure_ascii=False)
