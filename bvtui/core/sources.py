@@ -7,6 +7,7 @@ date's revision) reads the store exactly as it was, without touching the work tr
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
@@ -30,11 +31,10 @@ class StoreFiles(Protocol):
         """The bytes of ``folder/name``; FileNotFoundError when there is none."""
         ...
 
-    def fingerprint(self, folder: str, name: str) -> Hashable | None:
-        """What identifies this version of ``folder/name`` for the parse cache.
+    def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
+        """What identifies this version of each ``folder/name`` for the parse cache.
 
-        None when it cannot be trusted (a file changed just now). Raises
-        FileNotFoundError when there is no such file.
+        None for a file that cannot be trusted (changed just now) or is gone.
         """
         ...
 
@@ -66,8 +66,16 @@ class WorkTreeFiles:
     def read(self, folder: str, name: str) -> bytes:
         return (self.root / folder / name).read_bytes()
 
-    def fingerprint(self, folder: str, name: str) -> Hashable | None:
-        return stat_fingerprint(f"{self.root}{os.sep}{folder}{os.sep}{name}")
+    def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
+        prefix = f"{self.root}{os.sep}{folder}{os.sep}"
+        now = time.time_ns()
+        found: list[Hashable | None] = []
+        for name in names:
+            try:
+                found.append(stat_fingerprint(prefix + name, now))
+            except OSError:
+                found.append(None)
+        return found
 
     cache_kind = "tree"
 
@@ -107,11 +115,8 @@ class RevisionFiles:
         except KeyError:
             raise FileNotFoundError(f"{folder}/{name}") from None
 
-    def fingerprint(self, folder: str, name: str) -> Hashable | None:
-        try:
-            return self._shas[(folder, name)]
-        except KeyError:
-            raise FileNotFoundError(f"{folder}/{name}") from None
+    def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
+        return [self._shas.get((folder, name)) for name in names]
 
     cache_kind = "rev"
 

@@ -14,7 +14,6 @@ import hashlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -212,13 +211,14 @@ class Store:
             for folder in self.files.folders():
                 if plan is not None and folder != plan:
                     continue
-                if wanted is not None and not _names_file(self.files.names(folder), wanted):
+                names = self.files.names(folder)
+                if wanted is not None and not _names_file(names, wanted):
                     continue
-                loaded = self._load_plan(folder, cache)
+                loaded = self._load_plan(folder, names, cache)
                 if loaded is None:
                     continue
                 self.plans[loaded.slug] = loaded
-                keyed.extend(self._load_actions(loaded, folder, cache, wanted))
+                keyed.extend(self._load_actions(loaded, folder, names, cache, wanted))
             keyed.sort(key=_first)
             self.actions = [action for _key, action in keyed]
             del keyed
@@ -233,15 +233,15 @@ class Store:
             return None
         return cache_path(self.repo.git_dir, self.root, self.files.cache_kind)
 
-    def _load_plan(self, folder: str, cache: ParseCache) -> Plan | None:
+    def _load_plan(self, folder: str, names: list[str], cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
-        names = self.files.names(folder)
         if PLAN_FILE not in names:
             if names:
                 self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))
             return None
         try:
-            key, fingerprint = f"{folder}/{PLAN_FILE}", self.files.fingerprint(folder, PLAN_FILE)
+            key = f"{folder}/{PLAN_FILE}"
+            [fingerprint] = self.files.fingerprints(folder, [PLAN_FILE])
             cached = cache.get(key, fingerprint)
             if cached is not None:
                 try:
@@ -259,32 +259,44 @@ class Store:
         return None
 
     def _load_actions(
-        self, plan: Plan, folder: str, cache: ParseCache, wanted: str | None
-    ) -> Iterable[tuple[tuple[str, Any], Action]]:
+        self, plan: Plan, folder: str, listed: list[str], cache: ParseCache, wanted: str | None
+    ) -> list[tuple[tuple[str, Any], Action]]:
         """The plan's actions with their sort keys, in file-name order, twins refused."""
-        seen: dict[str, str] = {}
+        names = [
+            name
+            for name in self._names_in_order(folder, listed, cache)
+            if name != PLAN_FILE and (wanted is None or _names_file([name], wanted))
+        ]
         prefix = f"{self.root / folder}{os.sep}"
         depends = tuple(plan.statuses.items())  # what validating a status looked at
-        for name in self._names_in_order(folder, cache):
-            if name == PLAN_FILE:
-                continue
-            if wanted is not None and not _names_file([name], wanted):
-                continue
-            path = prefix + name
-            loaded = self._load_action(plan, folder, name, path, cache, depends)
-            if loaded is None:
-                continue
-            sort_key, action = loaded
-            twin = seen.get(action.id.lower())
+        slug, get = plan.slug, cache.get
+        seen: dict[str, str] = {}
+        loaded: list[tuple[tuple[str, Any], Action]] = []
+        for name, fingerprint in zip(names, self.files.fingerprints(folder, names), strict=True):
+            key, path = f"{folder}/{name}", prefix + name
+            stamp = None if fingerprint is None else (fingerprint, depends)
+            cached = get(key, stamp)
+            try:
+                sort_key, action = cached[0], _action_from_cache(plan, path, cached[1])
+            except _DAMAGED:  # not cached (None), or a damaged entry
+                if cached is not None:
+                    cache.drop(key)
+                parsed = self._parse_action(plan, path)
+                if parsed is None:
+                    continue
+                sort_key, action = natural_key(parsed.id), parsed
+                cache.put(key, stamp, (sort_key, _action_to_cache(action)))
+            low = action.id.lower()
+            twin = seen.get(low)
             if twin is not None:
                 self.problems.append(Problem(path, f"id: {action.id!r} is also the id of {twin}"))
                 continue
-            seen[action.id.lower()] = name
-            yield (plan.slug, sort_key), action
+            seen[low] = name
+            loaded.append(((slug, sort_key), action))
+        return loaded
 
-    def _names_in_order(self, folder: str, cache: ParseCache) -> list[str]:
-        """The folder's YAML file names in natural order (the order cached with the set)."""
-        names = self.files.names(folder)
+    def _names_in_order(self, folder: str, names: list[str], cache: ParseCache) -> list[str]:
+        """A folder's YAML file ``names`` in natural order (the order cached with the set)."""
         key, fingerprint = f"{folder}/", frozenset(names)
         ordered = cache.get(key, fingerprint)
         if ordered is not None and (type(ordered) is not list or frozenset(ordered) != fingerprint):
@@ -295,35 +307,15 @@ class Store:
             cache.put(key, fingerprint, ordered)
         return ordered
 
-    def _load_action(
-        self,
-        plan: Plan,
-        folder: str,
-        name: str,
-        path: str,
-        cache: ParseCache,
-        depends: tuple[tuple[str, str], ...],
-    ) -> tuple[Any, Action] | None:
-        key = f"{folder}/{name}"
+    def _parse_action(self, plan: Plan, path: str) -> Action | None:
+        """The action in file ``path``, parsed and validated; None (a problem) if it fails."""
         try:
-            fingerprint = self.files.fingerprint(folder, name)
-            stamp = None if fingerprint is None else (fingerprint, depends)
-            cached = cache.get(key, stamp)
-            if cached is not None:
-                try:
-                    return cached[0], _action_from_cache(plan, path, cached[1])
-                except _DAMAGED:
-                    cache.drop(key)
-            action = self._read_action(plan, Path(path))
+            return self._read_action(plan, Path(path))
         except YamlFileError as err:
             self.problems.append(Problem(path, err.reason, err.line))
-            return None
         except (ValidationError, UnicodeDecodeError) as err:
             self.problems.append(Problem(path, _after_path(err, Path(path))))
-            return None
-        sort_key = natural_key(action.id)
-        cache.put(key, stamp, (sort_key, _action_to_cache(action)))
-        return sort_key, action
+        return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
         raw = self.files.read(path.parent.name, path.name)
