@@ -30,11 +30,11 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the shape of an entry changes."""
 
 RACY_NS = 2_000_000_000
@@ -135,13 +135,17 @@ class ParseCache:
             self._new[key] = (fingerprint, value)
             self._changed = True
 
-    def save(self) -> None:
+    def save(self, plain: Callable[[Any], Any] | None = None) -> None:
         """Write the entries used in this run, atomically, when they differ from the file.
 
-        A cache that cannot be written (read-only repository, full disk) is skipped.
+        ``plain`` turns a value the caller has put to use since :meth:`get` back into
+        plain data. A cache that cannot be written (read-only repository, full disk) is
+        skipped.
         """
         if self.path is None or not (self._changed or self._new.keys() != self._old.keys()):
             return
+        if plain is not None:
+            self._new = {key: (stamp, plain(value)) for key, (stamp, value) in self._new.items()}
         try:
             data = marshal.dumps((_code_version(), self._new))
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -197,8 +197,9 @@ class Store:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), and with ``plan`` only that plan's folder."""
         self.plans, self.actions, self.problems = {}, [], []
-        keyed: list[tuple[tuple[str, Any], Action]] = []
         collecting = gc.isenabled()
+        # Folders come sorted by name (= plan slug) and each folder's actions in id
+        # order, so the actions need no sort across the store.
         # Unmarshalling the cache and building the actions allocates ~30 objects per
         # action, all long-lived and free of cycles (refcounting frees them). Left to
         # the collector, each generation would walk them all, several times (~100 ms
@@ -218,15 +219,12 @@ class Store:
                 if loaded is None:
                     continue
                 self.plans[loaded.slug] = loaded
-                keyed.extend(self._load_actions(loaded, folder, names, cache, wanted))
-            keyed.sort(key=_first)
-            self.actions = [action for _key, action in keyed]
-            del keyed
+                self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted))
             gc.freeze()
         finally:
             if collecting:
                 gc.enable()
-        cache.save()
+        cache.save(plain=_plain_entry)
 
     def _cache_path(self) -> Path | None:
         if self.repo is None:
@@ -260,52 +258,64 @@ class Store:
 
     def _load_actions(
         self, plan: Plan, folder: str, listed: list[str], cache: ParseCache, wanted: str | None
-    ) -> list[tuple[tuple[str, Any], Action]]:
-        """The plan's actions with their sort keys, in file-name order, twins refused."""
+    ) -> list[Action]:
+        """The plan's actions in id order; of two files whose ids differ only in case,
+        the first in file-name order wins and the other is a problem."""
+        by_name, id_rank = self._names_in_order(folder, listed, cache)
         names = [
             name
-            for name in self._names_in_order(folder, listed, cache)
+            for name in by_name
             if name != PLAN_FILE and (wanted is None or _names_file([name], wanted))
         ]
         prefix = f"{self.root / folder}{os.sep}"
         depends = tuple(plan.statuses.items())  # what validating a status looked at
-        slug, get = plan.slug, cache.get
+        get = cache.get
         seen: dict[str, str] = {}
-        loaded: list[tuple[tuple[str, Any], Action]] = []
+        loaded: list[tuple[int, Action]] = []
         for name, fingerprint in zip(names, self.files.fingerprints(folder, names), strict=True):
             key, path = f"{folder}/{name}", prefix + name
             stamp = None if fingerprint is None else (fingerprint, depends)
             cached = get(key, stamp)
             try:
-                sort_key, action = cached[0], _action_from_cache(plan, path, cached[1])
+                action = _action_from_cache(plan, path, cached)
             except _DAMAGED:  # not cached (None), or a damaged entry
                 if cached is not None:
                     cache.drop(key)
                 parsed = self._parse_action(plan, path)
                 if parsed is None:
                     continue
-                sort_key, action = natural_key(parsed.id), parsed
-                cache.put(key, stamp, (sort_key, _action_to_cache(action)))
+                action = parsed
+                cache.put(key, stamp, _action_to_cache(action))
             low = action.id.lower()
             twin = seen.get(low)
             if twin is not None:
                 self.problems.append(Problem(path, f"id: {action.id!r} is also the id of {twin}"))
                 continue
             seen[low] = name
-            loaded.append(((slug, sort_key), action))
-        return loaded
+            loaded.append((id_rank[name], action))
+        loaded.sort(key=_first)
+        return [action for _rank, action in loaded]
 
-    def _names_in_order(self, folder: str, names: list[str], cache: ParseCache) -> list[str]:
-        """A folder's YAML file ``names`` in natural order (the order cached with the set)."""
+    def _names_in_order(
+        self, folder: str, names: list[str], cache: ParseCache
+    ) -> tuple[list[str], dict[str, int]]:
+        """A folder's YAML file ``names`` in natural order, and each one's rank by the
+        natural order of its id (the name without ``.yaml``, which the id must equal);
+        both cached with the set of names."""
         key, fingerprint = f"{folder}/", frozenset(names)
-        ordered = cache.get(key, fingerprint)
-        if ordered is not None and (type(ordered) is not list or frozenset(ordered) != fingerprint):
-            cache.drop(key)
-            ordered = None
-        if ordered is None:
-            ordered = sorted(names, key=natural_key)
-            cache.put(key, fingerprint, ordered)
-        return ordered
+        cached = cache.get(key, fingerprint)
+        try:
+            by_name, by_id = cached
+            if type(by_name) is not list or frozenset(by_name) != fingerprint:
+                raise ValueError(key)
+            return by_name, {name: rank for rank, name in enumerate(by_id)}
+        except _DAMAGED:
+            if cached is not None:
+                cache.drop(key)
+        by_name = sorted(names, key=natural_key)
+        by_id = sorted(by_name, key=_id_key)  # stable: ties keep the file-name order
+        cache.put(key, fingerprint, (by_name, by_id))
+        return by_name, {name: rank for rank, name in enumerate(by_id)}
 
     def _parse_action(self, plan: Plan, path: str) -> Action | None:
         """The action in file ``path``, parsed and validated; None (a problem) if it fails."""
@@ -541,18 +551,32 @@ def _action_to_cache(action: Action) -> dict[str, Any]:
 def _action_from_cache(plan: Plan, path: str, data: dict[str, Any]) -> Action:
     """An action rebuilt from the cache without validating again: it was, when cached.
 
-    The instances' ``__dict__`` are copies of the cached dicts (the cache is saved
-    after the load), several times cheaper than the dataclass ``__init__``.
+    The cached dicts become the instances' ``__dict__`` as they are, which is several
+    times cheaper than the dataclass ``__init__`` (each load unmarshals fresh ones;
+    :func:`_plain_entry` turns them back into plain data should the cache be saved).
     """
     updates = []
     for fields_ in data["updates"]:
         update = _new_update(Update)
-        update.__dict__ = fields_.copy()
+        update.__dict__ = fields_
         updates.append(update)
+    data["plan"], data["path"], data["updates"] = plan, path, updates
     action = _new_action(Action)
-    action.__dict__ = fields_ = data.copy()
-    fields_["plan"], fields_["path"], fields_["updates"] = plan, path, updates
+    action.__dict__ = data
     return action
+
+
+def _plain_entry(value: Any) -> Any:
+    """A cache entry as plain data again, after :func:`_action_from_cache` used it."""
+    if type(value) is dict and isinstance(value.get("plan"), Plan):
+        updates = [vars(update) for update in value["updates"]]
+        return {**value, "plan": None, "path": None, "updates": updates}
+    return value
+
+
+def _id_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """The sort key of the id in file ``name`` (``<id>.yaml``)."""
+    return natural_key(name.removesuffix(".yaml"))
 
 
 _new_action = Action.__new__

@@ -229,3 +229,24 @@ def test_opening_for_one_ref_refuses_twins_as_a_whole_load_does(
         assert [a.ref for a in one.actions] == [
             a.ref for a in whole.actions if a.id.lower() == "a1"
         ]
+
+
+TRICKY_IDS = ["1.01", "1.1", "1.10", "1.9", "a", "a-b", "A1", "a1", "b.2", "B.10", "x_1", "x-1"]
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_the_cached_order_and_twins_are_those_of_a_parse(make_repo: Callable[..., Path]) -> None:
+    store_dir = make_repo("elections-demo")
+    folder = store_dir / "elections-demo"
+    for action_id in TRICKY_IDS:
+        (folder / f"{action_id}.yaml").write_text(f"id: '{action_id}'\ntitle: t\n")
+    parse_cache.RACY_NS = 10**18  # first load: nothing trusted, everything parsed
+    parsed = Store.open(store_dir)
+    parse_cache.RACY_NS = 0
+    Store.open(store_dir)  # fills the cache
+    cached = Store.open(store_dir)
+    assert [a.ref for a in cached.actions] == [a.ref for a in parsed.actions]
+    assert [str(p) for p in cached.problems] == [str(p) for p in parsed.problems]
+    assert len(parsed.problems) == 1  # A1 / a1
+    ids = [a.id for a in parsed.actions]
+    assert ids.index("1.1") < ids.index("1.9") < ids.index("1.10") and "a-b" in ids
