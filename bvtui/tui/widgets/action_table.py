@@ -108,6 +108,10 @@ class ActionTable(ScrollView, can_focus=True):
         self.empty_message = "No actions"
         self._fixed = {"ref": 12, "theme": 12, "officer": 20, "status": 12}
         self._last_highlighted: str | None = ""
+        self._strips: dict[int, tuple[Action, tuple[object, ...], Strip]] = {}
+        """Rendered rows by ``id(action)``, with the action (so the id cannot be reused)
+        and what the row's look depends on: a repaint after a filter key or a cursor
+        move redraws only rows not drawn before (~60 us a row)."""
 
     # --- data ------------------------------------------------------------------
 
@@ -118,6 +122,7 @@ class ActionTable(ScrollView, can_focus=True):
         def longest(values: list[str], least: int, most: int) -> int:
             return max(least, min(most, max((len(v) for v in values), default=0)))
 
+        self._strips.clear()
         self._fixed = {
             "ref": longest([a.ref for a in actions], 5, 30),
             "theme": longest([a.theme for a in actions], 5, 22),
@@ -129,8 +134,12 @@ class ActionTable(ScrollView, can_focus=True):
         """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
         self.rows = actions
         index = 0
-        if keep is not None:
-            index = next((i for i, a in enumerate(actions) if a.ref == keep), 0)
+        if keep is not None:  # by id, then plan: no ref text built per row (~2 ms at 10k)
+            slug, _, action_id = keep.partition("/")
+            index = next(
+                (i for i, a in enumerate(actions) if a.id == action_id and a.plan.slug == slug),
+                0,
+            )
         self.virtual_size = Size(self.size.width, len(actions) + 1)
         self.cursor = index
         self._scroll_to_cursor()
@@ -271,6 +280,17 @@ class ActionTable(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("action-table--cursor")
+        looks = (width, style, action.ref in self.pending, self.as_of, date.today())
+        drawn = self._strips.get(id(action))
+        if drawn is not None and drawn[0] is action and drawn[1] == looks:
+            return drawn[2]
+        strip = self._render_row(action, columns, style, width)
+        if len(self._strips) > 4096:
+            self._strips.clear()
+        self._strips[id(action)] = (action, looks, strip)
+        return strip
+
+    def _render_row(self, action: Action, columns: list[Column], style: Style, width: int) -> Strip:
         cells = self.cells(action)
         texts = []
         for column in columns:

@@ -92,8 +92,19 @@ class ActionDetail(Horizontal):
         with VerticalScroll(id="detail-notes"):
             yield Static(id="notes")
 
+    _shown: tuple[Action | None, date | None, bool, date] | None = None
+
     def show(self, action: Action | None, as_of: date | None, uncommitted: bool = False) -> None:
-        """Show ``action`` (None: nothing is highlighted)."""
+        """Show ``action`` (None: nothing is highlighted).
+
+        Showing again what is already shown (a filter key that keeps the highlighted
+        action) changes nothing, so it costs no screen layout (~4 ms a key at 10k).
+        """
+        shown = (action, as_of, uncommitted, date.today())
+        last = self._shown
+        if last is not None and last[0] is action and last[1:] == shown[1:]:
+            return
+        self._shown = shown
         fields = self.query_one("#fields", Static)
         notes = self.query_one("#notes", Static)
         if action is None:
