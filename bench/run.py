@@ -1,16 +1,21 @@
 """Benchmark bvtui on a synthetic store against its floors and peers; print one table.
 
-    python bench/run.py [--actions 10000] [--plans 20] [--commits 200] [--repeat 5] [--keep DIR]
+    python bench/run.py [--actions 10000] [--plans 20] [--commits 5000] [--repeat 5]
+                        [--keep DIR] [--large]
 
 Each row runs the real console command as a subprocess (wall time, median of
 ``--repeat`` runs after one warm-up run), except "load", which times ``Store.open``
-in this process. Peers: taskwarrior (when ``task`` is installed) on the same tasks,
-and the raw git command a bvtui command cannot beat. See bench/README.md.
+in this process, and the app rows, which run ``bench/app_probe.py`` (the app,
+headless) as a subprocess. Peers: taskwarrior (when ``task`` is installed) on the
+same tasks, and the raw git command a bvtui command cannot beat, measured in the
+same run. ``--large`` adds a store of 100,000 actions for the last row. See
+bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -33,6 +38,13 @@ from bench.synthetic import SynthAction, make_store, synthetic_plans
 
 LIST_TARGET_S = 0.3
 SAVE_TARGET_RATIO = 1.5
+LOG_TARGET_S = 0.1
+FIRST_ROWS_TARGET_S = 1.0
+KEYSTROKE_TARGET_S = 0.016
+RSS_TARGET_MB = 150
+LARGE_ACTIONS = 100_000
+LARGE_LIST_TARGET_S = 1.0
+RACY_S = 2.1  # files younger than this are never cached (bvtui.core.parse_cache)
 THEME = "Property"  # the theme the table-format listing filters on
 
 
@@ -47,15 +59,30 @@ class Row:
     target: str = "-"
     ok: bool | None = None
     note: str = ""
+    unit: str = "s"
+    """"s" (times, shown in ms or s) or "MB"."""
 
 
 # --- timing ------------------------------------------------------------------------
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "bvtui-bench-pycache"
+
+
 def _env() -> dict[str, str]:
-    """The environment for every command: no store or author from the caller's shell."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BVTUI_")}
+    """The environment for every command: no store or author from the caller's shell.
+
+    Python may write bytecode caches (into :data:`PYCACHE`, not the source tree) even
+    where the shell sets PYTHONDONTWRITEBYTECODE: an installed bvtui has them, and
+    without them every run would recompile bvtui's modules (~15 ms).
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("BVTUI_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env["LC_ALL"] = "C.UTF-8"
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 
@@ -169,9 +196,22 @@ def row_load(store: Path, repeat: int, files: list[Path]) -> Row:
 
 
 def row_list(
-    what: str, argv: list[str], task_argv: list[str] | None, repeat: int, rc: Path | None
+    what: str,
+    argv: list[str],
+    task_argv: list[str] | None,
+    repeat: int,
+    rc: Path | None,
+    cache: Path | None = None,
 ) -> Row:
-    ours = time_command(argv, repeat)
+    """A listing against taskwarrior's; with ``cache``, that file is deleted before each
+    run (a cold listing: every file parsed), and the row is for information."""
+
+    def run(_i: int) -> None:
+        if cache is not None:
+            cache.unlink(missing_ok=True)
+        run_quiet(argv)
+
+    ours = median_time(run, repeat)
     peer = None
     if task_argv is not None and rc is not None:
         env_rc = {"TASKRC": str(rc)}
@@ -179,20 +219,17 @@ def row_list(
             lambda _i: run_quiet(task_argv, env_rc),
             repeat,
         )
+    peer_name = "task " + " ".join(task_argv[1:]) if task_argv else ""
+    if cache is not None:
+        return Row(what, ours, peer, peer_name, note="every file parsed")
     limit = min(LIST_TARGET_S, peer) if peer is not None else LIST_TARGET_S
     target = f"<= task, <= {LIST_TARGET_S} s"
-    return Row(
-        what,
-        ours,
-        peer,
-        "task " + " ".join(task_argv[1:]) if task_argv else "",
-        target,
-        ours <= limit,
-    )
+    return Row(what, ours, peer, peer_name, target, ours <= limit)
 
 
-def row_save(bvtui: str, store: Path, ours_ref: str, raw_ref: str, repeat: int) -> Row:
-    """``bvtui set progress=N`` against the same one-line edit + ``git commit -- file``."""
+def row_save(bvtui: str, store: Path, ours_ref: str, raw_ref: str, repeat: int) -> list[Row]:
+    """``bvtui set progress=N`` against the same one-line edit + ``git commit -- file``;
+    and, for the honest floor of any Python tool, interpreter start-up + that commit."""
 
     def set_progress(i: int) -> None:
         run_quiet([bvtui, "set", "--store", str(store), ours_ref, f"progress={(i % 2) * 10 + 5}"])
@@ -205,34 +242,135 @@ def row_save(bvtui: str, store: Path, ours_ref: str, raw_ref: str, repeat: int) 
         raw_path.write_text(text, encoding="utf-8")
         run_quiet(["git", "commit", "-q", "-m", "x", "--", raw_path.name], cwd=raw_path.parent)
 
+    def python_and_raw(i: int) -> None:
+        run_quiet([sys.executable, "-c", "pass"])
+        raw_commit(i)
+
     ours = median_time(set_progress, repeat)
     peer = median_time(raw_commit, repeat)
-    return Row(
-        "save: bvtui set ID progress=N",
-        ours,
-        peer,
-        "edit + git commit -q -- file",
-        f"<= {SAVE_TARGET_RATIO}x peer",
-        ours <= SAVE_TARGET_RATIO * peer,
-    )
+    floor = median_time(python_and_raw, repeat)
+    return [
+        Row(
+            "save: bvtui set ID progress=N",
+            ours,
+            peer,
+            "edit + git commit -q -- file",
+            f"<= {SAVE_TARGET_RATIO}x peer",
+            ours <= SAVE_TARGET_RATIO * peer,
+        ),
+        Row("save (vs python start-up + raw commit)", ours, floor, "python -c pass + raw commit"),
+    ]
 
 
 def row_log(bvtui: str, store: Path, ref: str, repeat: int) -> Row:
-    """``bvtui log ID`` (once it exists) against ``git log -p -- file``."""
+    """``bvtui log ID`` (once the command exists) against ``git log -- file``."""
     path = f"{ref}.yaml"
-    peer = time_command(["git", "log", "-p", "--", path], repeat, cwd=store)
+    peer = time_command(["git", "log", "--", path], repeat, cwd=store)
+    target = f"<= {LOG_TARGET_S} s"
     if not bvtui_has("log"):
-        return Row("history: bvtui log ID", None, peer, "git log -p -- file", note="no command")
+        return Row(
+            "history: bvtui log ID", None, peer, "git log -- file", target, note="no command yet"
+        )
     ours = time_command([bvtui, "log", "--store", str(store), ref], repeat)
-    return Row("history: bvtui log ID", ours, peer, "git log -p -- file")
+    return Row("history: bvtui log ID", ours, peer, "git log -- file", target, ours <= LOG_TARGET_S)
+
+
+def rows_app(store: Path, repeat: int) -> list[Row]:
+    """The app, headless, in a subprocess: launch to first rows, a filter key, memory."""
+    probe = Path(__file__).resolve().parent / "app_probe.py"
+
+    def launch() -> dict[str, float]:
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, str(probe), str(store), "--started", repr(started)],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            check=True,
+        ).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    launch()  # warm-up
+    runs = [launch() for _ in range(max(repeat // 2, 2))]
+
+    def median(name: str) -> float:
+        return statistics.median(run[name] for run in runs)
+
+    return [
+        Row(
+            "app: launch to first rows",
+            median("first_rows"),
+            target=f"<= {FIRST_ROWS_TARGET_S} s",
+            ok=median("first_rows") <= FIRST_ROWS_TARGET_S,
+        ),
+        Row(
+            "app: filter key to repainted table",
+            median("keystroke"),
+            median("filter_only"),
+            "filter + render, no frame wait",
+            f"<= {KEYSTROKE_TARGET_S * 1000:.0f} ms",
+            median("keystroke") <= KEYSTROKE_TARGET_S,
+        ),
+        Row(
+            "app: memory (peak RSS)",
+            median("peak_rss_mb"),
+            target=f"<= {RSS_TARGET_MB} MB",
+            ok=median("peak_rss_mb") <= RSS_TARGET_MB,
+            unit="MB",
+        ),
+    ]
+
+
+def rows_large(bvtui: str, folder: Path, plans: int, seed: int, repeat: int) -> list[Row]:
+    """A store of 100,000 actions: a filtered list, warm (cached) and its peak memory."""
+    store = make_store(folder / "large", LARGE_ACTIONS, plans * 5, seed, plans * 5)
+    time.sleep(RACY_S)
+    argv = [bvtui, "list", "--store", str(store), "--rag", "red", "--format", "json"]
+    ours = time_command(argv, max(repeat // 2, 2))
+    started = time.perf_counter()
+    run_quiet(argv)
+    once = time.perf_counter() - started
+    peak = _peak_rss_mb(argv)
+    return [
+        Row(
+            f"{LARGE_ACTIONS:,} actions: list --rag red --format json",
+            ours,
+            target=f"<= {LARGE_LIST_TARGET_S} s",
+            ok=ours <= LARGE_LIST_TARGET_S,
+            note=f"{once:.2f} s",
+        ),
+        Row(f"{LARGE_ACTIONS:,} actions: list memory (peak RSS)", peak, unit="MB"),
+    ]
+
+
+def _peak_rss_mb(argv: list[str]) -> float:
+    """The peak resident memory (MB) of one run of ``argv``, from the kernel's ``wait4``."""
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    _pid, _status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return usage.ru_maxrss / 1024
+
+
+def _cache_file(store: Path) -> Path:
+    """Where bvtui keeps the parse cache of ``store``."""
+    from bvtui.core.parse_cache import cache_path
+    from bvtui.core.repo import Repo
+
+    repo = Repo.find(store)
+    assert repo is not None
+    return cache_path(repo.git_dir, store, "tree")
 
 
 # --- printing ----------------------------------------------------------------------
 
 
-def fmt_time(seconds: float | None, note: str = "") -> str:
+def fmt_time(seconds: float | None, note: str = "", unit: str = "s") -> str:
     if seconds is None:
         return note or "-"
+    if unit != "s":
+        return f"{seconds:.0f} {unit}"
+    if seconds < 0.1:
+        return f"{seconds * 1000:.1f} ms"
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
@@ -240,11 +378,14 @@ def table(rows: list[Row]) -> str:
     lines = []
     for row in rows:
         ratio = f"{row.ours / row.peer:.1f}x" if row.ours and row.peer else "-"
-        peer = fmt_time(row.peer, "not installed")
+        peer = fmt_time(row.peer, "not installed" if row.peer_name else "-", row.unit)
         if row.peer_name:
             peer = f"{peer} ({row.peer_name})"
         verdict = "" if row.ok is None else (" ok" if row.ok else " MISS")
-        lines.append([row.what, fmt_time(row.ours, row.note), peer, ratio, row.target + verdict])
+        ours = fmt_time(row.ours, row.note, row.unit)
+        if row.ours is not None and row.note:
+            ours = f"{ours} ({row.note})"
+        lines.append([row.what, ours, peer, ratio, row.target + verdict])
     return tabulate(lines, headers=["what", "bvtui", "floor/peer", "ratio", "target"])
 
 
@@ -268,6 +409,8 @@ def header(store: Path, actions: int, plans: int, task: str | None) -> str:
             f"git {git}, task {task_version(task) if task else 'not installed'}",
             f"store: {actions} actions in {plans} plans, {len(sizes)} files, "
             f"{sum(sizes) / 1e6:.1f} MB of YAML, {commits} commits",
+            f"python bytecode cached in {PYCACHE}; bvtui's parse cache warm "
+            "(filled by each row's warm-up run) except in the 'no cache' row",
         ]
     )
 
@@ -279,10 +422,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--actions", type=int, default=10_000)
     parser.add_argument("--plans", type=int, default=20)
-    parser.add_argument("--commits", type=int, default=200, help="history depth (>= plans)")
+    parser.add_argument("--commits", type=int, default=5000, help="history depth (>= plans)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per row (median)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build the store here, keep it")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help=f"also list a store of {LARGE_ACTIONS:,} actions (builds it: ~1-2 min more)",
+    )
     return parser.parse_args(argv)
 
 
@@ -304,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         raw_ref = actions[len(actions) // 2 + 1].path.removesuffix(".yaml")
         tw = [task] if task else None
         s = ["--store", str(store)]
+        cache = _cache_file(store)
+        time.sleep(RACY_S)  # files written just now are never cached: let them settle
         rows = [
             row_startup(bvtui, args.repeat),
             row_load(store, args.repeat, files),
@@ -321,9 +471,20 @@ def main(argv: list[str] | None = None) -> int:
                 args.repeat,
                 rc,
             ),
-            row_save(bvtui, store, ours_ref, raw_ref, args.repeat),
+            row_list(
+                "list --rag red --format json, no cache",
+                [bvtui, "list", *s, "--rag", "red", "--format", "json"],
+                [*tw, "status:pending", "+red", "export"] if tw else None,
+                args.repeat,
+                rc,
+                cache=cache,
+            ),
+            *row_save(bvtui, store, ours_ref, raw_ref, args.repeat),
             row_log(bvtui, store, ours_ref, args.repeat),
+            *rows_app(store, args.repeat),
         ]
+        if args.large:
+            rows += rows_large(bvtui, Path(tmp), args.plans, args.seed, args.repeat)
         print(about)
         print(f"times: median of {args.repeat} runs after 1 warm-up; wall clock, subprocesses\n")
         print(table(rows))
