@@ -24,12 +24,12 @@ store outside git has no cache.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -75,8 +75,12 @@ def stat_fingerprint(path: str, now_ns: int | None = None) -> tuple[int, ...] | 
 
 
 def cache_path(git_dir: Path, root: Path, kind: str) -> Path:
-    """Where the cache of the store at ``root`` lives: one file per store and ``kind``."""
-    key = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+    """Where the cache of the store at ``root`` lives: one file per store and ``kind``.
+
+    The name needs no strong hash (importing hashlib costs ~4 ms): two stores whose
+    paths collide would only miss each other's entries, whose stamps hold inodes.
+    """
+    key = f"{zlib.crc32(str(root.resolve()).encode()):08x}"
     return git_dir / "bvtui" / f"cache-{kind}-{key}"
 
 

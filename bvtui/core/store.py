@@ -10,7 +10,6 @@ or :meth:`Store.commit_pending` records it.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import sys
 import tempfile
@@ -47,6 +46,8 @@ def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def digest(data: bytes) -> str:
     """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
+    import hashlib  # here: a load from the cache never needs it (OpenSSL costs ~4 ms)
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
