@@ -454,16 +454,12 @@ def main(argv: list[str] | None = None) -> int:
         s = ["--store", str(store)]
         cache = _cache_file(store)
         time.sleep(RACY_S)  # files written just now are never cached: let them settle
+        red_json = [bvtui, "list", *s, "--rag", "red", "--format", "json"]
+        task_red = [*tw, "status:pending", "+red", "export"] if tw else None
         rows = [
             row_startup(bvtui, args.repeat),
             row_load(store, args.repeat, files),
-            row_list(
-                "list --rag red --format json",
-                [bvtui, "list", *s, "--rag", "red", "--format", "json"],
-                [*tw, "status:pending", "+red", "export"] if tw else None,
-                args.repeat,
-                rc,
-            ),
+            row_list("list --rag red --format json", red_json, task_red, args.repeat, rc),
             row_list(
                 f"list --theme {THEME} (table)",
                 [bvtui, "list", *s, "--theme", THEME],
@@ -473,8 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
             row_list(
                 "list --rag red --format json, no cache",
-                [bvtui, "list", *s, "--rag", "red", "--format", "json"],
-                [*tw, "status:pending", "+red", "export"] if tw else None,
+                red_json,
+                task_red,
                 args.repeat,
                 rc,
                 cache=cache,
