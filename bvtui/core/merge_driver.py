@@ -42,9 +42,9 @@ def _rebasing() -> bool:
 
 def _text_merge(base: Path, current: Path, other: Path, labels: tuple[str, str]) -> int:
     """git's line merge into ``current``, with conflict markers; the driver's exit code."""
+    files = [str(current), str(base), str(other)]
     result = subprocess.run(
-        ["git", "merge-file", "-L", labels[0], "-L", "base", "-L", labels[1]]
-        + [str(current), str(base), str(other)],
+        ["git", "merge-file", "-L", labels[0], "-L", "base", "-L", labels[1], *files],
         capture_output=True,
         check=False,
     )
@@ -80,6 +80,12 @@ def driver_command(python: str | None = None) -> str:
     return f"{shlex.quote(python or sys.executable)} -m bvtui merge-driver %O %A %B %P"
 
 
+def configure_driver(repo: Repo) -> None:
+    """Write the driver into this clone's own git config (``.git/config``)."""
+    repo.run("config", "--local", f"merge.{DRIVER_NAME}.name", "bvtui field-by-field merge")
+    repo.run("config", "--local", f"merge.{DRIVER_NAME}.driver", driver_command())
+
+
 def install_merge_driver(repo: Repo, store_root: Path) -> tuple[Path, bool]:
     """Route the store's YAML files to the driver and configure it in this clone.
 
@@ -91,8 +97,7 @@ def install_merge_driver(repo: Repo, store_root: Path) -> tuple[Path, bool]:
         the ``.gitattributes`` path, and True when it was created or changed (the
         caller commits it).
     """
-    repo.run("config", "--local", f"merge.{DRIVER_NAME}.name", "bvtui field-by-field merge")
-    repo.run("config", "--local", f"merge.{DRIVER_NAME}.driver", driver_command())
+    configure_driver(repo)
     attributes = store_root / ".gitattributes"
     text = attributes.read_text("utf-8") if attributes.exists() else ""
     if ATTRIBUTES_LINE in text.splitlines():
