@@ -49,6 +49,11 @@ def setup_merge(args: argparse.Namespace) -> int:
     store = Store(locate_store(args.store))
     if store.repo is None or not store.root.is_dir():
         return fail(f"{store.root}: not a store in a git repository")
+    if store.repo.try_run("rev-parse", "--verify", "-q", "HEAD").returncode != 0:
+        return fail(
+            f"{store.repo.top}: this copy has no commits on its branch (a clone of a remote "
+            "whose default branch does not exist?): git switch main, then run this again"
+        )
     attributes, changed = install_merge_driver(store.repo, store.root)
     print(f"merge driver configured in {store.repo.git_dir / 'config'}: {driver_command()}")
     if changed:

@@ -340,6 +340,7 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
     result = SyncResult(target.remote, target.remote_branch, committed=committed)
     result.mode = integration_mode(repo, target.branch)
     upstream = _rev(repo, target.tracking)
+    _check_related(repo, target, upstream)
     if upstream is not None and _rev(repo, "HEAD") is not None:
         result.incoming = _count_commits(repo, f"HEAD..{upstream}")
         if result.incoming:
@@ -351,6 +352,34 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
             if result.conflicts:
                 return result
     return _publish(repo, target, result)
+
+
+def _check_related(repo: Repo, target: _Target, upstream: str | None) -> None:
+    """Refuse to push a history that shares nothing with the remote's.
+
+    A clone of a bare repository made with git's old default branch (``master``)
+    while the store was pushed as ``main`` checks out an empty branch; pushing from
+    it would publish a second, unrelated store.
+
+    Raises:
+        SyncError: HEAD shares no commit with the remote branch (or any remote branch).
+    """
+    if _rev(repo, "HEAD") is None:
+        return
+    refs = [upstream] if upstream else _remote_branches(repo, target.remote)
+    if refs and all(repo.try_run("merge-base", "HEAD", ref).returncode != 0 for ref in refs):
+        names = ", ".join(_remote_branches(repo, target.remote, short=True)) or target.remote
+        raise SyncError(
+            f"this copy's branch {target.branch} shares no history with {target.remote} "
+            f"({names}): switch to the shared branch (git switch main) and sync from there; "
+            f"nothing was pushed"
+        )
+
+
+def _remote_branches(repo: Repo, remote: str, short: bool = False) -> list[str]:
+    fmt = "%(refname:lstrip=2)" if short else "%(refname)"
+    out = repo.run("for-each-ref", f"--format={fmt}", f"refs/remotes/{remote}/").stdout
+    return [ref for ref in out.splitlines() if not ref.endswith("/HEAD")]
 
 
 def _integrate(

@@ -220,3 +220,18 @@ def test_init_installs_the_driver(capsys, tmp_path: Path) -> None:
     assert "-m bvtui merge-driver %O %A %B %P" in driver
     assert git(tmp_path / "fresh", "status", "--porcelain") == ""
     assert os.path.exists(driver.split("'")[1] if "'" in driver else driver.split()[0])
+
+
+def test_an_unrelated_branch_is_never_pushed(capsys, remote: Path, tmp_path: Path) -> None:
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/master")  # git init --bare's old default
+    top = tmp_path / "newcomer"
+    git(tmp_path, "clone", "--quiet", str(remote), str(top))
+    (top / "plans").mkdir()
+    code, _, err = run(capsys, top / "plans", "setup-merge")
+    assert code == 1 and "git switch main" in err
+    (top / "note.txt").write_text("x")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "an orphan commit")
+    code, _, err = run(capsys, top / "plans", "sync")
+    assert code == 1 and "shares no history with origin (origin/main)" in err
+    assert "master" not in git(remote, "branch")
