@@ -12,9 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from bvtui.cli import commands, options
+from bvtui.cli import report as report_cli
 
 COMMAND_GROUPS = [commands.register]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
+COMMAND_GROUPS.append(report_cli.register)
 
 
 def build_parser() -> argparse.ArgumentParser:
