@@ -59,7 +59,9 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 def rag_fill(rag: str) -> PatternFill:
     """The solid fill of a RAG cell (the html report's colours)."""
-    return PatternFill("solid", fgColor=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[0].lstrip("#"))
+    return PatternFill(
+        "solid", fgColor=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[0].lstrip("#").upper()
+    )
 
 
 def render_xlsx(report: Report) -> bytes:
