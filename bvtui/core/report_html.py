@@ -45,6 +45,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; }
 td.num { text-align: right; white-space: nowrap; }
+table.actions { table-layout: fixed; }
+table.actions td { overflow-wrap: anywhere; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 .stamp th { width: 11em; }
 .organisation { font-size: 12pt; margin-top: 0; }
@@ -145,7 +147,23 @@ def _summary_table(headers: list[str], rows: list[list[str]], rags: list[str]) -
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+_COLUMN_WIDTHS = {
+    "Ref": 8,
+    "Action": 24,
+    "Lead officer": 11,
+    "Deadline": 7,
+    "Due": 8,
+    "Status": 8,
+    "RAG": 7,
+    "Progress": 6,
+    "Latest update": 29,
+    "Why": 27,
+}
+"""Share of the page width (percent) of each column, so every table lines up."""
+
+
 def _action_table(columns: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
+    cols = "".join(f'<col style="width: {_COLUMN_WIDTHS[c]}%">' for c in columns)
     head = "".join(f"<th>{escape(column)}</th>" for column in columns)
     body = []
     for rag, cells in rows:
@@ -154,7 +172,10 @@ def _action_table(columns: tuple[str, ...], rows: list[tuple[str, list[str]]]) -
             for index, cell in enumerate(cells)
         ]
         body.append(f"<tr>{''.join(tds)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (
+        f'<table class="actions"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def _chart(report: Report) -> str:
