@@ -8,10 +8,11 @@ a sheet per theme). The same report always gives the same bytes.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from bvtui.core.model import Action
 from bvtui.core.records import records_csv
 from bvtui.core.report import Report
 
@@ -70,11 +71,14 @@ def write_report(data: bytes, path: Path) -> None:
         raise
 
 
-def default_filename(report: Report, fmt: str) -> str:
-    """``report-<plan or store>-<as-of>.<ext>``, for the app's export dialog."""
-    slugs = sorted({action.plan.slug for action in report.actions})
-    name = slugs[0] if len(slugs) == 1 else "plans"
-    day = report.stamp.as_of.split(" ")[0]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-        day = "as-of-each-plan"
-    return f"report-{name}-{day}.{EXTENSIONS[fmt]}"
+def default_filename(actions: list[Action], as_of: date | None, store_name: str, fmt: str) -> str:
+    """``report-<plan or store>-<as-of>.<ext>``: the name the app's export offers.
+
+    The plan's slug when every action is of one plan, else the store folder's name;
+    the as-of date given, else the plans' own when they agree, else today.
+    """
+    slugs = {action.plan.slug for action in actions}
+    name = slugs.pop() if len(slugs) == 1 else store_name
+    dates = {action.plan.as_of for action in actions}
+    day = as_of or (dates.pop() if len(dates) == 1 else None) or date.today()
+    return f"report-{name}-{day.isoformat()}.{EXTENSIONS[fmt]}"
