@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
@@ -11,7 +9,7 @@ from tabulate import tabulate, tabulate_formats
 
 from bvtui.core.diff import one_line, printable_block
 from bvtui.core.model import Action
-from bvtui.core.records import RECORD_FIELDS, action_record, flags, rag_label
+from bvtui.core.records import action_record, flags, rag_label, records_csv
 
 OUTPUT_FORMATS: tuple[str, ...] = ("json", "csv", *tabulate_formats)
 
@@ -53,22 +51,8 @@ def render_actions(
         records = [action_record(action, as_of) for action in actions]
         return json.dumps(records, indent=2, ensure_ascii=False)
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(RECORD_FIELDS)
-        for action in actions:
-            record = action_record(action, as_of)
-            writer.writerow(_csv_cell(record[name]) for name in RECORD_FIELDS)
-        return out.getvalue().rstrip("\n")
+        return records_csv(actions, as_of).rstrip("\n")
     return tabulate(table_rows(actions, as_of, wide), headers=TABLE_HEADERS, tablefmt=fmt)
-
-
-def _csv_cell(value: object) -> object:
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    if value is None:
-        return ""
-    return value
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:

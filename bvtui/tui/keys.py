@@ -33,6 +33,12 @@ MAIN_KEYS: list[Binding] = [
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted action (also Enter)"),
     Binding("d", "dashboard", "Dashboard", tooltip="Dashboard: counts by theme and RAG"),
     Binding("S", "sync", "Sync", tooltip="Sync with the git remote: commit, fetch, merge, push"),
+    Binding(
+        "w",
+        "export",
+        "Export",
+        tooltip="Write the actions shown as a report (text, md, html, csv, xlsx)",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding("q", "app.quit", "Quit", tooltip="Quit bvtui"),

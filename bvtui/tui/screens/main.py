@@ -35,6 +35,7 @@ from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
+from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.resolve import ResolveScreen
@@ -77,7 +78,7 @@ class MainScreen(Screen[None]):
         yield Input(placeholder="search title, objective, officers, updates", id="search")
         yield ActionTable(as_of=self.as_of, id="table")
         yield ActionDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def table(self) -> ActionTable:
@@ -315,6 +316,17 @@ class MainScreen(Screen[None]):
         self.app.push_screen(
             DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
         )
+
+    def action_export(self) -> None:
+        """Write exactly the actions the filters show as a report (the export dialog)."""
+        if self.store is not None:
+            shown = list(self.listing.shown)
+            dialog = ExportScreen(self.store, shown, self.listing.filter, self.as_of)
+            self.app.push_screen(dialog, self._exported)
+
+    def _exported(self, written: Exported | None) -> None:
+        if written is not None:
+            self.notify(str(written), title="Report written", markup=False)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
