@@ -11,9 +11,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bvtui.cli import commands, options
+from bvtui.cli import commands, history, options
 
-COMMAND_GROUPS = [commands.register]
+COMMAND_GROUPS = [commands.register, history.register]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
 
