@@ -293,28 +293,6 @@ def move_record(move: ActionMove) -> dict[str, Any]:
     }
 
 
-def move_summary(move: ActionMove) -> str:
-    """What moved, in a few words: ``On Target -> Delayed``, ``new``, ``1 update``."""
-    parts = []
-    if move.kind in ("new", "removed"):
-        parts.append(move.kind)
-    elif move.kind == "renamed":
-        parts.append(f"renamed from {move.old_ref}")
-    if move.kind != "new" and move.old_status != move.new_status:
-        parts.append(f"{one_line(move.old_status) or '(none)'} -> {one_line(move.new_status)}")
-    others = [
-        c.field
-        for c in move.changes
-        if not c.is_update and c.field not in ("status", "id") and move.kind == "changed"
-    ]
-    if others:
-        parts.append(", ".join(dict.fromkeys(others)))
-    if move.updates_added:
-        count = len(move.updates_added)
-        parts.append(f"{count} update{'s' if count > 1 else ''}")
-    return "; ".join(parts)
-
-
 def render_changes(changes: StoreChanges, fmt: str) -> str:
     """Counts first, then one table per plan and theme."""
     counts = (
@@ -330,7 +308,7 @@ def render_changes(changes: StoreChanges, fmt: str) -> str:
                 _cut(move.title, 44),
                 rag_label(move.new_rag or move.old_rag or "grey"),
                 MOVE_MARKS.get(move.direction, ""),
-                _cut(move_summary(move), 64),
+                _cut("; ".join(move.what()), 64),
             ]
             for move in moves
         ]

@@ -60,6 +60,24 @@ class ActionMove:
             return ""
         return "worse" if after < before else "better"
 
+    def what(self) -> list[str]:
+        """What moved, a few words each: ``new``, ``On Target -> Delayed``, ``2 updates``."""
+        parts = []
+        if self.kind in ("new", "removed"):
+            parts.append(self.kind)
+        elif self.kind == "renamed":
+            parts.append(f"renamed from {self.old_ref}")
+        if self.kind != "new" and self.old_status != self.new_status:
+            parts.append(f"{one_line(self.old_status) or '(none)'} -> {one_line(self.new_status)}")
+        if self.kind == "changed":
+            others = [c.field for c in self.changes if not c.is_update and c.field != "status"]
+            if others:
+                parts.append(", ".join(dict.fromkeys(others)))
+        if self.updates_added:
+            count = len(self.updates_added)
+            parts.append(f"{count} update{'s' if count > 1 else ''}")
+        return parts
+
 
 @dataclass
 class StoreChanges:

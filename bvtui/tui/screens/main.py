@@ -31,9 +31,11 @@ from bvtui.core.store import Store, StoreError
 from bvtui.tui.keys import MAIN_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
+from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
 from bvtui.tui.screens.help import HelpScreen
+from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
@@ -305,6 +307,23 @@ class MainScreen(Screen[None]):
         self.app.push_screen(
             DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
         )
+
+    def action_history(self) -> None:
+        """The highlighted action's history (key h)."""
+        action = self.table.current
+        if action is None or self.store is None or self.store.repo is None:
+            self.notify("No history: no action, or the store is not in git.", severity="warning")
+            return
+        path = self.store.repo.relative(self.store.action_path(action))
+        self.app.push_screen(HistoryScreen(self.store.repo, path, action))
+
+    def action_changes(self) -> None:
+        """What moved across the store since a date or a snapshot (key c)."""
+        if self.store is None or self.store.repo is None:
+            self.notify("No changes to show: the store is not in git.", severity="warning")
+            return
+        repo = self.store.repo
+        self.app.push_screen(ChangesScreen(repo, repo.relative(self.store.root)))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
