@@ -161,7 +161,7 @@ class HistoryScreen(Screen[None]):
         for index, revision in enumerate(event.revisions):
             author = Text(line(revision.commit.author))
             if not revision.by_bvtui:
-                author.append(" ✋", style=HAND_STYLE)
+                author.append(" · hand edit", style=HAND_STYLE)
             table.add_row(
                 f"{revision.commit.date:%Y-%m-%d %H:%M}",
                 author,
