@@ -17,6 +17,7 @@ from tabulate import tabulate, tabulate_formats
 
 from bvtui.cli import options
 from bvtui.cli.commands import fail, user_errors
+from bvtui.cli.output import _cut
 from bvtui.core.audit import AuditReport, audit_store
 from bvtui.core.changes import ActionMove, StoreChanges, store_changes
 from bvtui.core.diff import FieldChange, one_line
@@ -102,7 +103,7 @@ def commit_record(commit: Commit) -> dict[str, Any]:
         "email": commit.email,
         "subject": commit.subject,
         "trailers": commit.trailers,
-        "by_bvtui": commit.action_ref is not None or "Import" in commit.trailers,
+        "by_bvtui": commit.by_bvtui,
     }
 
 
@@ -243,11 +244,6 @@ def render_timeline(spells: list[StatusSpell], slips: list[DeadlineSlip], fmt: s
     return "\n".join(parts)
 
 
-def _cut(text: str, width: int) -> str:
-    text = one_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @user_errors
 def timeline(args: argparse.Namespace) -> int:
     """Each status an action held (when, by whom) and each time its deadline slipped."""
@@ -293,10 +289,14 @@ def move_record(move: ActionMove) -> dict[str, Any]:
     }
 
 
+def _actions(count: int) -> str:
+    return f"{count} action{'' if count == 1 else 's'}"
+
+
 def render_changes(changes: StoreChanges, fmt: str) -> str:
     """Counts first, then one table per plan and theme."""
     counts = (
-        f"{len(changes.moves)} actions moved: {len(changes.going('worse'))} worse, "
+        f"{_actions(len(changes.moves))} moved: {len(changes.going('worse'))} worse, "
         f"{len(changes.going('better'))} better, {len(changes.of_kind('new'))} new, "
         f"{len(changes.of_kind('removed'))} removed, {len(changes.with_updates)} with new updates"
     )
@@ -308,7 +308,7 @@ def render_changes(changes: StoreChanges, fmt: str) -> str:
                 _cut(move.title, 44),
                 rag_label(move.new_rag or move.old_rag or "grey"),
                 MOVE_MARKS.get(move.direction, ""),
-                _cut("; ".join(move.what()), 64),
+                _cut("; ".join(move.what()), 72),
             ]
             for move in moves
         ]

@@ -60,7 +60,7 @@ class Revision:
     @property
     def by_bvtui(self) -> bool:
         """Made by bvtui (trailers present) rather than a hand edit."""
-        return self.commit.action_ref is not None or "Import" in self.commit.trailers
+        return self.commit.by_bvtui
 
     def summary(self) -> str:
         """One line: ``status On Target -> Delayed, progress 20 -> 40`` or ``new action``."""

@@ -54,7 +54,8 @@ def move_text(move: ActionMove) -> Text:
 
 def changes_view(found: StoreChanges) -> Group:
     """The counts, then a table per plan and theme."""
-    counts = Text(f"{len(found.moves)} actions moved", style="bold")
+    plural = "" if len(found.moves) == 1 else "s"
+    counts = Text(f"{len(found.moves)} action{plural} moved", style="bold")
     for label, number, style in (
         ("worse", len(found.going("worse")), "bold #ff5f5f"),
         ("better", len(found.going("better")), "bold #5fd75f"),
