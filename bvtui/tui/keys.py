@@ -32,8 +32,11 @@ MAIN_KEYS: list[Binding] = [
     Binding("x", "clear_filters", "Clear", tooltip="Clear every filter"),
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted action (also Enter)"),
     Binding("d", "dashboard", "Dashboard", tooltip="Dashboard: counts by theme and RAG"),
-    Binding("h", "history", "History", tooltip="History of the action: commits, status timeline"),
-    Binding("c", "changes", "Changes", tooltip="What changed since a date or a snapshot tag"),
+    # h and c are in the help screen and the palette; the footer has no room left at 160.
+    Binding(
+        "h", "history", "History", show=False, tooltip="History of the action: commits, timeline"
+    ),
+    Binding("c", "changes", "Changes", show=False, tooltip="What changed since a date or a tag"),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding("q", "app.quit", "Quit", tooltip="Quit bvtui"),
