@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bvtui.cli.main import main
 from bvtui.core.audit import audit_store
 from bvtui.core.changes import store_changes
 from bvtui.core.gitlog import resolve_since, resolve_until
@@ -191,3 +192,28 @@ def test_snapshot_tags_head_and_refuses_what_it_should(trail: Trail) -> None:  #
     (trail.store / "elections-demo" / "1.1.yaml").write_text("id: '1.1'\n")
     with pytest.raises(ValueError, match=r"1\.1\.yaml: edited but not committed"):
         make_snapshot(repo, "plans", "committee-later")
+
+
+def test_audit_passes_a_clean_merge_and_flags_a_hand_resolved_one(trail: Trail) -> None:  # noqa: F811
+    top, s = trail.top, ("--store", str(trail.store))
+    git(top, "checkout", "-q", "-b", "other")
+    assert main(["set", *s, "elections-demo/1.1", "progress=30"]) == 0
+    git(top, "checkout", "-q", "main")
+    assert main(["set", *s, "elections-demo/1.4", "progress=30"]) == 0
+    git(top, "merge", "-q", "--no-edit", "other")
+    report = audit_store(Store.open(trail.store), base=trail.shas["add-remove"])
+    assert report.clean, report.outside
+
+    git(top, "checkout", "-q", "other")
+    assert main(["set", *s, "elections-demo/1.1", "progress=50"]) == 0
+    git(top, "checkout", "-q", "main")
+    assert main(["set", *s, "elections-demo/1.1", "progress=60"]) == 0
+    git(top, "merge", "-q", "--no-edit", "other", check=False)  # conflicts
+    path = trail.store / "elections-demo" / "1.1.yaml"
+    resolved = git(top, "show", "HEAD:plans/elections-demo/1.1.yaml").replace("60", "55")
+    path.write_text(resolved)
+    git(top, "commit", "-q", "-am", "merge other")
+    report = audit_store(Store.open(trail.store), base=trail.shas["add-remove"])
+    assert [(f.commit.subject, f.reason, f.files) for f in report.outside] == [
+        ("merge other", "merge changing plan files itself", ["plans/elections-demo/1.1.yaml"])
+    ]
