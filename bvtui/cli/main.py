@@ -12,8 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from bvtui.cli import commands, history, options
+from bvtui.cli import sync as sync_commands
 
-COMMAND_GROUPS = [commands.register, history.register]
+COMMAND_GROUPS = [commands.register, sync_commands.register, history.register]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
 

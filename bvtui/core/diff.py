@@ -55,7 +55,8 @@ class FieldChange:
     def summary(self, limit: int = 40) -> str:
         """Short form for a subject line: ``status On Target -> Delayed``."""
         if self.is_update:
-            return f"update {one_line(self.new.get('period', ''))} added".replace("  ", " ")
+            period = one_line(self.new.get("period", ""))
+            return f"update {period}" if period else "update added"
         if self.old in (None, "", []):
             return f"{self.field} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):

@@ -32,6 +32,7 @@ MAIN_KEYS: list[Binding] = [
     Binding("x", "clear_filters", "Clear", tooltip="Clear every filter"),
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted action (also Enter)"),
     Binding("d", "dashboard", "Dashboard", tooltip="Dashboard: counts by theme and RAG"),
+    Binding("S", "sync", "Sync", tooltip="Sync with the git remote: commit, fetch, merge, push"),
     # h and c are in the help screen and the palette; the footer has no room left at 160.
     Binding(
         "h", "history", "History", show=False, tooltip="History of the action: commits, timeline"
