@@ -217,3 +217,12 @@ def test_audit_passes_a_clean_merge_and_flags_a_hand_resolved_one(trail: Trail) 
     assert [(f.commit.subject, f.reason, f.files) for f in report.outside] == [
         ("merge other", "merge changing plan files itself", ["plans/elections-demo/1.1.yaml"])
     ]
+
+
+def test_bvtui_rename_is_followed_by_log_and_passes_the_audit(trail: Trail) -> None:  # noqa: F811
+    assert main(["rename", "--store", str(trail.store), "elections-demo/1.4", "1.4r"]) == 0
+    revisions = action_history(_repo(trail), "plans/elections-demo/1.4r.yaml")
+    assert [r.kind for r in revisions] == ["renamed", "changed", "created"]
+    assert revisions[0].by_bvtui and revisions[1].commit.sha == trail.shas["worse"]
+    report = audit_store(Store.open(trail.store), base=trail.shas["add-remove"])
+    assert report.clean, report.outside
