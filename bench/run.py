@@ -227,6 +227,19 @@ def row_log(bvtui: str, store: Path, ref: str, repeat: int) -> Row:
     return Row("history: bvtui log ID", ours, peer, "git log -p -- file")
 
 
+def row_changes(bvtui: str, store: Path, repeat: int) -> Row:
+    """``bvtui changes --since HEAD~N`` (N up to 100) against ``git diff --name-status``."""
+    count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=store, capture_output=True)
+    depth = int(count.stdout)
+    since = f"HEAD~{min(100, depth - 1)}"
+    peer = time_command(["git", "diff", "--name-status", since, "HEAD"], repeat, cwd=store)
+    what = f"changes --since {since}"
+    if not bvtui_has("changes"):
+        return Row(what, None, peer, "git diff --name-status", note="no command")
+    ours = time_command([bvtui, "changes", "--store", str(store), "--since", since], repeat)
+    return Row(what, ours, peer, "git diff --name-status")
+
+
 # --- printing ----------------------------------------------------------------------
 
 
@@ -323,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             row_save(bvtui, store, ours_ref, raw_ref, args.repeat),
             row_log(bvtui, store, ours_ref, args.repeat),
+            row_changes(bvtui, store, args.repeat),
         ]
         print(about)
         print(f"times: median of {args.repeat} runs after 1 warm-up; wall clock, subprocesses\n")

@@ -71,6 +71,15 @@ class FieldChange:
             return f"update added ({one_line(self.new.get('period', ''))})"
         return f"{self.field}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
+    def described(self, limit: int = 100) -> str:
+        """Form for the audit log: as :meth:`line`, an added update with its text.
+
+        ``update added (2017-18 Q3): Venue fell through; rebooking.``
+        """
+        if self.is_update:
+            return f"{self.line()}: {_cut(one_line(self.new.get('text', '')), limit)}"
+        return self.line()
+
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -33,10 +33,12 @@ from bvtui.core.sync import SyncError, conflicted_refs, continue_sync, in_progre
 from bvtui.tui.keys import MAIN_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
+from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
 from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
+from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.text import line
@@ -327,6 +329,23 @@ class MainScreen(Screen[None]):
     def _exported(self, written: Exported | None) -> None:
         if written is not None:
             self.notify(str(written), title="Report written", markup=False)
+
+    def action_history(self) -> None:
+        """The highlighted action's history (key h)."""
+        action = self.table.current
+        if action is None or self.store is None or self.store.repo is None:
+            self.notify("No history: no action, or the store is not in git.", severity="warning")
+            return
+        path = self.store.repo.relative(self.store.action_path(action))
+        self.app.push_screen(HistoryScreen(self.store.repo, path, action))
+
+    def action_changes(self) -> None:
+        """What moved across the store since a date or a snapshot (key c)."""
+        if self.store is None or self.store.repo is None:
+            self.notify("No changes to show: the store is not in git.", severity="warning")
+            return
+        repo = self.store.repo
+        self.app.push_screen(ChangesScreen(repo, repo.relative(self.store.root)))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
