@@ -361,6 +361,19 @@ def _cache_file(store: Path) -> Path:
     return cache_path(repo.git_dir, store, "tree")
 
 
+def row_changes(bvtui: str, store: Path, repeat: int) -> Row:
+    """``bvtui changes --since HEAD~N`` (N up to 100) against ``git diff --name-status``."""
+    count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=store, capture_output=True)
+    depth = int(count.stdout)
+    since = f"HEAD~{min(100, depth - 1)}"
+    peer = time_command(["git", "diff", "--name-status", since, "HEAD"], repeat, cwd=store)
+    what = f"changes --since {since}"
+    if not bvtui_has("changes"):
+        return Row(what, None, peer, "git diff --name-status", note="no command")
+    ours = time_command([bvtui, "changes", "--store", str(store), "--since", since], repeat)
+    return Row(what, ours, peer, "git diff --name-status")
+
+
 # --- printing ----------------------------------------------------------------------
 
 
@@ -477,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             *row_save(bvtui, store, ours_ref, raw_ref, args.repeat),
             row_log(bvtui, store, ours_ref, args.repeat),
+            row_changes(bvtui, store, args.repeat),
             *rows_app(store, args.repeat),
         ]
         if args.large:

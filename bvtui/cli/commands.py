@@ -18,6 +18,7 @@ from bvtui.cli.output import render_action, render_actions
 from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
 from bvtui.core.filters import Filter
+from bvtui.core.merge_driver import install_merge_driver
 from bvtui.core.records import action_record
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
@@ -96,9 +97,11 @@ def init(args: argparse.Namespace) -> int:
     repo = Repo.find(root) or init_repository(root)
     readme = root / "README.md"
     write_atomically(readme, STORE_README)
+    attributes, _ = install_merge_driver(repo, root)  # field-by-field merges when shared
     try:
         where = repo.relative(root)
-        repo.commit([readme], f"bvtui init: new store {root.name if where == '.' else where}\n")
+        message = f"bvtui init: new store {root.name if where == '.' else where}\n"
+        repo.commit([readme, attributes], message)
     except GitError as err:
         print(f"bvtui: store created; the first commit failed: {err}", file=sys.stderr)
         return 1

@@ -14,9 +14,11 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bvtui.cli import commands, options
+from bvtui.cli import commands, history, options
+from bvtui.cli import report as report_cli
+from bvtui.cli import sync as sync_commands
 
-COMMAND_GROUPS = [commands.register]
+COMMAND_GROUPS = [commands.register, history.register, report_cli.register, sync_commands.register]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
 

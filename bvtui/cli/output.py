@@ -6,14 +6,12 @@ included): ``--format json`` and ``csv`` never load it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
 from bvtui.core.diff import one_line, printable_block
 from bvtui.core.model import Action
-from bvtui.core.records import RECORD_FIELDS, action_record, flags, rag_label
+from bvtui.core.records import action_record, flags, rag_label, records_csv
 
 OWN_FORMATS: tuple[str, ...] = ("json", "csv")
 """Formats written without tabulate; every other one is a tabulate format."""
@@ -65,13 +63,7 @@ def render_actions(
     if fmt == "json":
         return json_text([action_record(action, as_of) for action in actions])
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(RECORD_FIELDS)
-        for action in actions:
-            record = action_record(action, as_of)
-            writer.writerow(_csv_cell(record[name]) for name in RECORD_FIELDS)
-        return out.getvalue().rstrip("\n")
+        return records_csv(actions, as_of).rstrip("\n")
     from tabulate import tabulate
 
     return tabulate(table_rows(actions, as_of, wide), headers=TABLE_HEADERS, tablefmt=fmt)
@@ -146,14 +138,6 @@ def _json_into(value: object, out: list[str], newline: str) -> None:
 
 
 _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
-
-
-def _csv_cell(value: object) -> object:
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    if value is None:
-        return ""
-    return value
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:

@@ -55,7 +55,8 @@ class FieldChange:
     def summary(self, limit: int = 40) -> str:
         """Short form for a subject line: ``status On Target -> Delayed``."""
         if self.is_update:
-            return f"update {one_line(self.new.get('period', ''))} added".replace("  ", " ")
+            period = one_line(self.new.get("period", ""))
+            return f"update {period}" if period else "update added"
         if self.old in (None, "", []):
             return f"{self.field} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):
@@ -69,6 +70,15 @@ class FieldChange:
         if self.is_update:
             return f"update added ({one_line(self.new.get('period', ''))})"
         return f"{self.field}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
+
+    def described(self, limit: int = 100) -> str:
+        """Form for the audit log: as :meth:`line`, an added update with its text.
+
+        ``update added (2017-18 Q3): Venue fell through; rebooking.``
+        """
+        if self.is_update:
+            return f"{self.line()}: {_cut(one_line(self.new.get('text', '')), limit)}"
+        return self.line()
 
 
 def _cut(text: str, limit: int) -> str:

@@ -93,15 +93,8 @@ STORED_FIELDS: tuple[str, ...] = (
 )
 """The keys of an action file, in the order a new file is written."""
 
-EDITABLE_FIELDS: tuple[str, ...] = (
-    "title",
-    "theme",
-    "objective",
-    "officers",
-    "deadline",
-    "revised_deadline",
-    "status",
-    "progress",
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    name for name in STORED_FIELDS if name not in ("id", "updates", "extra")
 )
 """Fields that ``bvtui set`` and the edit screen change (updates are added, not set)."""
 

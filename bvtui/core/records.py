@@ -6,6 +6,9 @@ reads is exactly what the app shows.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -68,3 +71,29 @@ def rag_label(rag: str) -> str:
 def flags(action: Action, as_of: date | None = None) -> str:
     """Marks for a table: ``!`` overdue, ``?`` status check failed."""
     return ("!" if action.is_overdue(as_of) else "") + ("?" if action.status_check(as_of) else "")
+
+
+def records_csv(
+    actions: Iterable[Action], as_of: date | None = None, stamp: dict[str, str] | None = None
+) -> str:
+    """One csv row per action with :data:`RECORD_FIELDS` (lists joined with ``; ``).
+
+    ``stamp`` adds the same columns to every row (a report's as-of date and commit),
+    so a csv file still says where it came from when it is one row per action.
+    """
+    stamp = stamp or {}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*RECORD_FIELDS, *stamp])
+    for action in actions:
+        record = action_record(action, as_of)
+        writer.writerow([*(_csv_cell(record[name]) for name in RECORD_FIELDS), *stamp.values()])
+    return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    if value is None:
+        return ""
+    return value

@@ -103,6 +103,20 @@ class Repo:
             raise GitError(_explain(err + "\n" + out))
         return result
 
+    def try_run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Run ``git args`` in the work tree and return the result, whatever the exit code.
+
+        For callers that read git's full output to explain a failure themselves
+        (fetch and push errors in :mod:`bvtui.core.sync`).
+        """
+        return subprocess.run(
+            ["git", *args],
+            cwd=self.top,
+            capture_output=True,
+            text=True,
+            env=_git_env(env),
+        )
+
     def relative(self, path: Path) -> str:
         """``path`` relative to the work tree, with forward slashes, as git names it."""
         return path.resolve().relative_to(self.top.resolve()).as_posix()

@@ -5,12 +5,25 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+RAG_KEYS = "r a g b n"
+"""How the footer shows the five RAG filter keys, as one entry."""
+
 MAIN_KEYS: list[Binding] = [
-    Binding("r", "toggle_rag('red')", "Red", tooltip="Toggle the red filter"),
-    Binding("a", "toggle_rag('amber')", "Amber", tooltip="Toggle the amber filter"),
-    Binding("g", "toggle_rag('green')", "Green", tooltip="Toggle the green filter"),
-    Binding("b", "toggle_rag('blue')", "Blue", tooltip="Toggle the blue (complete) filter"),
-    Binding("n", "toggle_rag('grey')", "Grey", tooltip="Toggle the grey (not started) filter"),
+    # The five RAG keys take one place in the footer ("r a g b n RAG"); help and the
+    # palette list each of them.
+    Binding("r", "toggle_rag('red')", "RAG", key_display=RAG_KEYS, tooltip="Toggle the red filter"),
+    Binding("a", "toggle_rag('amber')", "Amber", show=False, tooltip="Toggle the amber filter"),
+    Binding("g", "toggle_rag('green')", "Green", show=False, tooltip="Toggle the green filter"),
+    Binding(
+        "b", "toggle_rag('blue')", "Blue", show=False, tooltip="Toggle the blue (complete) filter"
+    ),
+    Binding(
+        "n",
+        "toggle_rag('grey')",
+        "Grey",
+        show=False,
+        tooltip="Toggle the grey (not started) filter",
+    ),
     Binding("t", "pick('theme')", "Theme", tooltip="Filter by theme (pick one or more)"),
     Binding("o", "pick('officer')", "Officer", tooltip="Filter by lead officer (pick)"),
     Binding("p", "pick('plan')", "Plan", tooltip="Filter by plan (pick one or more)"),
@@ -32,6 +45,15 @@ MAIN_KEYS: list[Binding] = [
     Binding("x", "clear_filters", "Clear", tooltip="Clear every filter"),
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted action (also Enter)"),
     Binding("d", "dashboard", "Dashboard", tooltip="Dashboard: counts by theme and RAG"),
+    Binding("S", "sync", "Sync", tooltip="Sync with the git remote: commit, fetch, merge, push"),
+    Binding(
+        "w",
+        "export",
+        "Export",
+        tooltip="Write the actions shown as a report (text, md, html, csv, xlsx)",
+    ),
+    Binding("h", "history", "History", tooltip="History of the action: commits, timeline"),
+    Binding("c", "changes", "Changes", tooltip="What changed since a date or a tag"),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding("q", "app.quit", "Quit", tooltip="Quit bvtui"),
@@ -58,4 +80,6 @@ MARKS: list[tuple[str, str]] = [
 
 def key_label(binding: Binding) -> str:
     """The key as the user types it: ``!`` rather than ``exclamation_mark``."""
+    if binding.key_display == RAG_KEYS:
+        return binding.key
     return binding.key_display or binding.key

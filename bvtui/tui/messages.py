@@ -28,3 +28,12 @@ class StoreLoadFailed(Message):
     """The store could not be read at all; ``reason`` is one line."""
 
     reason: str
+
+
+@dataclass
+class SyncDone(Message):
+    """A sync (or its continuation) ended: its one line, and the actions left in conflict."""
+
+    line: str
+    conflicts: list[str]
+    failed: bool = False

@@ -209,7 +209,7 @@ async def test_conflict_keep_both_keeps_disk_and_records_my_edit(store_dir: Path
     text = path.read_text()
     assert "deadline: Jun-18" in text and "progress: 20" in text and "Intended:" in text
     message = git(store_dir, "log", "-1", "--format=%B")
-    assert message.startswith(f"{REF}: update 2017-18 Q2 added")
+    assert message.startswith(f"{REF}: update 2017-18 Q2\n")
     assert git(store_dir, "status", "--porcelain") == ""
 
 

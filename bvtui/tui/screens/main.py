@@ -27,14 +27,20 @@ from textual.worker import get_current_worker
 from bvtui.core.filters import Filter
 from bvtui.core.model import Action
 from bvtui.core.repo import GitError
+from bvtui.core.resolve import conflicts_of
 from bvtui.core.store import Store, StoreError
+from bvtui.core.sync import SyncError, conflicted_refs, continue_sync, in_progress, sync
 from bvtui.tui.keys import MAIN_KEYS
 from bvtui.tui.listing import Listing
-from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
+from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
+from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
+from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
+from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.picker import PickerScreen
+from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
@@ -65,6 +71,7 @@ class MainScreen(Screen[None]):
         self.listing = Listing([], as_of)
         self.load_seconds: float | None = None
         self._search_timer: Timer | None = None
+        self._to_resolve: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,7 +80,7 @@ class MainScreen(Screen[None]):
         yield Input(placeholder="search title, objective, officers, updates", id="search")
         yield ActionTable(as_of=self.as_of, id="table")
         yield ActionDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def table(self) -> ActionTable:
@@ -126,6 +133,7 @@ class MainScreen(Screen[None]):
             self.notify(
                 "\n".join(lines), title="Files that did not load", severity="warning", markup=False
             )
+        self._open_next_conflict()
 
     @on(StoreLoadFailed)
     def _load_failed(self, event: StoreLoadFailed) -> None:
@@ -270,6 +278,11 @@ class MainScreen(Screen[None]):
                 severity="warning",
             )
             return
+        if conflicts_of(action):
+            self.app.push_screen(
+                ResolveScreen(self.store, action, author=self.author), self._resolved
+            )
+            return
         editor = EditScreen(self.store, action, author=self.author, as_of=self.as_of)
         self.app.push_screen(editor, self._edited)
 
@@ -306,9 +319,96 @@ class MainScreen(Screen[None]):
             DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
         )
 
+    def action_export(self) -> None:
+        """Write exactly the actions the filters show as a report (the export dialog)."""
+        if self.store is not None:
+            shown = list(self.listing.shown)
+            dialog = ExportScreen(self.store, shown, self.listing.filter, self.as_of)
+            self.app.push_screen(dialog, self._exported)
+
+    def _exported(self, written: Exported | None) -> None:
+        if written is not None:
+            self.notify(str(written), title="Report written", markup=False)
+
+    def action_history(self) -> None:
+        """The highlighted action's history (key h)."""
+        action = self.table.current
+        if action is None or self.store is None or self.store.repo is None:
+            self.notify("No history: no action, or the store is not in git.", severity="warning")
+            return
+        path = self.store.repo.relative(self.store.action_path(action))
+        self.app.push_screen(HistoryScreen(self.store.repo, path, action))
+
+    def action_changes(self) -> None:
+        """What moved across the store since a date or a snapshot (key c)."""
+        if self.store is None or self.store.repo is None:
+            self.notify("No changes to show: the store is not in git.", severity="warning")
+            return
+        repo = self.store.repo
+        self.app.push_screen(ChangesScreen(repo, repo.relative(self.store.root)))
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
     def action_reload(self) -> None:
         self.table.loading = True
         self.load_store()
+
+    # --- sharing: sync with the git remote, resolve conflicts ----------------------
+
+    def action_sync(self) -> None:
+        """Sync in a worker; a sync stopped on conflicts opens them instead."""
+        if self.read_only or self.store is None or self.store.repo is None:
+            self.notify("Read-only: the store is not in a git repository.", severity="warning")
+            return
+        if in_progress(self.store.repo):
+            self._to_resolve = conflicted_refs(self.store)
+            if self._to_resolve:
+                self._open_next_conflict()
+                return
+        self.notify("Syncing with the git remote...", title="Sync", timeout=3)
+        self.run_sync(resume=in_progress(self.store.repo) is not None)
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def run_sync(self, resume: bool = False) -> None:
+        """Commit, fetch, integrate and push off the UI thread (or finish a stopped sync)."""
+        store = Store(self.root)
+        try:
+            result = continue_sync(store) if resume else sync(store, author=self.author)
+        except (SyncError, GitError, StoreError, OSError) as err:
+            self.post_message(SyncDone(str(err), [], failed=True))
+            return
+        self.post_message(SyncDone(result.line(), list(result.conflicts)))
+
+    @on(SyncDone)
+    def _synced(self, event: SyncDone) -> None:
+        severity = "error" if event.failed else "warning" if event.conflicts else "information"
+        self.notify(line(event.line), title="Sync", severity=severity, timeout=12, markup=False)
+        self._to_resolve = list(event.conflicts)
+        self.action_reload()
+
+    def _open_next_conflict(self) -> None:
+        while self._to_resolve and self.store is not None:
+            ref = self._to_resolve.pop(0)
+            try:
+                action = self.store.find(ref)
+            except StoreError:
+                continue
+            self.app.push_screen(
+                ResolveScreen(self.store, action, author=self.author), self._resolved
+            )
+            return
+
+    def _resolved(self, saved: bool | None) -> None:
+        """After a resolution: the next conflict, else finish the stopped sync."""
+        if not saved:
+            self._to_resolve = []
+            self.action_reload()
+            return
+        if self._to_resolve:
+            self._open_next_conflict()
+        elif self.store is not None and self.store.repo and in_progress(self.store.repo):
+            self.notify("Conflicts resolved: finishing the sync...", title="Sync", timeout=3)
+            self.run_sync(resume=True)
+        else:
+            self.action_reload()

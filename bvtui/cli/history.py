@@ -1,0 +1,530 @@
+"""The audit trail on the command line: log, timeline, changes, snapshot, audit.
+
+Each command reads git history through :mod:`bvtui.core.history`,
+:mod:`bvtui.core.changes`, :mod:`bvtui.core.snapshots` and :mod:`bvtui.core.audit`,
+and prints readable text or tabulate tables, or every field as json for scripts.
+One action's history never loads the store: the action's file is found by its path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate, tabulate_formats
+
+from bvtui.cli import options
+from bvtui.cli.commands import fail, user_errors
+from bvtui.cli.output import _cut
+from bvtui.core.audit import AuditReport, audit_store
+from bvtui.core.changes import ActionMove, StoreChanges, store_changes
+from bvtui.core.diff import FieldChange, one_line
+from bvtui.core.gitlog import Commit, resolve_since, resolve_until
+from bvtui.core.history import (
+    DeadlineSlip,
+    Revision,
+    StatusSpell,
+    action_history,
+    deadline_slips,
+    status_timeline,
+    store_history,
+)
+from bvtui.core.model import ID_PATTERN, Plan
+from bvtui.core.records import rag_label
+from bvtui.core.repo import Repo
+from bvtui.core.schema import ValidationError, plan_from_mapping
+from bvtui.core.snapshots import make_snapshot
+from bvtui.core.store import PLAN_FILE, Store, StoreError, locate_store
+from bvtui.core.yaml_io import YamlFileError, read_mapping
+
+
+def _repo(args: argparse.Namespace) -> tuple[Path, Repo]:
+    root = locate_store(args.store)
+    if not root.is_dir():
+        raise StoreError(f"{root}: no such store folder (bvtui init {root})")
+    repo = Repo.find(root)
+    if repo is None:
+        raise StoreError(f"{root}: not in a git repository, so it has no history")
+    return root, repo
+
+
+def action_file(root: Path, ref: str) -> Path:
+    """The file of action ``ref`` (``plan/id``, or a bare id unique on disk), by path alone.
+
+    A ``plan/id`` need not exist now: a removed action still has its history.
+
+    Raises:
+        StoreError: a malformed ref, or a bare id found in no plan or in several.
+    """
+    plan, slash, action_id = ref.rpartition("/")
+    if not ID_PATTERN.match(action_id) or (slash and not ID_PATTERN.match(plan)):
+        raise StoreError(f"{ref}: not an action id (plan/id, or the bare id)")
+    if slash:
+        return root / plan / f"{action_id}.yaml"
+    found = sorted(root.glob(f"*/{action_id}.yaml"))
+    if not found:
+        raise StoreError(f"{ref}: no such action in {root} (a removed one needs plan/id)")
+    if len(found) > 1:
+        refs = ", ".join(f"{path.parent.name}/{action_id}" for path in found)
+        raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
+    return found[0]
+
+
+def _plan_of(path: Path) -> Plan | None:
+    """The action's plan as its ``plan.yaml`` says now (for status colours), if it loads."""
+    plan_file = path.parent / PLAN_FILE
+    try:
+        data = read_mapping(plan_file.read_text("utf-8"), str(plan_file))
+        return plan_from_mapping(path.parent.name, data, str(plan_file))
+    except (OSError, YamlFileError, ValidationError, UnicodeDecodeError):
+        return None
+
+
+def _base(repo: Repo, since: str | None) -> str | None:
+    if since is None:
+        return None
+    try:
+        return resolve_since(repo, since)
+    except ValueError as err:
+        raise StoreError(str(err)) from None
+
+
+# --- records (json) ------------------------------------------------------------------
+
+
+def commit_record(commit: Commit) -> dict[str, Any]:
+    """A commit's every field for scripts."""
+    return {
+        "commit": commit.sha,
+        "date": commit.date.isoformat(),
+        "author": commit.author,
+        "email": commit.email,
+        "subject": commit.subject,
+        "trailers": commit.trailers,
+        "by_bvtui": commit.by_bvtui,
+    }
+
+
+def change_record(change: FieldChange) -> dict[str, Any]:
+    return {
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "update_added": change.is_update,
+        "line": change.described(),
+    }
+
+
+def revision_record(revision: Revision) -> dict[str, Any]:
+    return {
+        **commit_record(revision.commit),
+        "ref": revision.ref,
+        "path": revision.path,
+        "old_path": revision.old_path,
+        "kind": revision.kind,
+        "summary": revision.summary(),
+        "changes": [change_record(change) for change in revision.changes],
+        "problem": revision.problem,
+    }
+
+
+def _when(commit: Commit) -> str:
+    return commit.date.strftime("%Y-%m-%d %H:%M")
+
+
+# --- log -----------------------------------------------------------------------------
+
+
+def render_log(revisions: list[Revision], with_ref: bool) -> str:
+    """Each commit as a heading (date, author, commit, subject) and its changes indented."""
+    blocks = []
+    for revision in revisions:
+        commit = revision.commit
+        head = f"{_when(commit)}  {one_line(commit.author)}  {commit.short}"
+        if with_ref:
+            head += f"  {one_line(revision.ref)}"
+        if not revision.by_bvtui:
+            head += "  (hand edit)"
+        lines = [head, f"    {one_line(commit.subject)}"]
+        if revision.kind in ("created", "removed"):
+            lines.append(f"    {revision.summary()}")
+        else:
+            if revision.kind == "renamed":
+                lines.append(f"    renamed from {one_line(revision.old_path)}")
+            lines.extend(f"    {change.described()}" for change in revision.changes)
+        if revision.problem:
+            lines.append(f"    ! {one_line(revision.problem)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+@user_errors
+def log(args: argparse.Namespace) -> int:
+    """The history of one action, or of the whole store, decoded field by field."""
+    root, repo = _repo(args)
+    base = _base(repo, args.since)
+    if args.ref:
+        path = repo.relative(action_file(root, args.ref))
+        revisions = action_history(repo, path, base=base)
+        if args.limit:
+            revisions = revisions[: args.limit]
+    else:
+        revisions = store_history(repo, repo.relative(root), base=base, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([revision_record(r) for r in revisions], indent=2, ensure_ascii=False))
+    elif revisions:
+        print(render_log(revisions, with_ref=not args.ref))
+    else:
+        print("no commits" + (f" since {args.since}" if args.since else ""))
+    return 0
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def spell_record(spell: StatusSpell) -> dict[str, Any]:
+    return {
+        "status": spell.status,
+        "rag": spell.rag,
+        "since": spell.since.isoformat(),
+        "author": spell.author,
+        "commit": spell.sha,
+        "by_bvtui": spell.by_bvtui,
+    }
+
+
+def slip_record(slip: DeadlineSlip) -> dict[str, Any]:
+    return {
+        "date": slip.when.isoformat(),
+        "author": slip.author,
+        "commit": slip.sha,
+        "old": slip.old,
+        "new": slip.new,
+        "old_due": slip.old_due.isoformat() if slip.old_due else None,
+        "new_due": slip.new_due.isoformat() if slip.new_due else None,
+        "days": slip.days,
+        "update_period": slip.update_period,
+        "update": slip.update_text,
+    }
+
+
+def render_timeline(spells: list[StatusSpell], slips: list[DeadlineSlip], fmt: str) -> str:
+    """The status timeline and the deadline-slip log as two tables."""
+    status_rows = [
+        [
+            spell.since.strftime("%Y-%m-%d"),
+            one_line(spell.status),
+            rag_label(spell.rag) if spell.rag else "",
+            one_line(spell.author) + ("" if spell.by_bvtui else " (hand edit)"),
+            spell.sha[:10],
+        ]
+        for spell in spells
+    ]
+    slip_rows = [
+        [
+            slip.when.strftime("%Y-%m-%d"),
+            f"{one_line(slip.old) or '(none)'} -> {one_line(slip.new) or '(none)'}",
+            "?" if slip.days is None else f"{slip.days:+d}",
+            one_line(slip.author),
+            _cut(slip.update_text or "(no update with this change)", 60),
+        ]
+        for slip in slips
+    ]
+    parts = [
+        "Status timeline",
+        tabulate(status_rows, headers=("since", "status", "rag", "set by", "commit"), tablefmt=fmt),
+        "",
+        "Deadline slips",
+        tabulate(slip_rows, headers=("date", "deadline", "days", "by", "update"), tablefmt=fmt)
+        if slip_rows
+        else "none",
+    ]
+    return "\n".join(parts)
+
+
+@user_errors
+def timeline(args: argparse.Namespace) -> int:
+    """Each status an action held (when, by whom) and each time its deadline slipped."""
+    root, repo = _repo(args)
+    file = action_file(root, args.ref)
+    revisions = action_history(repo, repo.relative(file))
+    if not revisions:
+        return fail(f"{file}: no commits touch this file")
+    spells = status_timeline(revisions, _plan_of(file))
+    slips = deadline_slips(revisions)
+    if args.format == "json":
+        data = {
+            "statuses": [spell_record(s) for s in spells],
+            "deadline_slips": [slip_record(s) for s in slips],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(render_timeline(spells, slips, args.format))
+    return 0
+
+
+# --- changes ---------------------------------------------------------------------------
+
+MOVE_MARKS = {"worse": "▼ worse", "better": "▲ better"}
+
+
+def move_record(move: ActionMove) -> dict[str, Any]:
+    return {
+        "ref": move.ref,
+        "plan": move.plan,
+        "theme": move.theme,
+        "title": move.title,
+        "kind": move.kind,
+        "old_ref": move.old_ref,
+        "old_status": move.old_status,
+        "new_status": move.new_status,
+        "old_rag": move.old_rag,
+        "new_rag": move.new_rag,
+        "direction": move.direction or None,
+        "updates_added": move.updates_added,
+        "changes": [change_record(change) for change in move.changes],
+        "problem": move.problem,
+    }
+
+
+def _actions(count: int) -> str:
+    return f"{count} action{'' if count == 1 else 's'}"
+
+
+def render_changes(changes: StoreChanges, fmt: str) -> str:
+    """Counts first, then one table per plan and theme."""
+    counts = (
+        f"{_actions(len(changes.moves))} moved: {len(changes.going('worse'))} worse, "
+        f"{len(changes.going('better'))} better, {len(changes.of_kind('new'))} new, "
+        f"{len(changes.of_kind('removed'))} removed, {len(changes.with_updates)} with new updates"
+    )
+    parts = [counts]
+    for (plan, theme), moves in changes.grouped().items():
+        rows = [
+            [
+                move.ref.rpartition("/")[2],
+                _cut(move.title, 44),
+                rag_label(move.new_rag or move.old_rag or "grey"),
+                MOVE_MARKS.get(move.direction, ""),
+                _cut("; ".join(move.what()), 72),
+            ]
+            for move in moves
+        ]
+        parts.append(f"\n{one_line(plan)} · {one_line(theme) or '(no theme)'}")
+        parts.append(tabulate(rows, headers=("id", "title", "rag", "moved", "what"), tablefmt=fmt))
+    return "\n".join(parts)
+
+
+@user_errors
+def changes(args: argparse.Namespace) -> int:
+    """What moved across the store since a date or a revision (a snapshot tag)."""
+    root, repo = _repo(args)
+    base = _base(repo, args.since)
+    try:
+        head = resolve_until(repo, args.until)
+    except ValueError as err:
+        return fail(str(err))
+    found = store_changes(repo, repo.relative(root), base, head)
+    if args.format == "json":
+        data = {
+            "base": found.base,
+            "head": found.head,
+            "moves": [move_record(move) for move in found.moves],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif not found.moves:
+        print(f"nothing moved since {args.since}")
+    else:
+        print(render_changes(found, args.format))
+    return 0
+
+
+# --- snapshot --------------------------------------------------------------------------
+
+
+@user_errors
+def snapshot(args: argparse.Namespace) -> int:
+    """Tag the store as presented (an annotated tag of HEAD)."""
+    root, repo = _repo(args)
+    try:
+        tag = make_snapshot(repo, repo.relative(root), args.name, args.message, args.author)
+    except ValueError as err:
+        return fail(str(err))
+    print(f"snapshot {tag.name} = commit {tag.commit[:10]} (bvtui list --at {tag.name})")
+    return 0
+
+
+# --- audit -----------------------------------------------------------------------------
+
+
+def audit_record(report: AuditReport) -> dict[str, Any]:
+    return {
+        "clean": report.clean,
+        "commits_checked": report.commits_checked,
+        "outside_commits": [
+            {**commit_record(found.commit), "files": found.files, "reason": found.reason}
+            for found in report.outside
+        ],
+        "uncommitted": [
+            {"status": code.strip(), "path": path} for code, path in report.uncommitted
+        ],
+        "stray_tags": [
+            {"tag": tag.name, "commit": tag.commit, "tagger": tag.tagger, "date": tag.date}
+            for tag in report.stray_tags
+        ],
+        "invalid_files": [
+            {"path": p.path, "line": p.line, "message": p.message} for p in report.problems
+        ],
+    }
+
+
+def render_audit(report: AuditReport, fmt: str) -> str:
+    """One section per kind of finding, each a table; a closing verdict line."""
+    parts = []
+    if report.outside:
+        rows = [
+            [
+                _when(found.commit),
+                one_line(found.commit.author),
+                found.commit.short,
+                _cut(found.commit.subject, 40),
+                _cut(", ".join(found.files), 50),
+                found.reason,
+            ]
+            for found in report.outside
+        ]
+        parts.append(f"Commits to plan files made outside bvtui ({len(rows)})")
+        parts.append(
+            tabulate(
+                rows, headers=("date", "author", "commit", "subject", "files", "why"), tablefmt=fmt
+            )
+        )
+    if report.uncommitted:
+        parts.append(f"\nUncommitted edits ({len(report.uncommitted)})")
+        rows = [[code.strip(), one_line(path)] for code, path in report.uncommitted]
+        parts.append(tabulate(rows, headers=("git", "file"), tablefmt=fmt))
+    if report.stray_tags:
+        parts.append(f"\nSnapshot tags not in the history of HEAD ({len(report.stray_tags)})")
+        rows = [
+            [one_line(t.name), t.commit[:10], one_line(t.tagger), t.date[:16]]
+            for t in report.stray_tags
+        ]
+        parts.append(tabulate(rows, headers=("tag", "commit", "tagged by", "date"), tablefmt=fmt))
+    if report.problems:
+        parts.append(f"\nFiles that fail validation ({len(report.problems)})")
+        parts.extend(one_line(str(problem)) for problem in report.problems)
+    verdict = (
+        f"audit: {report.commits_checked} commits checked, nothing found"
+        if report.clean
+        else "audit: findings above"
+    )
+    parts.append(("\n" if parts else "") + verdict)
+    return "\n".join(parts).lstrip("\n")
+
+
+@user_errors
+def audit(args: argparse.Namespace) -> int:
+    """Check the trail; exit 1 when anything is found."""
+    store = Store.open(args.store)
+    base = _base(store.repo, args.since) if store.repo is not None else None
+    report = audit_store(store, base=base)
+    if args.format == "json":
+        print(json.dumps(audit_record(report), indent=2, ensure_ascii=False))
+    else:
+        print(render_audit(report, args.format))
+    return 0 if report.clean else 1
+
+
+# --- parsers ---------------------------------------------------------------------------
+
+
+def table_format(text: str) -> str:
+    """``json`` or a tabulate format (these tables have no csv form)."""
+    if text != "json" and text not in tabulate_formats:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a format: json, or a tabulate format (simple, github...)"
+        )
+    return text
+
+
+def _table_format(parser: argparse.ArgumentParser, default: str = "simple") -> None:
+    parser.add_argument(
+        "--format",
+        type=table_format,
+        default=default,
+        help="json, or a tabulate format (simple, github...)",
+    )
+
+
+def _since(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument(
+        "--since",
+        required=required,
+        metavar="DATE|REV",
+        help="only what changed after a date (YYYY-MM-DD: from its start) or a revision (a tag)",
+    )
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the audit-trail commands: log, timeline, changes, snapshot, audit."""
+    p = sub.add_parser(
+        "log",
+        help="history of an action (or the store), field by field",
+        description="Each commit that changed the action (or any action): date, author, "
+        "subject and its change decoded field by field, renames followed. Hand edits "
+        "committed with plain git read the same way and are marked.",
+    )
+    options.store_option(p)
+    p.add_argument("ref", metavar="ID", nargs="?", help="plan/id, or the bare id; none: all")
+    _since(p)
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N commits")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=log)
+
+    p = sub.add_parser(
+        "timeline", help="an action's status timeline and deadline slips, from its history"
+    )
+    options.store_option(p)
+    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    _table_format(p)
+    p.set_defaults(run=timeline)
+
+    p = sub.add_parser(
+        "changes",
+        help="what moved across the store since a date or a snapshot",
+        description="Actions whose RAG got worse or better, new updates, new, removed and "
+        "renamed actions, by plan and theme, between two revisions.",
+    )
+    options.store_option(p)
+    _since(p, required=True)
+    p.add_argument(
+        "--until", metavar="DATE|REV", help="up to a date (its end) or a revision (default HEAD)"
+    )
+    _table_format(p)
+    p.set_defaults(run=changes)
+
+    p = sub.add_parser(
+        "snapshot",
+        help="tag the store as presented (an annotated git tag)",
+        description="Tag HEAD as NAME (e.g. committee-2017-09-14); list, show and report "
+        "then read it with --at NAME. Refused while edits are uncommitted.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("name", metavar="NAME", help="the tag, e.g. committee-2017-09-14")
+    p.add_argument("--message", "-m", help="the tag's message (default: what it is)")
+    p.set_defaults(run=snapshot)
+
+    p = sub.add_parser(
+        "audit",
+        help="check the trail: hand commits, uncommitted edits, moved snapshots, bad files",
+        description="List commits to plan files made outside bvtui, uncommitted edits, tags "
+        "no longer in the history of HEAD, and files that fail validation. Exit 1 when "
+        "anything is found.",
+    )
+    options.store_option(p)
+    _since(p)
+    _table_format(p)
+    p.set_defaults(run=audit)

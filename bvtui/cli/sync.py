@@ -1,0 +1,168 @@
+"""Commands for sharing a store through a git remote: sync, setup-merge, resolve, rename,
+and the hidden merge-driver git calls."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bvtui.cli import options
+from bvtui.cli.commands import fail, user_errors
+from bvtui.core.store import Store, StoreError, locate_store
+
+
+def _store(args: argparse.Namespace) -> Store:
+    """The store with its repository, loaded (conflicted files load: ``conflicts:`` is kept)."""
+    store = Store.open(args.store)
+    if store.repo is None:
+        raise StoreError(f"{store.root}: not in a git repository")
+    return store
+
+
+@user_errors
+def sync_command(args: argparse.Namespace) -> int:
+    """Commit, fetch, integrate, push; one line saying what came in and went out."""
+    from bvtui.core.sync import SyncError, abort_sync, continue_sync, sync
+
+    store = Store(locate_store(args.store))
+    try:
+        if args.abort:
+            print(abort_sync(store))
+            return 0
+        if args.continue_:
+            result = continue_sync(store, args.remote)
+        else:
+            result = sync(store, args.remote, args.author)
+    except SyncError as err:
+        return fail(str(err))
+    if result.conflicts:
+        return fail(result.line())
+    print(result.line())
+    return 0
+
+
+@user_errors
+def setup_merge(args: argparse.Namespace) -> int:
+    """Install the field-by-field merge driver in this clone (and .gitattributes)."""
+    from bvtui.core.merge_driver import driver_command, install_merge_driver
+
+    store = Store(locate_store(args.store))
+    if store.repo is None or not store.root.is_dir():
+        return fail(f"{store.root}: not a store in a git repository")
+    if store.repo.try_run("rev-parse", "--verify", "-q", "HEAD").returncode != 0:
+        return fail(
+            f"{store.repo.top}: this copy has no commits on its branch (a clone of a remote "
+            "whose default branch does not exist?): git switch main, then run this again"
+        )
+    attributes, changed = install_merge_driver(store.repo, store.root)
+    print(f"merge driver configured in {store.repo.git_dir / 'config'}: {driver_command()}")
+    if changed:
+        store.repo.commit([attributes], "bvtui setup-merge: merge store files field by field\n")
+        print(f"{attributes}: committed (push it so every clone uses the driver)")
+    return 0
+
+
+def merge_driver(args: argparse.Namespace) -> int:
+    """What git runs for a store file both sides changed (see setup-merge)."""
+    from bvtui.core.merge_driver import run_merge_driver
+
+    return run_merge_driver(Path(args.base), Path(args.current), Path(args.other), args.name)
+
+
+@user_errors
+def resolve(args: argparse.Namespace) -> int:
+    """Resolve fields an integration left in conflict."""
+    from bvtui.core.resolve import conflicts_of, resolved, save_resolution
+
+    store = _store(args)
+    action = store.find(args.ref)
+    conflicts = conflicts_of(action)
+    if not args.picks:
+        if not conflicts:
+            print(f"{action.ref}: no conflicts")
+        for name, sides in conflicts.items():
+            shown = "; ".join(f"{side}: {sides.get(side)!r}" for side in ("base", "mine", "theirs"))
+            print(f"{action.ref} {name}: {shown}")
+        return 0
+    picks = dict(pick.partition("=")[::2] for pick in args.picks)
+    if any(not name for name in picks):
+        return fail("expected FIELD=mine|theirs|base|VALUE, e.g. status=theirs")
+    new = resolved(action, picks)
+    result = save_resolution(store, new, author=args.author)
+    left = conflicts_of(new)
+    if left:
+        print(f"{action.ref}: still in conflict: {', '.join(left)}")
+    elif result.error:
+        return fail(f"{result.path}: saved but not committed: {result.error}")
+    elif result.commit:
+        print(f"{action.ref}: resolved, committed {result.commit[:10]}")
+    else:
+        print(f"{action.ref}: resolved and staged; bvtui sync --continue when all are")
+    return 0
+
+
+@user_errors
+def rename(args: argparse.Namespace) -> int:
+    """Give an action a new id (file and field) in one commit."""
+    from bvtui.core.rename import rename_action
+
+    store = _store(args)
+    action = store.find(args.ref)
+    sha = rename_action(store, action, args.new_id, author=args.author)
+    print(f"{action.ref} -> {action.plan.slug}/{args.new_id}: committed {sha[:10]}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add sync, setup-merge, resolve, rename and the hidden merge-driver."""
+    p = sub.add_parser(
+        "sync",
+        help="commit pending edits, fetch, integrate (rebase), push",
+        description="Share the store through its git remote in one step: commit edits saved "
+        "but not committed, fetch, rebase onto the remote (merge when git config "
+        "bvtui.integrate or pull.rebase says so), push. Conflicting fields stop it: "
+        "resolve them, then bvtui sync --continue.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("--remote", metavar="NAME", help="the remote (default: the branch's, origin)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
+        "--continue", dest="continue_", action="store_true", help="finish after resolving"
+    )
+    what.add_argument("--abort", action="store_true", help="undo a stopped sync")
+    p.set_defaults(run=sync_command)
+
+    p = sub.add_parser(
+        "setup-merge",
+        help="install the field-by-field merge driver in this clone",
+        description="Write merge.bvtui.driver in this clone's git config (git does not "
+        "version it: run this once per clone, and again after moving the venv) and "
+        "'*.yaml merge=bvtui' in the store's .gitattributes.",
+    )
+    options.store_option(p)
+    p.set_defaults(run=setup_merge)
+
+    p = sub.add_parser(
+        "resolve",
+        help="resolve fields left in conflict by a sync",
+        description="With no FIELD=..., list the fields in conflict with base / mine / "
+        "theirs. FIELD=mine|theirs|base takes that version; FIELD=VALUE sets a new value.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    p.add_argument("picks", metavar="FIELD=CHOICE", nargs="*", help="e.g. status=theirs")
+    p.set_defaults(run=resolve)
+
+    p = sub.add_parser("rename", help="give an action a new id (the way out of an id clash)")
+    options.store_option(p)
+    options.author_option(p)
+    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    p.add_argument("new_id", metavar="NEW-ID", help="the new id, e.g. 1.12")
+    p.set_defaults(run=rename)
+
+    p = sub.add_parser("merge-driver", description="(called by git) merge one store file")
+    for name in ("base", "current", "other", "name"):
+        p.add_argument(name)
+    p.set_defaults(run=merge_driver)

@@ -1,0 +1,45 @@
+"""Renaming an action's id: the way out of an id clash between two clones.
+
+Two officers adding the same new id in their own clones cannot both keep it; sync
+stops before integrating and names the id. ``bvtui rename plan/id NEW-ID`` moves the
+file (``git mv``), sets its ``id`` field and commits both paths in one commit.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from bvtui.core.diff import FieldChange, commit_message
+from bvtui.core.model import STORED_FIELDS, Action
+from bvtui.core.schema import action_to_mapping, check_id
+from bvtui.core.store import AUTHOR_ENV, Store, StoreError, write_atomically
+from bvtui.core.yaml_io import render_mapping
+
+
+def rename_action(store: Store, action: Action, new_id: str, author: str | None = None) -> str:
+    """Give ``action`` the id ``new_id`` (file and field) in one commit; the commit sha.
+
+    Raises:
+        StoreError: no repository, or the new id is taken.
+        ValidationError: the new id is not allowed.
+        GitError: git refused the move or the commit.
+    """
+    repo = store.repo
+    if repo is None:
+        raise StoreError(f"{store.root}: not in a git repository, so no rename")
+    old_path = store.action_path(action)
+    check_id(new_id, str(old_path), "new id")
+    new_path = old_path.with_name(f"{new_id}.yaml")
+    if new_path.exists() or new_id.lower() in {
+        a.id.lower() for a in store.actions if a.plan.slug == action.plan.slug
+    }:
+        raise StoreError(f"{action.plan.slug}/{new_id}: that id is already taken in the plan")
+    renamed = copy.copy(action)
+    renamed.id = new_id
+    repo.run("mv", "--", repo.relative(old_path), repo.relative(new_path))
+    text = render_mapping(new_path.read_text("utf-8"), action_to_mapping(renamed), STORED_FIELDS)
+    write_atomically(new_path, text)
+    ref = f"{action.plan.slug}/{new_id}"
+    message = commit_message(ref, [FieldChange("id", action.id, new_id)])
+    return repo.commit([old_path, new_path], message, author or os.environ.get(AUTHOR_ENV))

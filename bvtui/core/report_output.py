@@ -1,0 +1,84 @@
+"""A committee report in each output format, as bytes, and written to a file.
+
+Formats: ``text`` (tabulate simple), ``md`` (GitHub pipe tables), ``html`` (one
+self-contained page), ``csv`` (one row per action) and ``xlsx`` (a summary sheet and
+a sheet per theme). The same report always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from bvtui.core.model import Action
+from bvtui.core.records import records_csv
+from bvtui.core.report import Report
+
+FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx")
+
+EXTENSIONS: dict[str, str] = {
+    "text": "txt",
+    "md": "md",
+    "html": "html",
+    "csv": "csv",
+    "xlsx": "xlsx",
+}
+
+BINARY_FORMATS = frozenset({"xlsx"})
+"""Formats that cannot go to a terminal: they need a file."""
+
+
+def render_report(report: Report, fmt: str) -> bytes:
+    """``report`` as a ``fmt`` document.
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+    """
+    if fmt in ("text", "md"):
+        from bvtui.core.report_text import RENDERERS
+
+        return RENDERERS[fmt](report).encode("utf-8")
+    if fmt == "csv":
+        stamp = {"report_as_of": report.stamp.as_of, "report_commit": report.stamp.commit}
+        return records_csv(report.actions, report.as_of, stamp).encode("utf-8")
+    if fmt == "html":
+        from bvtui.core.report_html import render_html
+
+        return render_html(report).encode("utf-8")
+    if fmt == "xlsx":
+        from bvtui.core.report_xlsx import render_xlsx
+
+        return render_xlsx(report)
+    raise ValueError(f"{fmt!r}: not a report format ({', '.join(FORMATS)})")
+
+
+def write_report(data: bytes, path: Path) -> None:
+    """Write ``data`` to ``path`` whole (a temporary file renamed over it).
+
+    Raises:
+        OSError: the folder does not exist or cannot be written.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def default_filename(actions: list[Action], as_of: date | None, store_name: str, fmt: str) -> str:
+    """``report-<plan or store>-<as-of>.<ext>``: the name the app's export offers.
+
+    The plan's slug when every action is of one plan, else the store folder's name;
+    the as-of date given, else the plans' own when they agree, else today.
+    """
+    slugs = {action.plan.slug for action in actions}
+    name = slugs.pop() if len(slugs) == 1 else store_name
+    dates = {action.plan.as_of for action in actions}
+    day = as_of or (dates.pop() if len(dates) == 1 else None) or date.today()
+    return f"report-{name}-{day.isoformat()}.{EXTENSIONS[fmt]}"

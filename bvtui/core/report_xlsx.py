@@ -1,0 +1,235 @@
+"""A committee report as an Excel workbook: a Summary sheet and one sheet per theme.
+
+The Summary sheet holds the stamp, theme x RAG counts with percentages and totals,
+theme x status counts, and the exception lists; each theme's sheet lists its actions
+with every field a meeting reads. RAG cells are filled with the colour and hold the
+word. The same report gives the same bytes: the document's created/modified dates
+are the commit's date and every zip entry carries one fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from bvtui.core.diff import one_line
+from bvtui.core.model import RAGS, Action
+from bvtui.core.report import (
+    EXCEPTION_COLUMNS,
+    RAG_COLUMN,
+    Report,
+    exception_cells,
+    exception_lists,
+    rag_word,
+    ref_of,
+    status_heading,
+)
+from bvtui.core.report_html import RAG_COLOURS
+
+THEME_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Ref", 8),
+    ("Objective", 30),
+    ("Action", 50),
+    ("Lead officer", 24),
+    ("Deadline", 12),
+    ("Due", 11),
+    ("Status", 14),
+    ("RAG", 10),
+    ("Progress %", 10),
+    ("Overdue", 9),
+    ("Latest update", 70),
+)
+"""The columns of a theme's sheet with their widths (characters)."""
+
+NO_COMMIT_TIME = datetime(2000, 1, 1)
+"""Document dates when the store has no commit to take a date from."""
+
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def rag_fill(rag: str) -> PatternFill:
+    """The solid fill of a RAG cell (the html report's colours)."""
+    return PatternFill(
+        "solid", fgColor=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[0].lstrip("#").upper()
+    )
+
+
+def render_xlsx(report: Report) -> bytes:
+    """The report as the bytes of an xlsx file."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    _write_summary(summary, report)
+    names = {"summary"}
+    for section in report.themes:
+        sheet = book.create_sheet(_sheet_name(section.name, names))
+        actions = [action for objective in section.objectives for action in objective.actions]
+        _write_theme(sheet, report, actions)
+    when = (report.stamp.commit_time or NO_COMMIT_TIME).replace(tzinfo=None, microsecond=0)
+    book.properties.created = book.properties.modified = when
+    book.properties.creator = "bvtui"
+    book.properties.title = report.title
+    buffer = io.BytesIO()
+    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, date_time=_zip_time(when)) as archive:
+        ExcelWriter(book, archive).write_data()
+    return buffer.getvalue()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose entries all carry one timestamp, so equal workbooks are equal bytes."""
+
+    def __init__(self, *args, date_time: tuple[int, int, int, int, int, int], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fixed_time = date_time
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None) -> None:  # type: ignore[no-untyped-def,override]
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, self.fixed_time)
+            info.compress_type = self.compression
+            info.external_attr = 0o644 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:  # type: ignore[no-untyped-def,override]
+        """Worksheets are written from temporary files: stamp them with the fixed time too."""
+        with open(filename, "rb") as handle:
+            self.writestr(arcname or str(filename), handle.read())
+
+
+def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
+    when = max(when, datetime(1980, 1, 1))  # the zip format starts in 1980
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
+
+
+def _sheet_name(theme: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (at most 31 characters, none of ``[]:*?/\\``)."""
+    base = _BAD_SHEET_CHARS.sub(" ", one_line(theme)).strip(" '")[:31] or "Theme"
+    name, number = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name.casefold())
+    return name
+
+
+def _header(sheet: Worksheet, row: int, values: list[str]) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+
+
+def _write_summary(sheet: Worksheet, report: Report) -> None:
+    sheet["A1"] = report.title
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = report.organisation
+    row = 4
+    for label, value in report.stamp.lines():
+        sheet.cell(row=row, column=1, value=label).font = _BOLD
+        sheet.cell(row=row, column=2, value=value)
+        row += 1
+    row += 1
+    sheet.cell(row=row, column=1, value="Overall status by theme").font = Font(bold=True, size=12)
+    row += 1
+    headers = ["Theme"]
+    for rag in RAGS:
+        headers += [rag_word(rag), "%"]
+    _header(sheet, row, [*headers, "Total"])
+    for index, rag in enumerate(RAGS):
+        cell = sheet.cell(row=row, column=2 + 2 * index)
+        cell.fill = rag_fill(rag)
+    for theme, counts in [*report.by_theme.items(), ("Total", report.total)]:
+        row += 1
+        sheet.cell(row=row, column=1, value=theme)
+        for index, rag in enumerate(RAGS):
+            sheet.cell(row=row, column=2 + 2 * index, value=counts.counts.get(rag, 0))
+            sheet.cell(row=row, column=3 + 2 * index, value=counts.percent(rag) / 100)
+            sheet.cell(row=row, column=3 + 2 * index).number_format = "0%"
+        sheet.cell(row=row, column=2 + 2 * len(RAGS), value=counts.total)
+    for cell in sheet[row]:
+        cell.font = _BOLD
+    row += 2
+    row = _write_status_summary(sheet, report, row)
+    row += 1
+    for listed in exception_lists(report):
+        title = f"{listed.title}: {len(listed.rows)}"
+        sheet.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
+        row += 1
+        if listed.rows:
+            _header(sheet, row, list(EXCEPTION_COLUMNS))
+            for action, why in listed.rows:
+                row += 1
+                for column, value in enumerate(exception_cells(report, action, why), start=1):
+                    sheet.cell(row=row, column=column, value=one_line(value))
+                _fill_rag(sheet.cell(row=row, column=RAG_COLUMN + 1), action.rag)
+        row += 2
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 14
+
+
+def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
+    sheet.cell(row=row, column=1, value="Status by theme").font = Font(bold=True, size=12)
+    row += 1
+    words = [word for word, _rag in report.statuses]
+    _header(sheet, row, ["Theme", *(status_heading(w, r) for w, r in report.statuses), "Total"])
+    for index, (_word, rag) in enumerate(report.statuses):
+        sheet.cell(row=row, column=2 + index).fill = rag_fill(rag)
+    for theme, counts in report.status_by_theme.items():
+        row += 1
+        sheet.cell(row=row, column=1, value=theme)
+        for index, word in enumerate(words):
+            sheet.cell(row=row, column=2 + index, value=counts.get(word, 0))
+        sheet.cell(row=row, column=2 + len(words), value=sum(counts.values()))
+    return row + 1
+
+
+def _fill_rag(cell, rag: str) -> None:  # type: ignore[no-untyped-def]
+    cell.value = rag_word(rag)
+    cell.fill = rag_fill(rag)
+    cell.font = Font(bold=True, color=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[1].lstrip("#"))
+
+
+def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> None:
+    _header(sheet, 1, [name for name, _width in THEME_COLUMNS])
+    for index, (_name, width) in enumerate(THEME_COLUMNS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+    for row, action in enumerate(actions, start=2):
+        due = action.due
+        latest = action.latest_update
+        values = [
+            ref_of(report, action),
+            action.objective,
+            action.title,
+            ", ".join(action.officers),
+            action.revised_deadline or action.deadline,
+            due,
+            action.status,
+            rag_word(action.rag),
+            action.progress,
+            "yes" if action.is_overdue(report.as_of) else "",
+            f"{latest.period}: {latest.text}".lstrip(": ") if latest else "",
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=_cell_value(value))
+            cell.alignment = _WRAP
+            if column == 6 and due is not None:
+                cell.number_format = "yyyy-mm-dd"
+        _fill_rag(sheet.cell(row=row, column=8), action.rag)
+
+
+def _cell_value(value: object) -> object:
+    """Text made printable (no control characters, which xlsx refuses); others as they are."""
+    if isinstance(value, str):
+        return one_line(value).replace(" ⏎ ", "\n")
+    return value

@@ -1,0 +1,78 @@
+"""The export key (w): the current filtered view written as a report, off the UI thread."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+from helpers import SIZE, make_app, notified, screen_text, settle, shown_refs
+
+from bvtui.tui.screens.export import ExportScreen
+from bvtui.tui.screens.main import MainScreen
+
+
+async def test_w_writes_the_filtered_view_in_the_chosen_format(
+    store_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")  # red only: property-demo 6.1 and 6.4
+        assert shown_refs(pilot) == ["property-demo/6.1", "property-demo/6.4"]
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ExportScreen)
+        text = screen_text(pilot)
+        assert "Export 2 actions as a report" in text and "RAG: red" in text
+        path = pilot.app.screen.query_one("#export-path").value
+        assert path == str(tmp_path / "report-property-demo-2017-09-29.txt")
+        # choose csv with the keys (down to it, Enter): the file name follows the format
+        await pilot.press("down", "down", "down", "enter")
+        path = pilot.app.screen.query_one("#export-path").value
+        assert path.endswith("report-property-demo-2017-09-29.csv")
+        await pilot.press("tab", "enter")  # to the file box, and write
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+        rows = list(csv.DictReader(io.StringIO(Path(path).read_text())))
+        assert [row["ref"] for row in rows] == ["property-demo/6.1", "property-demo/6.4"]
+        assert "report-property-demo-2017-09-29.csv: csv report of 2 actions" in notified(pilot)
+
+
+async def test_xlsx_export_holds_only_the_shown_actions(store_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "meeting.xlsx"
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")  # overdue only
+        shown = shown_refs(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.click("#fmt-xlsx")
+        pilot.app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#write")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+    book = openpyxl.load_workbook(target)
+    refs = [
+        row[0]
+        for name in book.sheetnames[1:]
+        for row in book[name].iter_rows(min_row=2, values_only=True)
+    ]
+    assert sorted(refs) == sorted(shown) and len(refs) == 4
+
+
+async def test_an_unwritable_path_keeps_the_dialog_open_with_the_reason(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        pilot.app.screen.query_one("#export-path").value = str(tmp_path / "no" / "such" / "r.txt")
+        await pilot.click("#write")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExportScreen)
+        assert "cannot write the report: No such file or directory" in screen_text(pilot)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, MainScreen)
