@@ -18,7 +18,6 @@ from bvtui.cli.output import render_action, render_actions
 from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
 from bvtui.core.filters import Filter
-from bvtui.core.merge_driver import install_merge_driver
 from bvtui.core.records import action_record
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
@@ -97,6 +96,8 @@ def init(args: argparse.Namespace) -> int:
     repo = Repo.find(root) or init_repository(root)
     readme = root / "README.md"
     write_atomically(readme, STORE_README)
+    from bvtui.core.merge_driver import install_merge_driver  # ruamel: not for every command
+
     attributes, _ = install_merge_driver(repo, root)  # field-by-field merges when shared
     try:
         where = repo.relative(root)

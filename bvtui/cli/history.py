@@ -13,11 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tabulate import tabulate, tabulate_formats
-
 from bvtui.cli import options
 from bvtui.cli.commands import fail, user_errors
-from bvtui.cli.output import _cut
+from bvtui.cli.output import _cut, is_output_format
 from bvtui.core.audit import AuditReport, audit_store
 from bvtui.core.changes import ActionMove, StoreChanges, store_changes
 from bvtui.core.diff import FieldChange, one_line
@@ -440,9 +438,16 @@ def audit(args: argparse.Namespace) -> int:
 # --- parsers ---------------------------------------------------------------------------
 
 
+def tabulate(*args: Any, **kwargs: Any) -> str:
+    """tabulate's table, imported on first use (~30 ms) rather than with every command."""
+    from tabulate import tabulate as table
+
+    return table(*args, **kwargs)
+
+
 def table_format(text: str) -> str:
     """``json`` or a tabulate format (these tables have no csv form)."""
-    if text != "json" and text not in tabulate_formats:
+    if text != "json" and (text == "csv" or not is_output_format(text)):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a format: json, or a tabulate format (simple, github...)"
         )

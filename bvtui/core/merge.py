@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from typing import TYPE_CHECKING, Any
 
 from bvtui.core.model import STORED_FIELDS
 from bvtui.core.schema import PLAN_FIELDS
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
+
+if TYPE_CHECKING:  # ruamel is imported when a merge runs, not with the CLI (~25 ms)
+    from ruamel.yaml import YAML
 
 CONFLICTS_KEY = "conflicts"
 """The key under which a file records the fields left in conflict."""
@@ -57,6 +57,8 @@ class Version:
         Raises:
             YamlFileError: the text is not a YAML mapping.
         """
+        from ruamel.yaml.error import YAMLError
+
         plain = read_mapping(text, path)
         try:
             nodes = _round_trip().load(io.StringIO(text)) if text.strip() else {}
@@ -74,6 +76,8 @@ class MergeResult:
 
 
 def _round_trip() -> YAML:
+    from ruamel.yaml import YAML
+
     loader = YAML(typ="rt")
     loader.preserve_quotes = True
     return loader
