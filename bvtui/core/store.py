@@ -307,8 +307,8 @@ class Store:
         cached = cache.get(key, fingerprint)
         try:
             by_name, by_id = cached
-            if type(by_name) is not list or frozenset(by_name) != fingerprint:
-                raise ValueError(key)
+            if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
+                raise ValueError(key)  # a damaged entry: sort again
             return by_name, {name: rank for rank, name in enumerate(by_id)}
         except _DAMAGED:
             if cached is not None:

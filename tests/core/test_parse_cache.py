@@ -164,6 +164,14 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
     version = parse_cache._code_version()
     the_cache(store_dir).write_bytes(parse_cache.marshal.dumps((version, {ACTION: 1})))
     assert snapshot(Store.open(store_dir)) == first
+    names = sorted(p.name for p in (store_dir / "elections-demo").iterdir())
+    damaged = {
+        "elections-demo/": (frozenset(names), (names, names[:2])),  # a rank list cut short
+        "elections-demo/plan.yaml": ((1, 2, 3, 4), {"no": "fields"}),
+        ACTION: (None, {"updates": 5}),
+    }
+    the_cache(store_dir).write_bytes(parse_cache.marshal.dumps((version, damaged)))
+    assert snapshot(Store.open(store_dir)) == first
 
 
 def test_a_file_changed_just_now_is_never_cached(store_dir: Path) -> None:
