@@ -68,7 +68,8 @@ class FieldChange:
     def line(self) -> str:
         """Full form for a body line: ``status: On Target -> Delayed``."""
         if self.is_update:
-            return f"update added ({one_line(self.new.get('period', ''))})"
+            period = one_line(self.new.get("period", ""))
+            return f"update added ({period})" if period else "update added"
         return f"{self.field}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
     def described(self, limit: int = 100) -> str:
