@@ -109,13 +109,15 @@ def _json_into(value: object, out: list[str], newline: str) -> None:
                 _json_into(item, out, inner)
             separator = "," + inner
         out.append(newline + "]")
-    elif type(value) is dict and all(type(key) is str for key in value):
-        if not value:
-            out.append("{}")
-            return
+    elif type(value) is dict and value:
+        start = len(out)
         inner = newline + "  "
         separator = "{" + inner
         for key, item in value.items():
+            if type(key) is not str:  # keys the standard encoder converts: its text
+                del out[start:]
+                _json_standard(value, out, newline)
+                return
             encode = scalars.get(type(item))
             if encode is not None:
                 out.append(f"{separator}{_encode_string(key)}: {encode(item)}")
@@ -124,9 +126,16 @@ def _json_into(value: object, out: list[str], newline: str) -> None:
                 _json_into(item, out, inner)
             separator = "," + inner
         out.append(newline + "}")
-    else:  # floats, tuples, other keys: the standard encoder, indented from here
-        text = json.dumps(value, indent=2, ensure_ascii=False)
-        out.append(text.replace("\n", newline))
+    elif type(value) is dict:
+        out.append("{}")
+    else:  # floats, tuples: the standard encoder
+        _json_standard(value, out, newline)
+
+
+def _json_standard(value: object, out: list[str], newline: str) -> None:
+    """Append ``json.dumps``' indented text of ``value``, indented from ``newline``."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    out.append(text.replace("\n", newline))
 
 
 _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
