@@ -424,7 +424,35 @@ def header(store: Path, actions: int, plans: int, task: str | None) -> str:
             f"{sum(sizes) / 1e6:.1f} MB of YAML, {commits} commits",
             f"python bytecode cached in {PYCACHE}; bvtui's parse cache warm "
             "(filled by each row's warm-up run) except in the 'no cache' row",
+            install_note(),
         ]
+    )
+
+
+def install_note() -> str:
+    """How bvtui is installed here, and what an editable install adds to every command.
+
+    An editable install (``pip install -e .``) puts an import finder in ``site`` that
+    every bvtui process loads at start-up; a plain ``pip install .`` has none. It is
+    measured (``-X importtime``, best of 5), not subtracted from any row.
+    """
+    costs = []
+    for _ in range(5):
+        trace = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "pass"],
+            capture_output=True,
+            text=True,
+            env=_env(),
+        ).stderr
+        costs.append(
+            sum(int(line.split("|")[1]) for line in trace.splitlines() if "__editable__" in line)
+        )
+    if not min(costs):
+        return "bvtui installed normally (no editable-install finder at start-up)"
+    cost = min(costs) / 1000
+    return (
+        f"bvtui installed editable (pip install -e): its import finder adds ~{cost:.0f} ms "
+        "to every bvtui row (a plain pip install . would not); rows include it"
     )
 
 

@@ -14,11 +14,15 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bvtui.cli import commands, history, options
-from bvtui.cli import report as report_cli
+from bvtui.cli import commands, history_args, options, report_args
 from bvtui.cli import sync as sync_commands
 
-COMMAND_GROUPS = [commands.register, history.register, report_cli.register, sync_commands.register]
+COMMAND_GROUPS = [
+    commands.register,
+    history_args.register,
+    report_args.register,
+    sync_commands.register,
+]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
 

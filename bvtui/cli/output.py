@@ -7,7 +7,9 @@ included): ``--format json`` and ``csv`` never load it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from bvtui.core.diff import one_line, printable_block
 from bvtui.core.model import Action
@@ -82,26 +84,16 @@ def json_text(value: object) -> str:
     return "".join(out)
 
 
-_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
-
-
-def _json_scalar(value: object) -> str | None:
-    """The JSON of a text, None, boolean or int; None for anything else."""
-    kind = type(value)
-    if kind is str:
-        return _encode_string(value)
-    if value is None or kind is bool:
-        return _JSON_CONSTANTS[value]  # type: ignore[index]
-    if kind is int:
-        return int.__repr__(value)  # type: ignore[arg-type]
-    return None
-
-
 def _json_into(value: object, out: list[str], newline: str) -> None:
-    """Append ``value``'s indented JSON to ``out``; ``newline`` is "\n" + its indent."""
-    scalar = _json_scalar(value)
-    if scalar is not None:
-        out.append(scalar)
+    """Append ``value``'s indented JSON to ``out``; ``newline`` is "\n" + its indent.
+
+    Scalars are written through :data:`_SCALARS` looked up by exact type, inline:
+    a call per value was a third of the time on 23,000 records.
+    """
+    scalars = _SCALARS
+    encode = scalars.get(type(value))
+    if encode is not None:
+        out.append(encode(value))
     elif type(value) is list:
         if not value:
             out.append("[]")
@@ -109,35 +101,52 @@ def _json_into(value: object, out: list[str], newline: str) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            scalar = _json_scalar(item)
-            if scalar is not None:
-                out.append(separator + scalar)
+            encode = scalars.get(type(item))
+            if encode is not None:
+                out.append(separator + encode(item))
             else:
                 out.append(separator)
                 _json_into(item, out, inner)
             separator = "," + inner
         out.append(newline + "]")
-    elif type(value) is dict and all(type(key) is str for key in value):
-        if not value:
-            out.append("{}")
-            return
+    elif type(value) is dict and value:
+        start = len(out)
         inner = newline + "  "
         separator = "{" + inner
         for key, item in value.items():
-            scalar = _json_scalar(item)
-            if scalar is not None:
-                out.append(f"{separator}{_encode_string(key)}: {scalar}")
+            if type(key) is not str:  # keys the standard encoder converts: its text
+                del out[start:]
+                _json_standard(value, out, newline)
+                return
+            encode = scalars.get(type(item))
+            if encode is not None:
+                out.append(f"{separator}{_encode_string(key)}: {encode(item)}")
             else:
                 out.append(f"{separator}{_encode_string(key)}: ")
                 _json_into(item, out, inner)
             separator = "," + inner
         out.append(newline + "}")
-    else:  # floats, tuples, other keys: the standard encoder, indented from here
-        text = json.dumps(value, indent=2, ensure_ascii=False)
-        out.append(text.replace("\n", newline))
+    elif type(value) is dict:
+        out.append("{}")
+    else:  # floats, tuples: the standard encoder
+        _json_standard(value, out, newline)
+
+
+def _json_standard(value: object, out: list[str], newline: str) -> None:
+    """Append ``json.dumps``' indented text of ``value``, indented from ``newline``."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    out.append(text.replace("\n", newline))
 
 
 _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _encode_string,
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _value: "null",
+}
+"""How each scalar type is written, by exact type (a bool is not taken for an int)."""
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:

@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from bvtui.cli import options
 from bvtui.cli.commands import _filter, _open, fail, user_errors
 from bvtui.core.report import build_report
-from bvtui.core.report_output import BINARY_FORMATS, FORMATS, render_report, write_report
+from bvtui.core.report_output import BINARY_FORMATS, render_report, write_report
 from bvtui.core.store import Store
 
 
@@ -35,27 +34,3 @@ def report(args: argparse.Namespace) -> int:
         return fail(f"{path}: cannot write the report: {err.strerror or err}")
     print(f"{path}: {args.format} report of {len(actions)} actions", file=sys.stderr)
     return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``bvtui report``."""
-    p = sub.add_parser(
-        "report",
-        help="a committee report: summary by theme x RAG, delivery plan, exceptions",
-        description="The structure of the 2017-18 update report: counts by theme x RAG and "
-        "status with percentages, the actions per theme and objective, and the exception "
-        "lists. Stamped with the plan, the as-of date and the commit, so the same command "
-        "at the same revision gives the same file.",
-    )
-    options.store_option(p)
-    options.at_option(p)
-    options.filter_options(p)
-    options.as_of_option(p)
-    p.add_argument(
-        "--since",
-        metavar="REV",
-        help="also list actions whose RAG is worse than at this revision (a snapshot tag)",
-    )
-    p.add_argument("--format", choices=FORMATS, default="text", help="default: text")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (xlsx needs it)")
-    p.set_defaults(run=report)

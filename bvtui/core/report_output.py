@@ -11,10 +11,13 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bvtui.core.model import Action
 from bvtui.core.records import records_csv
-from bvtui.core.report import Report
+
+if TYPE_CHECKING:
+    from bvtui.core.report import Report
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx")
 
