@@ -9,6 +9,7 @@ a few ms, a RAG key from ~7 ms to ~1 ms).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -80,30 +81,25 @@ class Listing:
         keep their plans' order; themes follow plan order then first use; officers
         are sorted by name.
         """
-        counts: dict[str, int] = {}
+        plans = list({action.plan.slug: action.plan for action in self.actions}.values())
         if kind == "plan":
-            for action in self.actions:
-                counts[action.plan.slug] = counts.get(action.plan.slug, 0) + 1
-            return list(counts.items())
+            return _counted([], (action.plan.slug for action in self.actions))
         if kind == "status":
-            for plan in {action.plan.slug: action.plan for action in self.actions}.values():
-                for word in plan.statuses:
-                    counts.setdefault(word, 0)
-            for action in self.actions:
-                if action.status:
-                    counts[action.status] = counts.get(action.status, 0) + 1
-            return list(counts.items())
+            known = (word for plan in plans for word in plan.statuses)
+            return _counted(known, (action.status for action in self.actions))
         if kind == "theme":
-            for action in self.actions:
-                for theme in action.plan.themes:
-                    counts.setdefault(theme, 0)
-            for action in self.actions:
-                if action.theme:
-                    counts[action.theme] = counts.get(action.theme, 0) + 1
-            return list(counts.items())
+            known = (theme for plan in plans for theme in plan.themes)
+            return _counted(known, (action.theme for action in self.actions))
         if kind == "officer":
-            for action in self.actions:
-                for officer in dict.fromkeys(action.canonical_officers):
-                    counts[officer] = counts.get(officer, 0) + 1
-            return sorted(counts.items(), key=lambda item: item[0].casefold())
+            names = (o for a in self.actions for o in dict.fromkeys(a.canonical_officers))
+            return sorted(_counted([], names), key=lambda item: item[0].casefold())
         raise ValueError(f"{kind!r}: not a filter kind (plan, theme, officer, status)")
+
+
+def _counted(known: Iterable[str], values: Iterable[str]) -> list[tuple[str, int]]:
+    """How often each value occurs: ``known`` values first (0 if unused), in order."""
+    counts = dict.fromkeys(known, 0)
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return list(counts.items())
