@@ -7,7 +7,6 @@ included): ``--format json`` and ``csv`` never load it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -71,82 +70,20 @@ def render_actions(
     return tabulate(table_rows(actions, as_of, wide), headers=TABLE_HEADERS, tablefmt=fmt)
 
 
-def json_text(value: object) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)``, the same text, ~2x faster.
+def json_text(records: list[dict[str, Any]]) -> str:
+    """``records`` as a JSON array with one record per line, as ``task export`` writes.
 
-    The standard library's C encoder does not indent, and its pure-Python one spends
-    ~50 ms on 2,000 records; this writes the plain values records hold (text, numbers,
-    booleans, None, lists, text-keyed dicts) the same way and hands anything else,
-    floats included, to ``json.dumps``.
+    Each record is one call of the standard library's C encoder (it does not indent:
+    ``indent=2`` falls back to its pure-Python encoder, ~4x slower on 2,000 records).
+    One record a line also suits ``grep`` and line-based tools; ``jq`` pretty-prints.
     """
-    out: list[str] = []
-    _json_into(value, out, "\n")
-    return "".join(out)
+    if not records:
+        return "[]"
+    encode = _ENCODER.encode
+    return "[\n" + ",\n".join([encode(record) for record in records]) + "\n]"
 
 
-def _json_into(value: object, out: list[str], newline: str) -> None:
-    """Append ``value``'s indented JSON to ``out``; ``newline`` is "\n" + its indent.
-
-    Scalars are written through :data:`_SCALARS` looked up by exact type, inline:
-    a call per value was a third of the time on 23,000 records.
-    """
-    scalars = _SCALARS
-    encode = scalars.get(type(value))
-    if encode is not None:
-        out.append(encode(value))
-    elif type(value) is list:
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            encode = scalars.get(type(item))
-            if encode is not None:
-                out.append(separator + encode(item))
-            else:
-                out.append(separator)
-                _json_into(item, out, inner)
-            separator = "," + inner
-        out.append(newline + "]")
-    elif type(value) is dict and value:
-        start = len(out)
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            if type(key) is not str:  # keys the standard encoder converts: its text
-                del out[start:]
-                _json_standard(value, out, newline)
-                return
-            encode = scalars.get(type(item))
-            if encode is not None:
-                out.append(f"{separator}{_encode_string(key)}: {encode(item)}")
-            else:
-                out.append(f"{separator}{_encode_string(key)}: ")
-                _json_into(item, out, inner)
-            separator = "," + inner
-        out.append(newline + "}")
-    elif type(value) is dict:
-        out.append("{}")
-    else:  # floats, tuples: the standard encoder
-        _json_standard(value, out, newline)
-
-
-def _json_standard(value: object, out: list[str], newline: str) -> None:
-    """Append ``json.dumps``' indented text of ``value``, indented from ``newline``."""
-    text = json.dumps(value, indent=2, ensure_ascii=False)
-    out.append(text.replace("\n", newline))
-
-
-_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
-
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _encode_string,
-    int: int.__repr__,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda _value: "null",
-}
-"""How each scalar type is written, by exact type (a bool is not taken for an int)."""
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:
