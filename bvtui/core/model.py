@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bvtui.core.dates import due_date
+from bvtui.core.dates import due_date, month_end
 
 RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
 """Every RAG colour, in the order reports list them."""
@@ -268,8 +268,7 @@ class Action:
 
     def is_overdue(self, as_of: date | None = None) -> bool:
         """Not closed and due before the date the plan is judged on."""
-        due = self.due
-        return due is not None and not self.is_closed and due < self.plan.judged_on(as_of)
+        return self.judged(as_of)[1]
 
     def status_check(self, as_of: date | None = None) -> str | None:
         """Why the reported status is better than its dates allow, or None when it is not.
@@ -278,31 +277,34 @@ class Action:
         its deadline is Delayed (amber); more than a month past it, Overdue (red). A
         status whose RAG is better than that (a stale "On Target") is flagged.
         """
+        return self.judged(as_of)[2]
+
+    def judged(self, as_of: date | None = None) -> tuple[date | None, bool, str | None]:
+        """``(due, overdue, status check)`` worked out together, as a listing needs them.
+
+        Only an overdue action can fail the status check, so most actions stop early.
+        """
         due = self.due
-        if due is None or self.is_closed:
-            return None
+        if due is None:
+            return None, False, None
         today = self.plan.judged_on(as_of)
-        if due >= today:
-            return None
-        days = (today - due).days
+        if due >= today or self.is_closed:
+            return due, False, None
         expected = "red" if _more_than_a_month(due, today) else "amber"
-        if not rag_is_better(self.rag, expected):
-            return None
+        rag = self.rag
+        if not rag_is_better(rag, expected):
+            return due, True, None
         word = "Overdue" if expected == "red" else "Delayed"
-        return (
-            f"reported {self.status or 'no status'} ({self.rag}) but due {due.isoformat()}, "
-            f"{days} days before {today.isoformat()}: the rule says {word} ({expected})"
+        check = (
+            f"reported {self.status or 'no status'} ({rag}) but due {due.isoformat()}, "
+            f"{(today - due).days} days before {today.isoformat()}: "
+            f"the rule says {word} ({expected})"
         )
+        return due, True, check
 
 
 def _more_than_a_month(due: date, today: date) -> bool:
     """True when ``today`` is more than one calendar month after ``due``."""
     year, month = (due.year, due.month + 1) if due.month < 12 else (due.year + 1, 1)
-    day = min(due.day, _days_in_month(year, month))
+    day = min(due.day, month_end(year, month).day)
     return today > date(year, month, day)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    if month == 12:
-        return 31
-    return (date(year, month + 1, 1) - date(year, month, 1)).days

@@ -36,10 +36,10 @@ RECORD_FIELDS: tuple[str, ...] = (
 
 def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
     """Every field of ``action`` with ``rag``, ``due``, ``overdue``, ``status_check``."""
-    due = action.due
-    latest = action.latest_update
+    due, overdue, check = action.judged(as_of)
+    updates = action.updates
     return {
-        "ref": action.ref,
+        "ref": f"{action.plan.slug}/{action.id}",
         "plan": action.plan.slug,
         "id": action.id,
         "title": action.title,
@@ -52,13 +52,11 @@ def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
         "status": action.status,
         "rag": action.rag,
         "progress": action.progress,
-        "overdue": action.is_overdue(as_of),
-        "status_check": action.status_check(as_of),
-        "latest_update": latest.text if latest else None,
-        "updates": [
-            {k: v for k, v in vars(update).items() if v not in (None, {}, "")}
-            for update in action.updates
-        ],
+        "overdue": overdue,
+        "status_check": check,
+        "latest_update": updates[-1].text if updates else None,
+        # an update's fields are text, None or a dict: the empty ones are left out
+        "updates": [{k: v for k, v in vars(update).items() if v} for update in updates],
         "extra": dict(action.extra),
     }
 
@@ -70,7 +68,8 @@ def rag_label(rag: str) -> str:
 
 def flags(action: Action, as_of: date | None = None) -> str:
     """Marks for a table: ``!`` overdue, ``?`` status check failed."""
-    return ("!" if action.is_overdue(as_of) else "") + ("?" if action.status_check(as_of) else "")
+    _due, overdue, check = action.judged(as_of)
+    return ("!" if overdue else "") + ("?" if check else "")
 
 
 def records_csv(

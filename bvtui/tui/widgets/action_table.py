@@ -233,11 +233,11 @@ class ActionTable(ScrollView, can_focus=True):
 
     def cells(self, action: Action) -> dict[str, tuple[str, Style | None]]:
         """The text of each cell of ``action``'s row, with the style of coloured cells."""
-        due = action.due
+        due, overdue, check = action.judged(self.as_of)
         rag = action.rag
         marks = (
-            ("!" if action.is_overdue(self.as_of) else " ")
-            + ("?" if action.status_check(self.as_of) else " ")
+            ("!" if overdue else " ")
+            + ("?" if check else " ")
             + (UNCOMMITTED if action.ref in self.pending else " ")
         )
         mark_style = self.get_component_rich_style("action-table--mark", partial=True)
