@@ -11,7 +11,6 @@ year written next to it in the same text (``Mar-Apr 17``), never today's.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -53,8 +52,11 @@ def _year(text: str) -> int:
     return value + 2000 if value < 100 else value
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+def month_end(year: int, month: int) -> date:
+    """The last day of ``month`` in ``year`` (``calendar`` costs every command ~1.5 ms)."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 @lru_cache(maxsize=8192)
@@ -87,7 +89,7 @@ def due_date(text: str | None) -> date | None:
                     continue
                 year = _year(match["year"])
                 years_seen.append((match.start(), year))
-                day = date(year, month, named_day) if named_day else _month_end(year, month)
+                day = date(year, month, named_day) if named_day else month_end(year, month)
                 if named_day and _WEEK_COMMENCING.search(text[: match.start()]):
                     day += timedelta(days=6)
         except ValueError:
@@ -102,7 +104,7 @@ def due_date(text: str | None) -> date | None:
             continue
         year = later[0] if later else earlier[-1]
         try:
-            found.append(date(year, month, named_day) if named_day else _month_end(year, month))
+            found.append(date(year, month, named_day) if named_day else month_end(year, month))
         except ValueError:
             continue
     return max(found) if found else None

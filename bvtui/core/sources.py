@@ -7,12 +7,11 @@ date's revision) reads the store exactly as it was, without touching the work tr
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
 
-from bvtui.core.parse_cache import stat_fingerprint
+from bvtui.core.parse_cache import stat_fingerprints
 from bvtui.core.repo import GitError, Repo
 
 
@@ -67,15 +66,7 @@ class WorkTreeFiles:
         return (self.root / folder / name).read_bytes()
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
-        prefix = f"{self.root}{os.sep}{folder}{os.sep}"
-        now = time.time_ns()
-        found: list[Hashable | None] = []
-        for name in names:
-            try:
-                found.append(stat_fingerprint(prefix + name, now))
-            except OSError:
-                found.append(None)
-        return found
+        return list(stat_fingerprints(self.root / folder, names))
 
     cache_kind = "tree"
 

@@ -15,12 +15,13 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
-from bvtui.core.parse_cache import ParseCache, cache_path
+from bvtui.core.parse_cache import ParseCache, cache_path, git_dir_of
 from bvtui.core.repo import GitError, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
@@ -125,13 +126,21 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.repo: Repo | None = Repo.find(self.root) if self.root.exists() else None
         self.files: StoreFiles = WorkTreeFiles(self.root)
         self.revision: str | None = None
         """The commit the store was read at (``--at REV``): None for the work tree."""
         self.plans: dict[str, Plan] = {}
         self.actions: list[Action] = []
         self.problems: list[Problem] = []
+
+    @cached_property
+    def repo(self) -> Repo | None:
+        """The git repository around the store, None when there is none.
+
+        Found when first needed: a listing served from the parse cache needs no git
+        process (the cache's place is found by :func:`git_dir_of`).
+        """
+        return Repo.find(self.root) if self.root.exists() else None
 
     @classmethod
     def open(cls, root: str | os.PathLike[str] | None = None) -> Store:
@@ -228,9 +237,12 @@ class Store:
         cache.save(plain=_plain_entry)
 
     def _cache_path(self) -> Path | None:
-        if self.repo is None:
-            return None
-        return cache_path(self.repo.git_dir, self.root, self.files.cache_kind)
+        git_dir = git_dir_of(self.root) if self.files.cache_kind == "tree" else None
+        if git_dir is None:
+            if self.repo is None:
+                return None
+            git_dir = self.repo.git_dir
+        return cache_path(git_dir, self.root, self.files.cache_kind)
 
     def _load_plan(self, folder: str, names: list[str], cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
@@ -270,13 +282,16 @@ class Store:
         ]
         prefix = f"{self.root / folder}{os.sep}"
         depends = tuple(plan.statuses.items())  # what validating a status looked at
-        get = cache.get
-        seen: dict[str, str] = {}
-        loaded: list[tuple[int, Action]] = []
-        for name, fingerprint in zip(names, self.files.fingerprints(folder, names), strict=True):
-            key, path = f"{folder}/{name}", prefix + name
-            stamp = None if fingerprint is None else (fingerprint, depends)
-            cached = get(key, stamp)
+        stamps = [
+            None if fingerprint is None else (fingerprint, depends)
+            for fingerprint in self.files.fingerprints(folder, names)
+        ]
+        keys = [f"{folder}/{name}" for name in names]
+        loaded: list[Action] = []
+        for name, key, stamp, cached in zip(
+            names, keys, stamps, cache.get_many(keys, stamps), strict=True
+        ):
+            path = prefix + name
             try:
                 action = _action_from_cache(plan, path, cached)
             except _DAMAGED:  # not cached (None), or a damaged entry
@@ -287,15 +302,30 @@ class Store:
                     continue
                 action = parsed
                 cache.put(key, stamp, _action_to_cache(action))
+            loaded.append(action)
+        # An id equals its file name (validated), so twins are names equal but for case.
+        if len({name.lower() for name in names}) < len(names):
+            loaded = self._drop_twins(loaded)
+        if by_name != list(id_rank):  # id order differs from file-name order
+            loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
+        return loaded
+
+    def _drop_twins(self, actions: list[Action]) -> list[Action]:
+        """``actions`` (in file-name order) without those whose id differs from an
+        earlier one's only in case: each of those is a problem."""
+        seen: dict[str, str] = {}
+        kept = []
+        for action in actions:
             low = action.id.lower()
             twin = seen.get(low)
             if twin is not None:
-                self.problems.append(Problem(path, f"id: {action.id!r} is also the id of {twin}"))
+                self.problems.append(
+                    Problem(action.path, f"id: {action.id!r} is also the id of {twin}")
+                )
                 continue
-            seen[low] = name
-            loaded.append((id_rank[name], action))
-        loaded.sort(key=_first)
-        return [action for _rank, action in loaded]
+            seen[low] = f"{action.id}.yaml"
+            kept.append(action)
+        return kept
 
     def _names_in_order(
         self, folder: str, names: list[str], cache: ParseCache
@@ -511,10 +541,6 @@ def _names_file(names: list[str], wanted: str) -> bool:
     """Whether ``names`` holds ``<wanted>.yaml`` in any case."""
     low = f"{wanted}.yaml".lower()
     return any(name.lower() == low for name in names)
-
-
-def _first(pair: tuple[Any, Any]) -> Any:
-    return pair[0]
 
 
 def _plan_to_cache(plan: Plan) -> dict[str, Any]:
