@@ -86,6 +86,7 @@ def _app_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    commands.KEPT.clear()
     parser = build_parser()
     first = next((arg for arg in args_list if not arg.startswith("-")), None)
     wants_help = any(arg in ("-h", "--help", "--version") for arg in args_list)
