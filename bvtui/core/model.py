@@ -241,6 +241,13 @@ class Action:
 
     @property
     def rag(self) -> str:
+        # Plan.rag_of's memo, looked up here first: a listing asks once per action or more.
+        statuses = self.plan.statuses
+        entry = _RAG_MEMOS.get(id(statuses))
+        if entry is not None and entry[0] is statuses and entry[1] == statuses:
+            rag = entry[2].get(self.status)
+            if rag is not None:
+                return rag
         return self.plan.rag_of(self.status)
 
     @property
