@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from bvtui.core.yaml_io import _guess_indent, _literal_ok
@@ -30,9 +31,22 @@ _WIDTH = 4000
 
 # Characters ruamel writes as they are with allow_unicode (no escape, no special case);
 # no tab, no control character, no BOM, no YAML 1.1 line break (\x85 \u2028 \u2029).
-_SAFE = re.compile(
-    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
-)
+# Compiled only for text that str.isprintable() refuses (a subset of it): ~2.5 ms.
+_SAFE = "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+
+
+def _safe(text: str) -> bool:
+    """Whether ruamel writes every character of ``text`` as it is."""
+    if text.replace("\n", " ").isprintable():
+        return True
+    return _compiled(_SAFE, 0).fullmatch(text) is not None
+
+
+@cache
+def _compiled(pattern: str, flags: int = re.X) -> re.Pattern[str]:
+    """Patterns compiled on first use: compiling all costs ~5 ms, a save needs few."""
+    return re.compile(pattern, flags)
+
 
 # YAML 1.2 implicit types (ruamel.yaml.resolver, the 1.2 entries), each tried only for
 # the first characters listed with it, as the resolver does: a plain scalar matching
@@ -63,16 +77,18 @@ _RESOLVERS = (
     ("=", "="),
     ("!&*", r"!|&|\*"),
 )
-_NOT_TEXT_BY_FIRST = {
-    first: re.compile("|".join(f"(?:{rx})" for chars, rx in _RESOLVERS if first in chars), re.X)
-    for first in {ch for chars, _rx in _RESOLVERS for ch in chars}
-}
+_NUMBERISH = frozenset("0123456789+-._:eEoxbabcdefABCDEFinfINFNaTtZ \t")
+"""Every character a float, an int or a timestamp can hold."""
 
 
 def _reads_as_text(plain: str) -> bool:
     """Whether ruamel reads non-empty ``plain``, written unquoted, back as text."""
-    pattern = _NOT_TEXT_BY_FIRST.get(plain[0])
-    return pattern is None or not pattern.fullmatch(plain)
+    first = plain[0]
+    if first in "-+0123456789." and not _NUMBERISH.issuperset(plain):
+        return True  # not a number nor a date: spares compiling those patterns
+    return not any(
+        first in chars and _compiled(pattern).fullmatch(plain) for chars, pattern in _RESOLVERS
+    )
 
 
 # As in yaml_io: names written plain inside ``[a, b]``; others double-quoted.
@@ -160,7 +176,7 @@ def _key_order(
 
 def _key(key: Any) -> str:
     """A mapping key: only one ruamel writes plain (a simple key, read back as text)."""
-    if not isinstance(key, str) or not key or len(key) > 100 or not _SAFE.fullmatch(key):
+    if not isinstance(key, str) or not key or len(key) > 100 or not _safe(key):
         raise _Unsupported
     if "\n" in key:
         raise _Unsupported
@@ -285,7 +301,7 @@ def _scalar(value: Any) -> str:
         raise _Unsupported
     if not value:
         return "''"
-    if not _SAFE.fullmatch(value):
+    if not _safe(value):
         raise _Unsupported
     block_plain, _flow_plain = _plain_allowed(value)
     if block_plain and _reads_as_text(value):
@@ -303,7 +319,7 @@ def _style(text: str) -> str:
 
 def _restyled(text: str, style: str) -> str:
     """One-line ``text`` in the quotes ``style`` an old node had, as ruamel writes it."""
-    if not text or not _SAFE.fullmatch(text) or style == "|":
+    if not text or not _safe(text) or style == "|":
         raise _Unsupported  # a literal holding one line, an empty one: left to ruamel
     if style == '"':
         return _double_quoted(text)
@@ -313,7 +329,7 @@ def _restyled(text: str, style: str) -> str:
 def _flow_item(text: str) -> str:
     """A name inside ``[a, b]``: plain when yaml_io's ``_flow_item`` leaves it plain and
     the emitter agrees, else quoted."""
-    if not text or not _SAFE.fullmatch(text):
+    if not text or not _safe(text):
         raise _Unsupported
     if not (_FLOW_SAFE.match(text) and text.lower() not in _NULLS):
         return _double_quoted(text)  # yaml_io asks for double quotes
@@ -325,7 +341,7 @@ def _flow_item(text: str) -> str:
 
 def _flow_scalar(text: str) -> str:
     """An item ``yaml_io.styled`` leaves as plain text, inside ``[a, b]``."""
-    if not text or not _SAFE.fullmatch(text):
+    if not text or not _safe(text):
         raise _Unsupported
     _block_plain, flow_plain = _plain_allowed(text)
     if flow_plain and _reads_as_text(text):
@@ -347,7 +363,7 @@ def _double_quoted(text: str) -> str:
 
 def _literal(lines: list[str], indent: int, head: str, text: str) -> None:
     """Text with line breaks, as yaml_io's ``styled`` and ruamel's literal writer do it."""
-    if not _SAFE.fullmatch(text) or not _literal_ok(text):
+    if not _safe(text) or not _literal_ok(text):
         raise _Unsupported
     if not text.endswith("\n"):
         chomp = "-"
