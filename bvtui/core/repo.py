@@ -155,13 +155,22 @@ class Repo:
 
     def head_blob(self, path: Path) -> bytes | None:
         """The bytes of ``path`` at HEAD, or None when HEAD has no such file (or no HEAD)."""
-        result = subprocess.run(
-            ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
-            cwd=self.top,
-            capture_output=True,
-            env=_git_env(),
+        with self.head_blob_soon(path) as pending:
+            return pending.result()
+
+    def head_blob_soon(self, path: Path) -> PendingBlob:
+        """:meth:`head_blob` started now and read with ``.result()``: git runs while the
+        caller works (a save renders and writes the file meanwhile, ~3 ms)."""
+        return PendingBlob(
+            subprocess.Popen(
+                ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
+                cwd=self.top,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_git_env(),
+            )
         )
-        return result.stdout if result.returncode == 0 else None
 
     def changed_files(self, under: Path) -> list[tuple[str, str]]:
         """Files below ``under`` that differ from HEAD: (status code, path from the top)."""
@@ -271,6 +280,30 @@ class Repo:
                     raise
                 time.sleep(delay)
         return None
+
+
+class PendingBlob:
+    """A file's bytes at HEAD being read by ``git cat-file``; a context manager that
+    always reaps the process, whether or not the result was taken."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+        self._out: bytes | None = None
+        self._done = False
+
+    def result(self) -> bytes | None:
+        """The bytes, or None when HEAD has no such file (or there is no HEAD)."""
+        if not self._done:
+            out, _ = self._process.communicate()
+            self._out = out if self._process.returncode == 0 else None
+            self._done = True
+        return self._out
+
+    def __enter__(self) -> PendingBlob:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.result()
 
 
 def _explain(output: str) -> str:

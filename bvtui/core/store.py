@@ -9,6 +9,7 @@ or :meth:`Store.commit_pending` records it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -21,7 +22,7 @@ from typing import Any
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import ParseCache, cache_path
-from bvtui.core.repo import GitError, Repo
+from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -397,21 +398,26 @@ class Store:
                 f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
             )
         path = self.action_path(action)
-        current = path.read_bytes() if path.exists() else None
-        changed_on_disk = current is not None and digest(current) != action.digest
-        if changed_on_disk and action.digest and not force:
-            raise FileChangedError(path)
-        old_text = current.decode("utf-8") if current is not None else None
-        data = action_to_mapping(action)
-        text = _canonical_rewrite(old_text, data, action, path)
-        if text is None:
-            text = render_mapping(old_text, data, STORED_FIELDS)
-        _check_reads_back(text, action, path)
-        if text != old_text:
-            write_atomically(path, text)
-        action.digest = digest(text.encode("utf-8"))
-        action.path = str(path)
-        return self._commit_file(path, action.ref, author)
+        # HEAD's version, for the commit message, is read by git meanwhile
+        with contextlib.ExitStack() as stack:
+            head = (
+                None if self.repo is None else stack.enter_context(self.repo.head_blob_soon(path))
+            )
+            current = path.read_bytes() if path.exists() else None
+            changed_on_disk = current is not None and digest(current) != action.digest
+            if changed_on_disk and action.digest and not force:
+                raise FileChangedError(path)
+            old_text = current.decode("utf-8") if current is not None else None
+            data = action_to_mapping(action)
+            text = _canonical_rewrite(old_text, data, action, path)
+            if text is None:
+                text = render_mapping(old_text, data, STORED_FIELDS)
+            _check_reads_back(text, action, path)
+            if text != old_text:
+                write_atomically(path, text)
+            action.digest = digest(text.encode("utf-8"))
+            action.path = str(path)
+            return self._commit_file(path, action.ref, author, head)
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -422,8 +428,10 @@ class Store:
             write_atomically(path, text)
         return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
 
-    def _commit_file(self, path: Path, ref: str, author: str | None) -> SaveResult:
-        old, new = self._versions(path)
+    def _commit_file(
+        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+    ) -> SaveResult:
+        old, new = self._versions(path, head)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
@@ -432,11 +440,14 @@ class Store:
         result.commit, result.error = self._commit([path], message, author)
         return result
 
-    def _versions(self, path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """The file's mapping at HEAD and on disk (None where it does not exist)."""
+    def _versions(
+        self, path: Path, head: PendingBlob | None = None
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """The file's mapping at HEAD (``head``: already being read) and on disk (None
+        where it does not exist)."""
         old = None
         if self.repo is not None:
-            blob = self.repo.head_blob(path)
+            blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
                 old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
         new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
