@@ -3,6 +3,7 @@ parse cache, and writes json exactly as the standard library would, only faster.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bvtui.cli.main import build_parser
 from bvtui.cli.output import json_text
 from bvtui.core.records import action_record
 from bvtui.core.store import Store
@@ -89,3 +91,37 @@ def test_json_text_is_the_standard_encoders_text(value: object) -> None:
 def test_json_text_of_the_fixture_records(store_dir: Path) -> None:
     records = [action_record(action) for action in Store.open(store_dir).actions]
     assert json_text(records) == json.dumps(records, indent=2, ensure_ascii=False)
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_a_command_gets_the_same_parser_when_only_its_own_is_built() -> None:
+    full = build_parser()
+    names = full.get_default("command_names")
+    assert {"set", "list", "log", "report", "sync"} <= names
+    for name, expected in _commands(full).items():
+        one = build_parser(name, every=False)
+        assert one.get_default("command_names") == names
+        [built] = _commands(one).values()
+        assert built.format_help() == expected.format_help(), name
+        run, expected_run = built.get_default("run"), expected.get_default("run")
+        assert run.__module__ == expected_run.__module__, name
+        assert run.__qualname__ == expected_run.__qualname__, name
+    assert _commands(build_parser("not-a-command", every=False)) == {}
+
+
+def test_a_command_line_means_the_same_with_one_parser_built(capsys: pytest.CaptureFixture) -> None:
+    argv = ["set", "--store", "s", "--author", "A <a@b.c>", "p/1.2", "progress=3", "--update", "u"]
+    one = vars(build_parser("set", every=False).parse_args(argv))
+    full = vars(build_parser().parse_args(argv))
+    assert one.pop("run") is full.pop("run") and one == full
+    for bad in (["set", "--store", "s"], ["set", "--nope", "x", "p/1"]):
+        errors = []
+        for parser in (build_parser("set", every=False), build_parser()):
+            with pytest.raises(SystemExit) as exit_:
+                parser.parse_args(bad)
+            errors.append((exit_.value.code, capsys.readouterr().err))
+        assert errors[0] == errors[1]
