@@ -22,7 +22,7 @@ import bvtui.core.parse_cache as cache
 cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
 from bvtui.cli.main import main
 main({argv!r})
-heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata")
+heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib")
 loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
                  for m in sys.modules if m.startswith(heavy)}})
 print("LOADED", " ".join(loaded), file=sys.stderr)
@@ -49,7 +49,8 @@ def test_list_imports_no_yaml_library_once_cached_and_no_app(store_dir: Path) ->
 def test_set_imports_the_reader_ruamel_only_for_a_hand_written_file_and_not_the_app(
     store_dir: Path,
 ) -> None:
-    # a file as bvtui writes it: rewritten without ruamel (bvtui.core.yaml_canonical)
+    # a file as bvtui writes it: rewritten without ruamel (bvtui.core.yaml_canonical);
+    # and no OpenSSL (_hashlib) for the files' digests
     assert loaded_modules(store_dir, "set", "elections-demo/1.9", "status=Delayed") == {"yaml"}
     assert loaded_modules(store_dir, "set", "elections-demo/1.9", "--update", "Booked.") == {"yaml"}
     # a file with a comment: ruamel's round trip keeps it
