@@ -81,11 +81,18 @@ _NUMBERISH = frozenset("0123456789+-._:eEoxbabcdefABCDEFinfINFNaTtZ \t")
 """Every character a float, an int or a timestamp can hold."""
 
 
+_DIGITS = frozenset("0123456789_")
+
+
 def _reads_as_text(plain: str) -> bool:
     """Whether ruamel reads non-empty ``plain``, written unquoted, back as text."""
     first = plain[0]
-    if first in "-+0123456789." and not _NUMBERISH.issuperset(plain):
-        return True  # not a number nor a date: spares compiling those patterns
+    if first in "-+0123456789.":
+        if not _NUMBERISH.issuperset(plain):
+            return True  # not a number nor a date: spares compiling those patterns
+        body = plain[1:] if first in "-+" else plain
+        if body and _DIGITS.issuperset(body.replace(".", "", 1)) and body[0] in "0123456789":
+            return False  # 12, 1.10 (an id): an int or a float, without compiling them
     return not any(
         first in chars and _compiled(pattern).fullmatch(plain) for chars, pattern in _RESOLVERS
     )

@@ -13,12 +13,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from bvtui.core.edit import edited
 from bvtui.core.model import STORED_FIELDS, Action
 from bvtui.core.schema import action_to_mapping
 from bvtui.core.store import Store
-from bvtui.core.yaml_canonical import canonical_edit, canonical_text
+from bvtui.core.yaml_canonical import _reads_as_text, canonical_edit, canonical_text
 from bvtui.core.yaml_io import render_mapping
 from tests.conftest import STORE_DATA
 
@@ -230,6 +232,18 @@ def test_an_indentation_ruamel_would_guess_otherwise_is_left_to_ruamel() -> None
     text = canonical_text(before, STORED_FIELDS)
     assert text is not None and text == render_mapping(None, before, STORED_FIELDS)
     assert canonical_edit(text, before, {**before, "id": "2"}, STORED_FIELDS) is None
+
+
+_resolver_text = st.text(
+    st.sampled_from(list("0123456789_.+-eEoxb:TtZ aAfinNlurs~=<!&*")), min_size=1
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(plain=st.one_of(_resolver_text, st.sampled_from(TEXTS[:-1]).filter(bool)))
+def test_what_reads_back_as_text_is_what_ruamels_resolver_says(plain: str) -> None:
+    tag = VersionedResolver(version=(1, 2)).resolve(ScalarNode, plain, (True, False))
+    assert _reads_as_text(plain) == (tag == "tag:yaml.org,2002:str"), plain
 
 
 # --- generated values -----------------------------------------------------------------
