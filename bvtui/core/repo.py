@@ -344,7 +344,7 @@ def _discover(probe: Path) -> tuple[Path, Path] | object | None:
     work tree or submodule, a bare repository, core.worktree, a file-system boundary,
     another owner, GIT_DIR and friends...): what ``git rev-parse --show-toplevel
     --absolute-git-dir`` would say, without starting git."""
-    if any(os.environ.get(name) for name in _DISCOVERY_ENV):
+    if any(os.environ.get(name) for name in _DISCOVERY_ENV) or not hasattr(os, "geteuid"):
         return _ASK_GIT
     here = os.path.realpath(probe)  # git works from the physical path too
     if ".git" in Path(here).parts:
