@@ -10,13 +10,14 @@ import argparse
 
 from bvtui.cli import options
 from bvtui.cli.options import deferred
-from bvtui.cli.output import is_output_format
 
 _COMMANDS = "bvtui.cli.history"
 
 
 def table_format(text: str) -> str:
     """``json`` or a tabulate format (these tables have no csv form)."""
+    from bvtui.cli.output import is_output_format  # only when a format is given
+
     if text != "json" and (text == "csv" or not is_output_format(text)):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a format: json, or a tabulate format (simple, github...)"

@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn, cast
 
 from bvtui.cli import commands, history_args, options, report_args
 from bvtui.cli import sync as sync_commands
@@ -27,8 +27,13 @@ COMMAND_GROUPS = [
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def build_parser(only: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of every command.
+
+    With ``every=False``, only command ``only`` gets its parser (none when it is not a
+    command); the others are named (``command_names``) but their options are not built,
+    which is most of the ~3-4 ms argparse takes for all of them.
+    """
     parser = argparse.ArgumentParser(
         prog="bvtui",
         description="Council improvement plans as YAML files in git. "
@@ -37,11 +42,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    target = sub if every else _OneCommand(sub, only)
     for register in COMMAND_GROUPS:
-        register(sub)
-
-    parser.set_defaults(command_names=frozenset(sub.choices))
+        register(cast(argparse._SubParsersAction, target))
+    names = frozenset(sub.choices) if every else frozenset(cast(_OneCommand, target).names)
+    parser.set_defaults(command_names=names)
     return parser
+
+
+class _OneCommand:
+    """Stands for the sub-parsers action while the commands register: builds the parser
+    of one command, and only notes the names of the others."""
+
+    def __init__(self, sub: argparse._SubParsersAction, wanted: str | None) -> None:
+        self._sub, self._wanted = sub, wanted
+        self.names: set[str] = set()
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        names = {name, *kwargs.get("aliases", ())}
+        self.names |= names
+        if self._wanted in names:
+            return self._sub.add_parser(name, **kwargs)
+        return _UNBUILT
+
+
+class _Unbuilt:
+    """A command parser not built: whatever is added to it is dropped."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return self._drop
+
+    def _drop(self, *_args: Any, **_kwargs: Any) -> _Unbuilt:
+        return self
+
+
+_UNBUILT = _Unbuilt()
 
 
 class _VersionAction(argparse.Action):
@@ -87,9 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands.KEPT.clear()
-    parser = build_parser()
     first = next((arg for arg in args_list if not arg.startswith("-")), None)
     wants_help = any(arg in ("-h", "--help", "--version") for arg in args_list)
+    # the first word is the command (the top level has no option taking a value)
+    parser = build_parser(first, every=wants_help)
     if first not in parser.get_default("command_names") and not wants_help:
         app_args = _app_parser().parse_args(args_list)
         return commands.open_app(app_args)

@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
-from bvtui.cli.output import is_output_format
 from bvtui.core.model import RAGS
 
 
@@ -47,6 +46,8 @@ def rag_list(text: str) -> list[str]:
 
 
 def output_format(text: str) -> str:
+    from bvtui.cli.output import is_output_format  # only when a format is given
+
     if not is_output_format(text):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a format: json, csv, or a tabulate format (simple, github...)"

@@ -121,36 +121,6 @@ def cache_path(git_dir: Path, root: Path, kind: str) -> Path:
     return git_dir / "bvtui" / f"cache-{kind}-{key}"
 
 
-def git_dir_of(path: Path) -> Path | None:
-    """The git directory of the work tree holding ``path``, found without running git.
-
-    Only for placing the cache: a ``git rev-parse`` process costs a listing ~5 ms.
-    Walks up to a ``.git`` folder, or a ``.git`` file naming one (linked work trees,
-    submodules). None when there is none, or when ``GIT_DIR`` / ``GIT_WORK_TREE``
-    redirect git: the caller then asks git.
-    """
-    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
-        return None
-    probe = os.path.abspath(path)
-    while True:
-        dot_git = os.path.join(probe, ".git")
-        if os.path.isdir(dot_git):
-            return Path(dot_git)
-        if os.path.isfile(dot_git):
-            try:
-                with open(dot_git, encoding="utf-8") as handle:
-                    line = handle.readline().strip()
-            except (OSError, UnicodeDecodeError):
-                return None
-            if not line.startswith("gitdir:"):
-                return None
-            return Path(os.path.join(probe, line.removeprefix("gitdir:").strip()))
-        parent = os.path.dirname(probe)
-        if parent == probe:
-            return None
-        probe = parent
-
-
 class ParseCache:
     """Validated results by file key, valid while the file's fingerprint is unchanged.
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import subprocess
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
+    import subprocess
 
 AUTHOR_PATTERN = re.compile(r"^\s*(?P<name>[^<>\n]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
 
@@ -65,10 +69,24 @@ class Repo:
 
     @classmethod
     def find(cls, path: Path) -> Repo | None:
-        """The repository ``path`` is inside, or None when it is in none."""
+        """The repository ``path`` is inside, or None when it is in none.
+
+        The common case (a ``.git`` folder above, owned by the user, nothing unusual in
+        its config or the environment) is found by looking, as git would; anything
+        else asks ``git rev-parse`` (~2 ms).
+        """
         probe = path if path.is_dir() else path.parent
         while not probe.exists():
             probe = probe.parent
+        found = _discover(probe)
+        if found is not _ASK_GIT:
+            return None if found is None else cls(*found)
+        return cls._find_with_git(probe)
+
+    @classmethod
+    def _find_with_git(cls, probe: Path) -> Repo | None:
+        import subprocess
+
         result = subprocess.run(
             ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
             cwd=probe,
@@ -89,6 +107,8 @@ class Repo:
         text: bool = True,
     ) -> subprocess.CompletedProcess:
         """Run ``git args`` in the work tree; raise :class:`GitError` when it fails."""
+        import subprocess
+
         result = subprocess.run(
             ["git", *args],
             cwd=self.top,
@@ -109,6 +129,8 @@ class Repo:
         For callers that read git's full output to explain a failure themselves
         (fetch and push errors in :mod:`bvtui.core.sync`).
         """
+        import subprocess
+
         return subprocess.run(
             ["git", *args],
             cwd=self.top,
@@ -143,6 +165,8 @@ class Repo:
         return None
 
     def has_identity(self) -> bool:
+        import subprocess
+
         result = subprocess.run(
             ["git", "var", "GIT_COMMITTER_IDENT"],
             cwd=self.top,
@@ -155,13 +179,24 @@ class Repo:
 
     def head_blob(self, path: Path) -> bytes | None:
         """The bytes of ``path`` at HEAD, or None when HEAD has no such file (or no HEAD)."""
-        result = subprocess.run(
-            ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
-            cwd=self.top,
-            capture_output=True,
-            env=_git_env(),
+        with self.head_blob_soon(path) as pending:
+            return pending.result()
+
+    def head_blob_soon(self, path: Path) -> PendingBlob:
+        """:meth:`head_blob` started now and read with ``.result()``: git runs while the
+        caller works (a save renders and writes the file meanwhile, ~3 ms)."""
+        import subprocess
+
+        return PendingBlob(
+            subprocess.Popen(
+                ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
+                cwd=self.top,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_git_env(),
+            )
         )
-        return result.stdout if result.returncode == 0 else None
 
     def changed_files(self, under: Path) -> list[tuple[str, str]]:
         """Files below ``under`` that differ from HEAD: (status code, path from the top)."""
@@ -223,6 +258,8 @@ class Repo:
         ms; the first one, ~0.3 s at 5,000 commits) and runs detached, so a save never
         waits for it; a concurrent one fails harmlessly on git's lock.
         """
+        import subprocess
+
         with contextlib.suppress(OSError):
             subprocess.Popen(
                 [
@@ -273,6 +310,92 @@ class Repo:
         return None
 
 
+class PendingBlob:
+    """A file's bytes at HEAD being read by ``git cat-file``; a context manager that
+    always reaps the process, whether or not the result was taken."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+        self._out: bytes | None = None
+        self._done = False
+
+    def result(self) -> bytes | None:
+        """The bytes, or None when HEAD has no such file (or there is no HEAD)."""
+        if not self._done:
+            out, _ = self._process.communicate()
+            self._out = out if self._process.returncode == 0 else None
+            self._done = True
+        return self._out
+
+    def __enter__(self) -> PendingBlob:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.result()
+
+
+_ASK_GIT = object()
+"""What :func:`_discover` says when the case is one for git itself to decide."""
+
+_DISCOVERY_ENV = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "SUDO_UID",
+)
+_UNUSUAL_CONFIG = re.compile(
+    r'^\s*(?:bare\s*(?:=\s*"?(?:true|yes|on|1)"?\s*)?|worktree\b.*|\[\s*(?:extensions|include).*)$',
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _discover(probe: Path) -> tuple[Path, Path] | object | None:
+    """``(top, git_dir)`` of the work tree above ``probe``, None when there is none, or
+    ``_ASK_GIT`` for anything but a plain ``.git`` folder of the user's own (a linked
+    work tree or submodule, a bare repository, core.worktree, a file-system boundary,
+    another owner, GIT_DIR and friends...): what ``git rev-parse --show-toplevel
+    --absolute-git-dir`` would say, without starting git."""
+    if any(os.environ.get(name) for name in _DISCOVERY_ENV) or not hasattr(os, "geteuid"):
+        return _ASK_GIT
+    here = os.path.realpath(probe)  # git works from the physical path too
+    if ".git" in Path(here).parts:
+        return _ASK_GIT
+    uid = os.geteuid()
+    try:
+        device = os.stat(here).st_dev
+        while True:
+            if os.path.lexists(os.path.join(here, "HEAD")):
+                return _ASK_GIT  # perhaps a bare repository
+            dot_git = os.path.join(here, ".git")
+            try:
+                info = os.lstat(dot_git)
+            except FileNotFoundError:
+                parent = os.path.dirname(here)
+                if parent == here:
+                    return None
+                if os.stat(parent).st_dev != device:
+                    return _ASK_GIT  # git stops at a file-system boundary
+                here = parent
+                continue
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid:
+                return _ASK_GIT  # a .git file (linked work tree, submodule), a link...
+            if os.stat(here).st_uid != uid:
+                return _ASK_GIT  # git's safe.directory rules
+            names = os.listdir(dot_git)
+            if not {"HEAD", "objects", "refs", "config"} <= set(names):
+                return _ASK_GIT
+            with open(os.path.join(dot_git, "config"), encoding="utf-8") as handle:
+                if _UNUSUAL_CONFIG.search(handle.read()):
+                    return _ASK_GIT
+            return Path(here), Path(dot_git)
+    except (OSError, UnicodeDecodeError):
+        return _ASK_GIT
+
+
 def _explain(output: str) -> str:
     """git's failure output as one line a user can act on."""
     low = output.lower()
@@ -296,6 +419,8 @@ def _explain(output: str) -> str:
 
 def init_repository(path: Path) -> Repo:
     """``git init`` at ``path`` (creating it) and return the repository."""
+    import subprocess
+
     path.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         ["git", "init", "--quiet", "--initial-branch=main", str(path)],

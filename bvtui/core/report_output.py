@@ -8,7 +8,6 @@ a sheet per theme). The same report always gives the same bytes.
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +62,8 @@ def write_report(data: bytes, path: Path) -> None:
     Raises:
         OSError: the folder does not exist or cannot be written.
     """
+    import tempfile  # here: every command imports this module, few write a report
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:

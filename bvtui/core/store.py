@@ -9,10 +9,10 @@ or :meth:`Store.commit_pending` records it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -21,8 +21,8 @@ from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
-from bvtui.core.parse_cache import ParseCache, cache_path, git_dir_of
-from bvtui.core.repo import GitError, Repo
+from bvtui.core.parse_cache import ParseCache, cache_path
+from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -47,9 +47,12 @@ def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def digest(data: bytes) -> str:
     """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
-    import hashlib  # here: a load from the cache never needs it (OpenSSL costs ~4 ms)
+    try:  # blake2 alone: hashlib would load OpenSSL too (~3 ms of every set and show)
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without it
+        from hashlib import blake2b
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def write_atomically(path: Path, text: str) -> None:
     and flushes the folder, so a crash never leaves a half-written action.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: only a save writes (~4 ms of every listing otherwise)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -137,8 +142,7 @@ class Store:
     def repo(self) -> Repo | None:
         """The git repository around the store, None when there is none.
 
-        Found when first needed: a listing served from the parse cache needs no git
-        process (the cache's place is found by :func:`git_dir_of`).
+        Found when first needed (for a plain repository, without starting git).
         """
         return Repo.find(self.root) if self.root.exists() else None
 
@@ -237,12 +241,9 @@ class Store:
         cache.save(plain=_plain_entry)
 
     def _cache_path(self) -> Path | None:
-        git_dir = git_dir_of(self.root) if self.files.cache_kind == "tree" else None
-        if git_dir is None:
-            if self.repo is None:
-                return None
-            git_dir = self.repo.git_dir
-        return cache_path(git_dir, self.root, self.files.cache_kind)
+        if self.repo is None:
+            return None
+        return cache_path(self.repo.git_dir, self.root, self.files.cache_kind)
 
     def _load_plan(self, folder: str, names: list[str], cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
@@ -410,7 +411,9 @@ class Store:
         """Write ``action`` to its file and commit that file alone.
 
         The file on disk is rewritten round-trip (comments, order and untouched lines
-        kept). No change, no write and no commit. The commit message records every
+        kept); a file in bvtui's own canonical form gets the same bytes without ruamel
+        (:mod:`bvtui.core.yaml_canonical`). No change, no write and no commit. The
+        commit message records every
         field that differs from HEAD, so an edit left pending by a failed commit is
         recorded by the next save.
 
@@ -424,18 +427,26 @@ class Store:
                 f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
             )
         path = self.action_path(action)
-        current = path.read_bytes() if path.exists() else None
-        changed_on_disk = current is not None and digest(current) != action.digest
-        if changed_on_disk and action.digest and not force:
-            raise FileChangedError(path)
-        old_text = current.decode("utf-8") if current is not None else None
-        text = render_mapping(old_text, action_to_mapping(action), STORED_FIELDS)
-        _check_reads_back(text, action, path)
-        if text != old_text:
-            write_atomically(path, text)
-        action.digest = digest(text.encode("utf-8"))
-        action.path = str(path)
-        return self._commit_file(path, action.ref, author)
+        # HEAD's version, for the commit message, is read by git meanwhile
+        with contextlib.ExitStack() as stack:
+            head = (
+                None if self.repo is None else stack.enter_context(self.repo.head_blob_soon(path))
+            )
+            current = path.read_bytes() if path.exists() else None
+            changed_on_disk = current is not None and digest(current) != action.digest
+            if changed_on_disk and action.digest and not force:
+                raise FileChangedError(path)
+            old_text = current.decode("utf-8") if current is not None else None
+            data = action_to_mapping(action)
+            text = _canonical_rewrite(old_text, data, action, path)
+            if text is None:
+                text = render_mapping(old_text, data, STORED_FIELDS)
+            _check_reads_back(text, action, path)
+            if text != old_text:
+                write_atomically(path, text)
+            action.digest = digest(text.encode("utf-8"))
+            action.path = str(path)
+            return self._commit_file(path, action.ref, author, head)
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -446,8 +457,10 @@ class Store:
             write_atomically(path, text)
         return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
 
-    def _commit_file(self, path: Path, ref: str, author: str | None) -> SaveResult:
-        old, new = self._versions(path)
+    def _commit_file(
+        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+    ) -> SaveResult:
+        old, new = self._versions(path, head)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
@@ -456,11 +469,14 @@ class Store:
         result.commit, result.error = self._commit([path], message, author)
         return result
 
-    def _versions(self, path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """The file's mapping at HEAD and on disk (None where it does not exist)."""
+    def _versions(
+        self, path: Path, head: PendingBlob | None = None
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """The file's mapping at HEAD (``head``: already being read) and on disk (None
+        where it does not exist)."""
         old = None
         if self.repo is not None:
-            blob = self.repo.head_blob(path)
+            blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
                 old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
         new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
@@ -506,6 +522,24 @@ class Store:
     def _ref_of(self, path: Path) -> str:
         plan = path.parent.name
         return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+
+def _canonical_rewrite(
+    old_text: str | None, data: dict[str, Any], action: Action, path: Path
+) -> str | None:
+    """The text :func:`render_mapping` would write, without loading ruamel (~20 ms),
+    when the file is new or holds exactly the canonical text of what it reads as (all
+    files bvtui writes); None otherwise, and ruamel rewrites the file."""
+    from bvtui.core.yaml_canonical import canonical_edit
+
+    before = None
+    if old_text is not None:
+        try:
+            read = read_mapping(old_text, str(path))
+            before = action_to_mapping(action_from_mapping(action.plan, read, str(path), path.stem))
+        except (YamlFileError, ValidationError):
+            return None
+    return canonical_edit(old_text, before, data, STORED_FIELDS)
 
 
 def _check_reads_back(text: str, action: Action, path: Path) -> None:

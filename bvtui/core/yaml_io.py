@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +207,8 @@ def _literal_ok(text: str) -> bool:
         return False
     if any(line != line.rstrip() for line in text.split("\n")):
         return False
+    import unicodedata  # ~1.5 ms: only the writer needs it
+
     return all(unicodedata.category(ch) != "Zs" or ch == " " for ch in text)
 
 

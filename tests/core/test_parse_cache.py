@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bvtui.core import parse_cache
-from bvtui.core.parse_cache import ParseCache, cache_path, git_dir_of, stat_fingerprint
+from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
 from bvtui.core.schema import action_to_mapping
 from bvtui.core.store import Store, StoreError, digest
 from tests.conftest import git
@@ -258,29 +258,6 @@ def test_the_cached_order_and_twins_are_those_of_a_parse(make_repo: Callable[...
     assert len(parsed.problems) == 1  # A1 / a1
     ids = [a.id for a in parsed.actions]
     assert ids.index("1.1") < ids.index("1.9") < ids.index("1.10") and "a-b" in ids
-
-
-def test_the_cache_is_placed_where_git_says_without_asking_git(
-    store_dir: Path, tmp_path: Path
-) -> None:
-    top = store_dir.parent
-    assert git_dir_of(store_dir) == Path(git(top, "rev-parse", "--absolute-git-dir").strip())
-    linked = tmp_path / "linked"
-    git(top, "worktree", "add", "--quiet", "--detach", str(linked))
-    own = Path(git(linked, "rev-parse", "--absolute-git-dir").strip())
-    assert own != top / ".git"  # a linked work tree has a git directory, and cache, of its own
-    assert git_dir_of(linked / "plans").resolve() == own.resolve()
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    assert git_dir_of(outside) is None
-
-
-def test_git_environment_overrides_are_left_to_git(
-    store_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("GIT_DIR", str(store_dir.parent / ".git"))
-    assert git_dir_of(store_dir) is None
-    assert Store(store_dir)._cache_path() is not None  # found by asking git instead
 
 
 @pytest.mark.usefixtures("no_racy_window")

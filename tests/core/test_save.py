@@ -1,13 +1,14 @@
 """Saving is committing: one save, one commit of exactly that file, with a message that
 records every change and that no field text can forge; failures keep the edit on disk."""
 
+import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
 from bvtui.core.edit import edited
-from bvtui.core.store import FileChangedError, Store
+from bvtui.core.store import FileChangedError, Store, digest
 from tests.conftest import git
 
 
@@ -249,3 +250,8 @@ def test_commit_signing_config_is_honoured(store_dir: Path) -> None:
     result = save(store_dir, "elections-demo/1.3", {"progress": "57"})
     assert result.commit is None and result.error  # GitPython's index would have skipped signing
     assert os.path.exists(store_dir / "elections-demo/1.3.yaml")
+
+
+def test_the_digest_is_blake2b_of_the_bytes() -> None:
+    for data in (b"", b"id: '1.2'\n", bytes(range(256)) * 10):
+        assert digest(data) == hashlib.blake2b(data, digest_size=16).hexdigest()
