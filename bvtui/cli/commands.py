@@ -18,7 +18,7 @@ from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
-from bvtui.core.store import SaveResult, Store, StoreError, locate_store, write_atomically
+from bvtui.core.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
 
 if TYPE_CHECKING:
     from bvtui.core.filters import Filter
@@ -54,15 +54,16 @@ actions object by object costs ~12 ms, which the console script's ``os._exit`` s
 :func:`bvtui.cli.main.main` empties it first, for callers that run several commands."""
 
 
-def _open(args: argparse.Namespace, ref: str | None = None) -> Store:
-    """The store the command works on; with ``ref``, only what that ref can name."""
+def _open(args: argparse.Namespace, ref: str | None = None, keep: Keep | None = None) -> Store:
+    """The store the command works on; with ``ref``, only what that ref can name; with
+    ``keep``, perhaps only the actions it may keep (see :meth:`Store.open`)."""
     at = getattr(args, "at", None)
     if at:
         store = Store.at(args.store, at)
     elif ref is not None:
         store = Store.open_for(args.store, ref)
     else:
-        store = Store.open(args.store)
+        store = Store.open(args.store, keep=keep)
     KEPT.append(store)
     if store.problems:
         count = len(store.problems)
@@ -160,8 +161,9 @@ def import_file(args: argparse.Namespace) -> int:
 def list_actions(args: argparse.Namespace) -> int:
     from bvtui.cli.output import render_actions
 
-    store = _open(args)
-    actions = _filter(args).apply(store.actions)
+    where = _filter(args)
+    store = _open(args, keep=None if where.is_empty else where.may_match)
+    actions = where.apply(store.actions)
     print(render_actions(actions, args.format, args.as_of, wide=args.wide))
     return 0
 

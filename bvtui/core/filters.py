@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
-from bvtui.core.model import Action
+from bvtui.core.model import Action, Plan
 
 
 def fold(text: str) -> str:
@@ -71,21 +72,31 @@ class Filter:
 
     def matches(self, action: Action) -> bool:
         """True when ``action`` passes every active filter."""
-        if self.plans and fold(action.plan.slug) not in {fold(p) for p in self.plans}:
-            return False
-        if self.rags and action.rag not in self.rags:
-            return False
-        if self.statuses and fold(action.status) not in {fold(s) for s in self.statuses}:
-            return False
-        if self.themes and not _any_in(self.themes, [action.theme]):
-            return False
-        if self.officers and not _any_in(
-            self.officers, [*action.officers, *action.canonical_officers]
-        ):
+        if not self._stored_match(action.plan, action.status, action.theme, action.officers):
             return False
         if self.overdue and not action.is_overdue(self.as_of):
             return False
         return not self.search.strip() or fold(self.search) in search_text(action)
+
+    def may_match(self, plan: Plan, fields: dict[str, Any]) -> bool:
+        """False when an action of ``plan`` whose stored ``fields`` (its file's, as the
+        parse cache holds them) certainly fails: a load can skip building it. True
+        says only "perhaps": :meth:`matches` decides (overdue and search need more)."""
+        return self._stored_match(plan, fields["status"], fields["theme"], fields["officers"])
+
+    def _stored_match(self, plan: Plan, status: str, theme: str, officers: list[str]) -> bool:
+        """The filters that read only stored fields: plan, RAG, status, theme, officer."""
+        if self.plans and fold(plan.slug) not in {fold(p) for p in self.plans}:
+            return False
+        if self.rags and plan.rag_of(status) not in self.rags:
+            return False
+        if self.statuses and fold(status) not in {fold(s) for s in self.statuses}:
+            return False
+        if self.themes and not _any_in(self.themes, [theme]):
+            return False
+        return not self.officers or _any_in(
+            self.officers, [*officers, *(plan.canonical_officer(name) for name in officers)]
+        )
 
     def apply(self, actions: Iterable[Action]) -> list[Action]:
         return [action for action in actions if self.matches(action)]

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -33,6 +34,10 @@ from bvtui.core.schema import (
 )
 from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
+
+Keep = Callable[[Plan, dict[str, Any]], bool]
+"""Which actions a load builds, judged on their stored fields (a file's mapping as the
+parse cache holds it): :meth:`bvtui.core.filters.Filter.may_match`."""
 
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
@@ -131,6 +136,7 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._unbuilt: ParseCache | None = None
         self.files: StoreFiles = WorkTreeFiles(self.root)
         self.revision: str | None = None
         """The commit the store was read at (``--at REV``): None for the work tree."""
@@ -147,8 +153,12 @@ class Store:
         return Repo.find(self.root) if self.root.exists() else None
 
     @classmethod
-    def open(cls, root: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, root: str | os.PathLike[str] | None = None, *, keep: Keep | None = None) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
+
+        With ``keep``, an action whose stored fields it refuses is not built (a listing
+        of a few thousand out of 100,000 builds only those): :attr:`actions` then holds
+        the rest only, which the caller still filters. Problems are those of every file.
 
         Raises:
             StoreError: the folder does not exist.
@@ -156,7 +166,7 @@ class Store:
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store.load()
+        store._load(None, keep=keep)
         return store
 
     @classmethod
@@ -207,7 +217,7 @@ class Store:
         """
         self._load(None)
 
-    def _load(self, wanted: str | None, plan: str | None = None) -> None:
+    def _load(self, wanted: str | None, plan: str | None = None, keep: Keep | None = None) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), and with ``plan`` only that plan's folder."""
         self.plans, self.actions, self.problems = {}, [], []
@@ -233,12 +243,16 @@ class Store:
                 if loaded is None:
                     continue
                 self.plans[loaded.slug] = loaded
-                self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted))
+                self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
             gc.freeze()
         finally:
             if collecting:
                 gc.enable()
         cache.save(plain=_plain_entry)
+        # The cached fields of actions ``keep`` refused live as long as the store: freeing
+        # them now would cost a 100,000-action listing ~80 ms; a command's store is
+        # freed by the process ending, which skips it.
+        self._unbuilt = cache if keep is not None else None
 
     def _cache_path(self) -> Path | None:
         if self.repo is None:
@@ -271,16 +285,27 @@ class Store:
         return None
 
     def _load_actions(
-        self, plan: Plan, folder: str, listed: list[str], cache: ParseCache, wanted: str | None
+        self,
+        plan: Plan,
+        folder: str,
+        listed: list[str],
+        cache: ParseCache,
+        wanted: str | None,
+        keep: Keep | None = None,
     ) -> list[Action]:
         """The plan's actions in id order; of two files whose ids differ only in case,
-        the first in file-name order wins and the other is a problem."""
+        the first in file-name order wins and the other is a problem. With ``keep``,
+        only the actions it may keep."""
         by_name, id_rank = self._names_in_order(folder, listed, cache)
         names = [
             name
             for name in by_name
             if name != PLAN_FILE and (wanted is None or _names_file([name], wanted))
         ]
+        # An id equals its file name (validated), so twins are names equal but for case;
+        # which one wins depends on which load, so then every action is built first.
+        twins = len({name.lower() for name in names}) < len(names)
+        early = None if twins else keep
         prefix = f"{self.root / folder}{os.sep}"
         depends = tuple(plan.statuses.items())  # what validating a status looked at
         stamps = [
@@ -292,6 +317,8 @@ class Store:
         for name, key, stamp, cached in zip(
             names, keys, stamps, cache.get_many(keys, stamps), strict=True
         ):
+            if early is not None and cached is not None and _refused(early, plan, cached):
+                continue
             path = prefix + name
             try:
                 action = _action_from_cache(plan, path, cached)
@@ -303,10 +330,13 @@ class Store:
                     continue
                 action = parsed
                 cache.put(key, stamp, _action_to_cache(action))
+                if early is not None and not early(plan, vars(action)):
+                    continue
             loaded.append(action)
-        # An id equals its file name (validated), so twins are names equal but for case.
-        if len({name.lower() for name in names}) < len(names):
+        if twins:
             loaded = self._drop_twins(loaded)
+            if keep is not None:
+                loaded = [action for action in loaded if keep(plan, vars(action))]
         if by_name != list(id_rank):  # id order differs from file-name order
             loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
         return loaded
@@ -569,6 +599,15 @@ def _check_reads_back(text: str, action: Action, path: Path) -> None:
 
 _DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
+
+
+def _refused(keep: Keep, plan: Plan, cached: dict[str, Any]) -> bool:
+    """Whether ``keep`` refuses a cached action (a damaged entry is not refused: it is
+    parsed again and judged then)."""
+    try:
+        return not keep(plan, cached)
+    except _DAMAGED:
+        return False
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bvtui.core import parse_cache
+from bvtui.core.filters import Filter
 from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
 from bvtui.core.schema import action_to_mapping
 from bvtui.core.store import Store, StoreError, digest
@@ -267,3 +269,46 @@ def test_a_cached_listing_runs_no_git(store_dir: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("PATH", "")  # no git to run: a listing must not need one
     again = Store.open(store_dir)
     assert opened[-1].misses == 0 and snapshot(again) == first
+
+
+FILTERS = [
+    Filter(rags=frozenset({"red"})),
+    Filter(rags=frozenset({"green", "blue"}), themes=frozenset({"elec"})),
+    Filter(statuses=frozenset({"on target"})),
+    Filter(plans=frozenset({"property-demo"})),
+    Filter(officers=frozenset({"andreas"})),  # an alias: matched through the plan
+    Filter(overdue=True, as_of=date(2017, 12, 1)),
+    Filter(search="poll", rags=frozenset({"red", "amber", "green"})),
+]
+
+
+@pytest.mark.usefixtures("no_racy_window")
+@pytest.mark.parametrize("where", FILTERS, ids=lambda where: where.describe())
+def test_a_load_that_skips_refused_actions_lists_what_a_full_load_lists(
+    make_repo: Callable[..., Path], where: Filter
+) -> None:
+    store_dir = make_repo()
+    folder = store_dir / "elections-demo"
+    for action_id in TRICKY_IDS:  # twins (A1 / a1): then every action is built first
+        (folder / f"{action_id}.yaml").write_text(f"id: '{action_id}'\ntitle: t\n")
+    full = Store.open(store_dir)  # parses and fills the cache
+    expected = [a.ref for a in where.apply(full.actions)]
+    assert expected  # each filter picks something out of the fixture
+    for _ in ("parsed", "cached"):
+        partial = Store.open(store_dir, keep=where.may_match)
+        assert [a.ref for a in where.apply(partial.actions)] == expected
+        assert len(partial.actions) <= len(full.actions)
+        assert [str(p) for p in partial.problems] == [str(p) for p in full.problems]
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_refused_action_is_not_built_but_stays_cached(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(store_dir)
+    red = Filter(rags=frozenset({"red"}))
+    partial = Store.open(store_dir, keep=red.may_match)
+    assert partial.actions and all(a.rag == "red" for a in partial.actions)
+    opened = counting(monkeypatch)
+    again = Store.open(store_dir)  # the skipped ones were kept in the cache
+    assert opened[-1].misses == 0 and len(again.actions) > len(partial.actions)
