@@ -80,11 +80,7 @@ _UNBUILT = _Unbuilt()
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the installed version, looked up only when asked for.
-
-    argparse's own ``version`` action needs the text when the parser is built, which
-    imported importlib.metadata (~20 ms) on every command.
-    """
+    """``--version``: bvtui's version, without building every command's parser."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
         super().__init__(
@@ -101,12 +97,9 @@ class _VersionAction(argparse.Action):
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from bvtui import __version__
 
-    try:
-        return version("bvtui")
-    except PackageNotFoundError:
-        return "dev"
+    return __version__
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -123,10 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands.KEPT.clear()
     first = next((arg for arg in args_list if not arg.startswith("-")), None)
-    wants_help = any(arg in ("-h", "--help", "--version") for arg in args_list)
+    wants_help = any(arg in ("-h", "--help") for arg in args_list)
     # the first word is the command (the top level has no option taking a value)
     parser = build_parser(first, every=wants_help)
-    if first not in parser.get_default("command_names") and not wants_help:
+    if first not in parser.get_default("command_names") and not (
+        wants_help or "--version" in args_list
+    ):
         app_args = _app_parser().parse_args(args_list)
         return commands.open_app(app_args)
     args = parser.parse_args(args_list)
