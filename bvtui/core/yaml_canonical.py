@@ -340,10 +340,7 @@ def _flow_item(text: str) -> str:
         raise _Unsupported
     if not (_FLOW_SAFE.match(text) and text.lower() not in _NULLS):
         return _double_quoted(text)  # yaml_io asks for double quotes
-    _block_plain, flow_plain = _plain_allowed(text)
-    if flow_plain and _reads_as_text(text):
-        return text
-    return _quoted(text)
+    return _flow_scalar(text)
 
 
 def _flow_scalar(text: str) -> str:
