@@ -308,12 +308,7 @@ def _scalar(value: Any) -> str:
         raise _Unsupported
     if not value:
         return "''"
-    if not _safe(value):
-        raise _Unsupported
-    block_plain, _flow_plain = _plain_allowed(value)
-    if block_plain and _reads_as_text(value):
-        return value
-    return _quoted(value)
+    return _text(value, flow=False)
 
 
 def _style(text: str) -> str:
@@ -345,10 +340,18 @@ def _flow_item(text: str) -> str:
 
 def _flow_scalar(text: str) -> str:
     """An item ``yaml_io.styled`` leaves as plain text, inside ``[a, b]``."""
-    if not text or not _safe(text):
+    if not text:
         raise _Unsupported
-    _block_plain, flow_plain = _plain_allowed(text)
-    if flow_plain and _reads_as_text(text):
+    return _text(text, flow=True)
+
+
+def _text(text: str, *, flow: bool) -> str:
+    """Non-empty ``text`` plain where the emitter allows it (in flow or block context)
+    and it reads back as text, else quoted."""
+    if not _safe(text):
+        raise _Unsupported
+    block_plain, flow_plain = _plain_allowed(text)
+    if (flow_plain if flow else block_plain) and _reads_as_text(text):
         return text
     return _quoted(text)
 
