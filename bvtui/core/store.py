@@ -443,9 +443,8 @@ class Store:
         The file on disk is rewritten round-trip (comments, order and untouched lines
         kept); a file in bvtui's own canonical form gets the same bytes without ruamel
         (:mod:`bvtui.core.yaml_canonical`). No change, no write and no commit. The
-        commit message records every
-        field that differs from HEAD, so an edit left pending by a failed commit is
-        recorded by the next save.
+        commit message records every field that differs from HEAD, so an edit left
+        pending by a failed commit is recorded by the next save.
 
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
