@@ -159,12 +159,12 @@ def import_file(args: argparse.Namespace) -> int:
 
 @user_errors
 def list_actions(args: argparse.Namespace) -> int:
-    from bvtui.cli.output import render_actions
+    from bvtui.cli.output import write_actions
 
     where = _filter(args)
     store = _open(args, keep=None if where.is_empty else where.may_match)
     actions = where.apply(store.actions)
-    print(render_actions(actions, args.format, args.as_of, wide=args.wide))
+    write_actions(actions, args.format, sys.stdout, args.as_of, wide=args.wide)
     return 0
 
 
