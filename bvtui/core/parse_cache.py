@@ -12,8 +12,9 @@ as plain data, under a *fingerprint* of the file:
   every field): it gets no fingerprint and is parsed every time until it settles.
 * at a revision (``--at REV``), the blob id: the content itself.
 
-Each entry also carries what its validation depended on (an action's status is
-checked against its plan's statuses), so a changed plan re-validates its actions.
+What validation depended on is kept too (an action's status is checked against its
+plan's statuses: one entry per plan folder records the table its actions were checked
+against), so a changed plan re-validates its actions.
 
 The cache is one ``marshal`` file per store and kind inside the git directory
 (``<git-dir>/bvtui/``), so git never sees it and each work tree has its own. It is
@@ -33,7 +34,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the shape of an entry changes."""
 
 RACY_NS = 2_000_000_000

@@ -307,16 +307,19 @@ class Store:
         twins = len({name.lower() for name in names}) < len(names)
         early = None if twins else keep
         prefix = f"{self.root / folder}{os.sep}"
-        depends = tuple(plan.statuses.items())  # what validating a status looked at
-        stamps = [
-            None if fingerprint is None else (fingerprint, depends)
-            for fingerprint in self.files.fingerprints(folder, names)
-        ]
+        stamps = self.files.fingerprints(folder, names)
         keys = [f"{folder}/{name}" for name in names]
+        # Validating a status looked at the plan's statuses: the folder's actions were
+        # cached under the table they were checked against, and are parsed again when
+        # it has changed since.
+        statuses_key, statuses = f"{folder}/:statuses", tuple(plan.statuses.items())
+        if cache.get(statuses_key, statuses) is None:
+            found: list[Any] = [None] * len(keys)
+            cache.put(statuses_key, statuses, True)
+        else:
+            found = cache.get_many(keys, stamps)
         loaded: list[Action] = []
-        for name, key, stamp, cached in zip(
-            names, keys, stamps, cache.get_many(keys, stamps), strict=True
-        ):
+        for name, key, stamp, cached in zip(names, keys, stamps, found, strict=True):
             if early is not None and cached is not None and _refused(early, plan, cached):
                 continue
             path = prefix + name
