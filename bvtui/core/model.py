@@ -163,9 +163,16 @@ class Plan:
         Remembered per status for as long as the plan's table is unchanged: a filter
         on 100,000 actions asks ~170,000 times, each a scan of the table otherwise.
         """
+        statuses = self.statuses
+        # the memo's usual case inline (a listing asks about twice per action)
+        entry = _RAG_MEMOS.get(id(statuses))
+        if entry is not None and entry[0] is statuses and entry[1] == statuses:
+            rag = entry[2].get(status)
+            if rag is not None:
+                return rag
         if not status:
             return "grey"
-        memo = _rag_memo(self.statuses)
+        memo = _rag_memo(statuses)
         rag = memo.get(status)
         if rag is None:
             spelled = self.spell_status(status)
@@ -241,13 +248,6 @@ class Action:
 
     @property
     def rag(self) -> str:
-        # Plan.rag_of's memo, looked up here first: a listing asks once per action or more.
-        statuses = self.plan.statuses
-        entry = _RAG_MEMOS.get(id(statuses))
-        if entry is not None and entry[0] is statuses and entry[1] == statuses:
-            rag = entry[2].get(self.status)
-            if rag is not None:
-                return rag
         return self.plan.rag_of(self.status)
 
     @property

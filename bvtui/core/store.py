@@ -320,8 +320,12 @@ class Store:
             found = cache.get_many(keys, stamps)
         loaded: list[Action] = []
         for name, key, stamp, cached in zip(names, keys, stamps, found, strict=True):
-            if early is not None and cached is not None and _refused(early, plan, cached):
-                continue
+            if early is not None and cached is not None:
+                try:
+                    if not early(plan, cached):
+                        continue
+                except _DAMAGED:
+                    pass  # a damaged entry: parsed again below, and judged then
             path = prefix + name
             try:
                 action = _action_from_cache(plan, path, cached)
@@ -601,15 +605,6 @@ def _check_reads_back(text: str, action: Action, path: Path) -> None:
 
 _DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
-
-
-def _refused(keep: Keep, plan: Plan, cached: dict[str, Any]) -> bool:
-    """Whether ``keep`` refuses a cached action (a damaged entry is not refused: it is
-    parsed again and judged then)."""
-    try:
-        return not keep(plan, cached)
-    except _DAMAGED:
-        return False
 
 
 def _names_file(names: list[str], wanted: str) -> bool:
