@@ -294,7 +294,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     options.at_option(p)
     options.as_of_option(p)
-    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    options.ref_argument(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=show)
 
@@ -306,7 +306,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     options.store_option(p)
     options.author_option(p)
-    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    options.ref_argument(p)
     p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
     p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
     p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")

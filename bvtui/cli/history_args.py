@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "timeline", help="an action's status timeline and deadline slips, from its history"
     )
     options.store_option(p)
-    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    options.ref_argument(p)
     _table_format(p)
     p.set_defaults(run=deferred(_COMMANDS, "timeline"))
 

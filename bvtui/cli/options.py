@@ -55,6 +55,11 @@ def output_format(text: str) -> str:
     return text
 
 
+def ref_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``ID`` of the one action a command works on."""
+    parser.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+
+
 def store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store", metavar="DIR", help="the store folder (default: $BVTUI_STORE, else ./plans)"

@@ -151,14 +151,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     options.store_option(p)
     options.author_option(p)
-    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    options.ref_argument(p)
     p.add_argument("picks", metavar="FIELD=CHOICE", nargs="*", help="e.g. status=theirs")
     p.set_defaults(run=resolve)
 
     p = sub.add_parser("rename", help="give an action a new id (the way out of an id clash)")
     options.store_option(p)
     options.author_option(p)
-    p.add_argument("ref", metavar="ID", help="plan/id, or the bare id where it is unique")
+    options.ref_argument(p)
     p.add_argument("new_id", metavar="NEW-ID", help="the new id, e.g. 1.12")
     p.set_defaults(run=rename)
 
