@@ -7,7 +7,7 @@ load it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
@@ -86,7 +86,7 @@ def json_lines(records: list[dict[str, Any]]) -> Iterator[str]:
     if not records:
         yield "[]\n"
         return
-    encode = _ENCODER.encode
+    encode = _record_encoder()
     yield "[\n"
     last = len(records) - 1
     for index, record in enumerate(records):
@@ -99,7 +99,22 @@ def json_text(records: list[dict[str, Any]]) -> str:
     return "".join(json_lines(records)).removesuffix("\n")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+def _record_encoder() -> Callable[[Any], str]:
+    """``json.dumps(record, ensure_ascii=False)`` for many records: the C encoder made
+    once, not per call as ``JSONEncoder.encode`` does (with a dict to detect cycles,
+    which records cannot have): ~1 us of every record."""
+    from json import encoder
+
+    if encoder.c_make_encoder is None:  # a Python without the C accelerator
+        return json.JSONEncoder(ensure_ascii=False).encode
+    chunks = encoder.c_make_encoder(
+        None, _unencodable, encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+    return lambda record: "".join(chunks(record, 0))
+
+
+def _unencodable(value: Any) -> Any:
+    return json.JSONEncoder().default(value)  # raises TypeError, as json.dumps does
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:

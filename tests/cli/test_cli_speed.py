@@ -83,6 +83,13 @@ def test_json_text_keeps_any_text_as_text() -> None:
     assert "\x1b" not in json_text(records)  # escape codes stay escaped in the output
 
 
+def test_json_text_writes_any_value_as_json_dumps_does() -> None:
+    record = {"f": [1.5, 1e300, -0.0], "big": 10**30, "t": (1, "x"), "d": {"k": {"é": []}}}
+    assert json_text([record]).splitlines()[1] == json.dumps(record, ensure_ascii=False)
+    with pytest.raises(TypeError):
+        json_text([{"when": object()}])
+
+
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(sub.choices)
