@@ -7,10 +7,9 @@ matches ignore case. Theme and officer values match as substrings ("Stamp" finds
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from bvtui.core.model import Action, Plan
 
@@ -78,28 +77,66 @@ class Filter:
             return False
         return not self.search.strip() or fold(self.search) in search_text(action)
 
-    def may_match(self, plan: Plan, fields: dict[str, Any]) -> bool:
-        """False when an action of ``plan`` whose stored ``fields`` (its file's, as the
-        parse cache holds them) certainly fails: a load can skip building it. True
-        says only "perhaps": :meth:`matches` decides (overdue and search need more)."""
-        return self._stored_match(plan, fields["status"], fields["theme"], fields["officers"])
+    def may_match(self, plan: Plan) -> Callable[[str, str, Sequence[str]], bool]:
+        """A test of an action of ``plan`` on its stored status, theme and officers (as the
+        parse cache keeps them beside it): False when the action certainly fails, so a
+        load can skip building it. True says only "perhaps": :meth:`matches` decides
+        (overdue and search need more).
 
-    def _stored_match(self, plan: Plan, status: str, theme: str, officers: list[str]) -> bool:
+        Each status, theme and list of officers is judged once per plan: a load asks
+        about every action of a store, which holds a few dozen distinct values.
+        """
+        if not self._plan_match(plan):
+            return _never
+        judged: dict[tuple[str, str], bool] = {}
+
+        def test(status: str, theme: str, officers: Sequence[str]) -> bool:
+            ok = judged.get(("status", status))
+            if ok is None:
+                ok = judged["status", status] = self._status_match(plan, status)
+            if not ok:
+                return False
+            if self.themes:
+                ok = judged.get(("theme", theme))
+                if ok is None:
+                    ok = judged["theme", theme] = self._theme_match(theme)
+                if not ok:
+                    return False
+            return not self.officers or self._officers_match(plan, officers)
+
+        return test
+
+    def _stored_match(self, plan: Plan, status: str, theme: str, officers: Sequence[str]) -> bool:
         """The filters that read only stored fields: plan, RAG, status, theme, officer."""
-        if self.plans and fold(plan.slug) not in {fold(p) for p in self.plans}:
-            return False
+        return (
+            self._plan_match(plan)
+            and self._status_match(plan, status)
+            and self._theme_match(theme)
+            and self._officers_match(plan, officers)
+        )
+
+    def _plan_match(self, plan: Plan) -> bool:
+        return not self.plans or fold(plan.slug) in {fold(p) for p in self.plans}
+
+    def _status_match(self, plan: Plan, status: str) -> bool:
         if self.rags and plan.rag_of(status) not in self.rags:
             return False
-        if self.statuses and fold(status) not in {fold(s) for s in self.statuses}:
-            return False
-        if self.themes and not _any_in(self.themes, [theme]):
-            return False
+        return not self.statuses or fold(status) in {fold(s) for s in self.statuses}
+
+    def _theme_match(self, theme: str) -> bool:
+        return not self.themes or _any_in(self.themes, [theme])
+
+    def _officers_match(self, plan: Plan, officers: Sequence[str]) -> bool:
         return not self.officers or _any_in(
             self.officers, [*officers, *(plan.canonical_officer(name) for name in officers)]
         )
 
     def apply(self, actions: Iterable[Action]) -> list[Action]:
         return [action for action in actions if self.matches(action)]
+
+
+def _never(status: str, theme: str, officers: Sequence[str]) -> bool:
+    return False
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:

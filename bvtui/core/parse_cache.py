@@ -16,30 +16,47 @@ What validation depended on is kept too (an action's status is checked against i
 plan's statuses: one entry per plan folder records the table its actions were checked
 against), so a changed plan re-validates its actions.
 
-The cache is one ``marshal`` file per store and kind inside the git directory
+The cache is one file per store and kind inside the git directory
 (``<git-dir>/bvtui/``), so git never sees it and each work tree has its own. It is
 written atomically, only when something changed, and carries a version that also
 covers the code that validates; a missing, corrupt or foreign file is ignored. A
 store outside git has no cache.
+
+Layout: the length of the index, the index (``marshal``: per key its fingerprint,
+where its value lies in the body and a small *hint*), then the body (each value
+``marshal``-ed on its own). A load reads the index whole but decodes only the values
+it uses: a listing filtered on the hints (an action's status, theme, officers) never
+decodes the actions it refuses, and an unchanged value is copied into the next file
+as the bytes it already is.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import struct
 import sys
 import time
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the shape of an entry changes."""
 
 RACY_NS = 2_000_000_000
 """A file modified this recently (ns) is not trusted to its stat: 2 s covers FAT's
 granularity and git's racy-clean rule (same second as the cache)."""
+
+_STAMP = struct.Struct("<qqQq")
+"""A work-tree fingerprint: size, mtime (ns), inode, ctime (ns)."""
+
+_LENGTH = struct.Struct("<Q")
+"""The length of the index at the start of a cache file."""
+
+MISS: Any = type("Miss", (), {"__repr__": lambda self: "MISS"})()
+"""What :meth:`ParseCache.hints` gives for a key with no valid entry."""
 
 _VALIDATING_MODULES = ("schema.py", "model.py", "store.py", "parse_cache.py")
 
@@ -61,7 +78,7 @@ def _code_version() -> tuple[Any, ...]:
     return (FORMAT, sys.version_info[:2], tuple(stamps))
 
 
-def stat_fingerprint(path: str, now_ns: int | None = None) -> tuple[int, ...] | None:
+def stat_fingerprint(path: str, now_ns: int | None = None) -> bytes | None:
     """The fingerprint of a work-tree file, or None when it is racy (changed just now).
 
     Raises:
@@ -78,13 +95,14 @@ def stat_fingerprints(
     now_ns: int | None = None,
     *,
     missing_ok: bool = True,
-) -> list[tuple[int, ...] | None]:
+) -> list[bytes | None]:
     """:func:`stat_fingerprint` of each of ``names`` in ``folder`` (None for a file that
     is gone, unless not ``missing_ok``).
 
     A load stats every file, so this is its innermost loop: names are looked up
-    relative to the open folder (no path walk per file) and nothing is called per
-    file but ``stat``.
+    relative to the open folder (no path walk per file). A fingerprint is the four
+    numbers packed in 32 bytes, which the cache's index stores and compares far
+    cheaper than a tuple of four 64-bit integers.
     """
     limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
     try:
@@ -93,8 +111,8 @@ def stat_fingerprints(
         if missing_ok:
             return [None] * len(names)
         raise
-    stat = os.stat
-    found: list[tuple[int, ...] | None] = []
+    stat, pack = os.stat, _STAMP.pack
+    found: list[bytes | None] = []
     try:
         for name in names:
             try:
@@ -106,7 +124,7 @@ def stat_fingerprints(
                 continue
             mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
             racy = mtime > limit or ctime > limit
-            found.append(None if racy else (st.st_size, mtime, st.st_ino, ctime))
+            found.append(None if racy else pack(st.st_size, mtime, st.st_ino, ctime))
     finally:
         os.close(fd)
     return found
@@ -131,8 +149,11 @@ class ParseCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self._old: dict[str, tuple[Hashable, Any]] = {}
-        self._new: dict[str, tuple[Hashable, Any]] = {}
+        # key -> (fingerprint, start, end, hint): the value is body[start:end]
+        self._index: dict[str, tuple[Hashable, int, int, Any]] = {}
+        self._body = memoryview(b"")
+        self._used: dict[str, tuple[Hashable, int, int, Any]] = {}  # found in the file
+        self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
         self._changed = False
         self.hits = 0
         self.misses = 0
@@ -144,79 +165,109 @@ class ParseCache:
         if path is None:
             return cache
         try:
-            version, entries = marshal.loads(path.read_bytes())
-            if version == _code_version() and isinstance(entries, dict):
-                cache._old = entries
+            data = path.read_bytes()
+            (length,) = _LENGTH.unpack_from(data)
+            body = memoryview(data)
+            version, index = marshal.loads(body[_LENGTH.size : _LENGTH.size + length])
+            if version == _code_version() and isinstance(index, dict):
+                cache._index, cache._body = index, body[_LENGTH.size + length :]
         except Exception:  # any unreadable cache is simply not used
-            cache._old = {}
+            cache._index = {}
         return cache
 
     def get(self, key: str, fingerprint: Hashable | None) -> Any | None:
         """The value cached for ``key`` under exactly ``fingerprint``, else None."""
-        if fingerprint is None:
-            self.misses += 1
-            return None
-        entry = self._old.get(key)
-        if type(entry) is not tuple or len(entry) != 2 or entry[0] != fingerprint:
-            self.misses += 1
-            return None
-        self._new[key] = entry
-        self.hits += 1
-        return entry[1]
+        [hint] = self.hints([key], [fingerprint])
+        return None if hint is MISS else self.value(key)
 
-    def get_many(self, keys: list[str], fingerprints: list[Hashable | None]) -> list[Any | None]:
-        """:meth:`get` for many keys at once (a load asks for thousands)."""
-        old, new = self._old, self._new
-        found: list[Any | None] = []
+    def hints(self, keys: list[str], fingerprints: list[Hashable | None]) -> list[Any]:
+        """For each key, the hint put with its value when the entry is valid under the
+        key's fingerprint, else :data:`MISS`; the value itself is decoded only when
+        :meth:`value` asks for it. A load asks for thousands at once."""
+        get, used = self._index.get, self._used
+        found: list[Any] = []
+        append = found.append
         for key, fingerprint in zip(keys, fingerprints, strict=True):
-            entry = old.get(key) if fingerprint is not None else None
-            if type(entry) is tuple and len(entry) == 2 and entry[0] == fingerprint:
-                new[key] = entry
-                found.append(entry[1])
-            else:
-                found.append(None)
-        hits = len(found) - found.count(None)
-        self.hits += hits
-        self.misses += len(found) - hits
+            entry = get(key)
+            try:  # a hit has (fingerprint, start, end, hint); anything else raises or differs
+                if fingerprint is not None and entry[0] == fingerprint and len(entry) == 4:  # type: ignore[index]
+                    used[key] = entry  # type: ignore[assignment]
+                    append(entry[3])  # type: ignore[index]
+                    continue
+            except (TypeError, LookupError):  # no entry (None), or a damaged one
+                pass
+            append(MISS)
+        misses = found.count(MISS)
+        self.hits += len(found) - misses
+        self.misses += misses
         return found
+
+    def value(self, key: str) -> Any | None:
+        """The value of an entry :meth:`hints` found for ``key``; None (and the entry
+        dropped) when it cannot be decoded."""
+        _fingerprint, start, end, _hint = self._used[key]
+        try:
+            return marshal.loads(self._body[start:end])
+        except Exception:  # a damaged body: the caller reads the file instead
+            self.drop(key)
+            return None
 
     def drop(self, key: str) -> None:
         """Forget ``key``: its cached value turned out unusable (a damaged cache)."""
-        self._new.pop(key, None)
+        if self._used.pop(key, None) is not None:
+            self.hits -= 1
+            self.misses += 1
+        self._put.pop(key, None)
         self._changed = True
-        self.hits -= 1
-        self.misses += 1
 
-    def put(self, key: str, fingerprint: Hashable | None, value: Any) -> None:
-        """Remember ``value`` for ``key`` (nothing is kept for a racy file)."""
+    def put(self, key: str, fingerprint: Hashable | None, value: Any, hint: Any = None) -> None:
+        """Remember ``value`` for ``key``, with a ``hint`` :meth:`hints` gives without
+        decoding it (nothing is kept for a racy file). Both must be plain data."""
         if fingerprint is not None:
-            self._new[key] = (fingerprint, value)
+            self._used.pop(key, None)
+            self._put[key] = (fingerprint, value, hint)
             self._changed = True
 
-    def save(self, plain: Callable[[Any], Any] | None = None) -> None:
+    def save(self) -> None:
         """Write the entries used in this run, atomically, when they differ from the file.
 
-        ``plain`` turns a value the caller has put to use since :meth:`get` back into
-        plain data. A cache that cannot be written (read-only repository, full disk) is
-        skipped.
+        A cache that cannot be written (read-only repository, full disk) is skipped.
         """
-        if self.path is None or not (self._changed or self._new.keys() != self._old.keys()):
+        # every used entry came from the index, so the same number means the same keys
+        if self.path is None or not (self._changed or len(self._used) != len(self._index)):
             return
-        if plain is not None:
-            self._new = {key: (stamp, plain(value)) for key, (stamp, value) in self._new.items()}
+        index: dict[str, tuple[Hashable, int, int, Any]] = {}
+        parts: list[bytes | memoryview] = []
+        end = 0
         try:
-            data = marshal.dumps((_code_version(), self._new))
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            import tempfile  # here: only a changed cache is written (tempfile costs ~4 ms)
-
-            fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            for key, (fingerprint, start, stop, hint) in self._used.items():
+                parts.append(self._body[start:stop])
+                index[key] = (fingerprint, end, end + stop - start, hint)
+                end += stop - start
+            for key, (fingerprint, value, hint) in self._put.items():
+                part = marshal.dumps(value)
+                parts.append(part)
+                index[key] = (fingerprint, end, end + len(part), hint)
+                end += len(part)
+            _write(self.path, index, parts)
         except (OSError, ValueError):
             return
-        self._old, self._changed = self._new, False
+        self._changed = False
+
+
+def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -> None:
+    """Write a cache file: the index's length, the index, the values, atomically."""
+    head = marshal.dumps((_code_version(), index))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: only a changed cache is written (tempfile costs ~4 ms)
+
+    fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_LENGTH.pack(len(head)))
+            handle.write(head)
+            handle.writelines(parts)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

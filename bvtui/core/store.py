@@ -13,8 +13,8 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
-from bvtui.core.parse_cache import ParseCache, cache_path
+from bvtui.core.parse_cache import MISS, ParseCache, cache_path
 from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
@@ -35,9 +35,10 @@ from bvtui.core.schema import (
 from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
-Keep = Callable[[Plan, dict[str, Any]], bool]
-"""Which actions a load builds, judged on their stored fields (a file's mapping as the
-parse cache holds it): :meth:`bvtui.core.filters.Filter.may_match`."""
+Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
+"""Which actions a load builds: per plan, a test of an action's stored status, theme and
+officers (the parse cache holds them beside each action), as
+:meth:`bvtui.core.filters.Filter.may_match` gives."""
 
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
@@ -248,10 +249,10 @@ class Store:
         finally:
             if collecting:
                 gc.enable()
-        cache.save(plain=_plain_entry)
-        # The cached fields of actions ``keep`` refused live as long as the store: freeing
-        # them now would cost a 100,000-action listing ~80 ms; a command's store is
-        # freed by the process ending, which skips it.
+        cache.save()
+        # The cache's index lives as long as the store: freeing it now would cost a
+        # 100,000-action listing ~10 ms; a command's store is freed by the process
+        # ending, which skips it.
         self._unbuilt = cache if keep is not None else None
 
     def _cache_path(self) -> Path | None:
@@ -305,7 +306,7 @@ class Store:
         # An id equals its file name (validated), so twins are names equal but for case;
         # which one wins depends on which load, so then every action is built first.
         twins = len({name.lower() for name in names}) < len(names)
-        early = None if twins else keep
+        early = None if twins or keep is None else keep(plan)
         prefix = f"{self.root / folder}{os.sep}"
         stamps = self.files.fingerprints(folder, names)
         keys = [f"{folder}/{name}" for name in names]
@@ -314,18 +315,20 @@ class Store:
         # it has changed since.
         statuses_key, statuses = f"{folder}/:statuses", tuple(plan.statuses.items())
         if cache.get(statuses_key, statuses) is None:
-            found: list[Any] = [None] * len(keys)
+            hints: list[Any] = [MISS] * len(keys)
             cache.put(statuses_key, statuses, True)
         else:
-            found = cache.get_many(keys, stamps)
+            hints = cache.hints(keys, stamps)
         loaded: list[Action] = []
-        for name, key, stamp, cached in zip(names, keys, stamps, found, strict=True):
-            if early is not None and cached is not None:
+        for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
+            cached = None
+            if hint is not MISS:
                 try:
-                    if not early(plan, cached):
-                        continue
-                except _DAMAGED:
-                    pass  # a damaged entry: parsed again below, and judged then
+                    if early is not None and not early(*hint):
+                        continue  # refused on its hint: its value is never decoded
+                    cached = cache.value(key)
+                except _DAMAGED:  # a damaged hint: parsed again below, and judged then
+                    cache.drop(key)
             path = prefix + name
             try:
                 action = _action_from_cache(plan, path, cached)
@@ -336,14 +339,15 @@ class Store:
                 if parsed is None:
                     continue
                 action = parsed
-                cache.put(key, stamp, _action_to_cache(action))
-                if early is not None and not early(plan, vars(action)):
+                cache.put(key, stamp, _action_to_cache(action), _hint(action))
+                if early is not None and not early(*_hint(action)):
                     continue
             loaded.append(action)
         if twins:
             loaded = self._drop_twins(loaded)
             if keep is not None:
-                loaded = [action for action in loaded if keep(plan, vars(action))]
+                test = keep(plan)
+                loaded = [action for action in loaded if test(*_hint(action))]
         if by_name != list(id_rank):  # id order differs from file-name order
             loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
         return loaded
@@ -625,50 +629,47 @@ def _plan_from_cache(slug: str, data: dict[str, Any]) -> Plan:
     return Plan(**{**data, "slug": slug, "as_of": date.fromisoformat(as_of) if as_of else None})
 
 
-def _shared(value: Any) -> Any:
-    """``value`` with its text interned: marshal then writes a repeated theme, status
-    or officer once, and loading builds one string for all of them."""
-    if isinstance(value, str):
-        return sys.intern(value)
-    if isinstance(value, list):
-        return [_shared(item) for item in value]
-    return value
+def _action_to_cache(action: Action) -> tuple[Any, ...]:
+    """A validated action as plain data: its fields' values in field order (plan and
+    path left empty), each update's the same way.
+
+    Tuples, not dicts: a load decodes each cached action on its own, and the field
+    names a dict would repeat in every entry are interned strings, each looked up in
+    the interpreter's table as it is decoded (~40% of the decoding)."""
+    values = [*map(vars(action).get, _ACTION_FIELDS)]
+    values[_PLAN], values[_PATH] = None, None
+    values[_UPDATES] = [tuple(map(vars(update).get, _UPDATE_FIELDS)) for update in action.updates]
+    return tuple(values)
 
 
-def _action_to_cache(action: Action) -> dict[str, Any]:
-    """A validated action as plain data in field order (plan and path left empty)."""
-    data = {name: _shared(value) for name, value in vars(action).items()}
-    data["plan"] = data["path"] = None
-    data["updates"] = [
-        {name: _shared(value) for name, value in vars(update).items()} for update in action.updates
-    ]
-    return data
+def _hint(action: Action) -> tuple[str, str, tuple[str, ...]]:
+    """What the cache keeps beside an action for :data:`Keep` to judge it undecoded
+    (interned: the cache's index then holds each status, theme and officer once)."""
+    intern = sys.intern
+    return (intern(action.status), intern(action.theme), tuple(map(intern, action.officers)))
 
 
-def _action_from_cache(plan: Plan, path: str, data: dict[str, Any]) -> Action:
+def _action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
     """An action rebuilt from the cache without validating again: it was, when cached.
 
-    The cached dicts become the instances' ``__dict__`` as they are, which is several
-    times cheaper than the dataclass ``__init__`` (each load unmarshals fresh ones;
-    :func:`_plain_entry` turns them back into plain data should the cache be saved).
+    Its ``__dict__`` is built from the values directly, which is several times cheaper
+    than the dataclass ``__init__``.
     """
+    # a length checked once is cheaper than zip(strict=True) (a load builds ~30,000)
+    if len(values) != len(_ACTION_FIELDS):
+        raise ValueError("a cached action of another shape")
+    data = dict(zip(_ACTION_FIELDS, values, strict=False))
     updates = []
-    for fields_ in data["updates"]:
+    for update_values in data["updates"]:
+        if len(update_values) != len(_UPDATE_FIELDS):
+            raise ValueError("a cached update of another shape")
         update = _new_update(Update)
-        update.__dict__ = fields_
+        update.__dict__ = dict(zip(_UPDATE_FIELDS, update_values, strict=False))
         updates.append(update)
     data["plan"], data["path"], data["updates"] = plan, path, updates
     action = _new_action(Action)
     action.__dict__ = data
     return action
-
-
-def _plain_entry(value: Any) -> Any:
-    """A cache entry as plain data again, after :func:`_action_from_cache` used it."""
-    if type(value) is dict and isinstance(value.get("plan"), Plan):
-        updates = [vars(update) for update in value["updates"]]
-        return {**value, "plan": None, "path": None, "updates": updates}
-    return value
 
 
 def _id_key(name: str) -> tuple[tuple[int, int | str], ...]:
@@ -678,6 +679,9 @@ def _id_key(name: str) -> tuple[tuple[int, int | str], ...]:
 
 _new_action = Action.__new__
 _new_update = Update.__new__
+_ACTION_FIELDS = tuple(field_.name for field_ in fields(Action))
+_UPDATE_FIELDS = tuple(field_.name for field_ in fields(Update))
+_PLAN, _PATH, _UPDATES = map(_ACTION_FIELDS.index, ("plan", "path", "updates"))
 
 
 def _lenient_mapping(text: str, path: str) -> dict[str, Any]:

@@ -160,20 +160,52 @@ def test_a_corrupt_cache_is_ignored(store_dir: Path, garbage: bytes) -> None:
 
 @pytest.mark.usefixtures("no_racy_window")
 def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
-    store_dir: Path,
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = snapshot(Store.open(store_dir))
+    cache = the_cache(store_dir)
     version = parse_cache._code_version()
-    the_cache(store_dir).write_bytes(parse_cache.marshal.dumps((version, {ACTION: 1})))
+    cache.write_bytes(parse_cache.marshal.dumps((version, {ACTION: 1})))  # no length
     assert snapshot(Store.open(store_dir)) == first
-    names = sorted(p.name for p in (store_dir / "elections-demo").iterdir())
-    damaged = {
+    folder = store_dir / "elections-demo"
+    names = sorted(p.name for p in folder.iterdir())
+    actions = [name for name in names if name != "plan.yaml"]
+    stamps = dict(zip(names, parse_cache.stat_fingerprints(folder, names), strict=True))
+    good = parse_cache.marshal.dumps({"status": "On Target"})
+    values = {  # each entry valid under the file's fingerprint, its value damaged
         "elections-demo/": (frozenset(names), (names, names[:2])),  # a rank list cut short
-        "elections-demo/plan.yaml": ((1, 2, 3, 4), {"no": "fields"}),
-        ACTION: (None, {"updates": 5}),
+        "elections-demo/plan.yaml": (stamps["plan.yaml"], {"no": "fields"}),
+        ACTION: (stamps[actions[0]], {"updates": 5}),
     }
-    the_cache(store_dir).write_bytes(parse_cache.marshal.dumps((version, damaged)))
-    assert snapshot(Store.open(store_dir)) == first
+    real = ParseCache.open(cache)  # every other entry stays as good as it was
+    index, parts = dict(real._index), [bytes(real._body)]
+    end = len(parts[0])
+    for key, (stamp, value) in values.items():
+        part = parse_cache.marshal.dumps(value)
+        index[key] = (stamp, end, end + len(part), ("On Target", "x", ()))
+        parts.append(part)
+        end += len(part)
+    for name, hint, start, stop in (
+        (actions[1], ("On Target", "x", ()), end, end + 7),  # a body that is no marshal
+        (actions[2], ("On Target", "x", ()), end + 7, end + 10**6),  # past the end
+        (actions[3], 5, end + 7, end + 7 + len(good)),  # not (status, theme, officers)
+        (actions[4], ("On Target", "x", ["a list"]), end + 7, end + 7 + len(good)),
+    ):
+        index[f"elections-demo/{name}"] = (stamps[name], start, stop, hint)
+    parts += [b"garbage", good]
+    assert {f"elections-demo/{name}" for name in actions[1:5]}.isdisjoint(values)
+    opened = counting(monkeypatch)
+    for keep in (None, Filter(rags=frozenset({"red"})).may_match):
+        parse_cache._write(cache, index, parts)
+        loaded = Store.open(store_dir, keep=keep)
+        if keep is None:
+            assert snapshot(loaded) == first
+            assert opened[-1].misses == 7  # each damaged entry was found, then refused
+            assert snapshot(Store.open(store_dir)) == first
+            assert opened[-1].misses == 0  # and replaced by the parse
+        else:
+            full = [a.ref for a in Store.open(store_dir).actions if a.rag == "red"]
+            assert [a.ref for a in loaded.actions if a.rag == "red"] == full
 
 
 def test_a_file_changed_just_now_is_never_cached(store_dir: Path) -> None:
