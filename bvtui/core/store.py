@@ -231,10 +231,17 @@ class Store:
         # at 10,000 actions); so no collection while loading, and the survivors are
         # moved to the permanent generation (gc.freeze) rather than walked once enabled.
         gc.disable()
+        files = self.files
         try:
             # a load of one ref parses its few files: cheaper than unmarshalling the cache
-            cache = ParseCache.open(self._cache_path() if wanted is None else None)
-            for folder in self.files.folders():
+            cache_file = self._cache_path() if wanted is None else None
+            folders = files.folders()
+            if isinstance(files, WorkTreeFiles) and plan is None:
+                files.preload(folders, cache_file)  # stats files while the cache is read
+            cache = ParseCache.open(cache_file)
+            if isinstance(files, WorkTreeFiles):
+                files.preloaded()
+            for folder in folders:
                 if plan is not None and folder != plan:
                     continue
                 names = self.files.names(folder)
@@ -247,6 +254,8 @@ class Store:
                 self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
             gc.freeze()
         finally:
+            if isinstance(files, WorkTreeFiles):
+                files.forget()
             if collecting:
                 gc.enable()
         cache.save()
