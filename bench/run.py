@@ -4,12 +4,12 @@
                         [--keep DIR] [--large]
 
 Each row runs the real console command as a subprocess (wall time, median of
-``--repeat`` runs after one warm-up run), except "load", which times ``Store.open``
-in this process, and the app rows, which run ``bench/app_probe.py`` (the app,
-headless) as a subprocess. Peers: taskwarrior (when ``task`` is installed) on the
-same tasks, and the raw git command a bvtui command cannot beat, measured in the
-same run. ``--large`` adds a store of 100,000 actions for the last row. See
-bench/README.md.
+``--repeat`` runs after one warm-up run), except "load" and "save in the app", which
+time ``Store.open`` and ``Store.save_action`` in this process, and the app rows,
+which run ``bench/app_probe.py`` (the app, headless) as a subprocess. Peers:
+taskwarrior (when ``task`` is installed) on the same tasks, and the raw git command a
+bvtui command cannot beat, measured in the same run. ``--large`` adds a store of
+100,000 actions for the last row. See bench/README.md.
 """
 
 from __future__ import annotations
