@@ -260,7 +260,7 @@ class Store:
                 gc.enable()
         cache.save()
         # The cache's index lives as long as the store: freeing it now would cost a
-        # 100,000-action listing ~10 ms; a command's store is freed by the process
+        # 100,000-action listing ~15 ms; a command's store is freed by the process
         # ending, which skips it.
         self._unbuilt = cache if keep is not None else None
 
