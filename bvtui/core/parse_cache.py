@@ -188,11 +188,11 @@ class ParseCache:
         found: list[Any] = []
         append = found.append
         for key, fingerprint in zip(keys, fingerprints, strict=True):
-            entry = get(key)
+            entry: Any = get(key)
             try:  # a hit has (fingerprint, start, end, hint); anything else raises or differs
-                if fingerprint is not None and entry[0] == fingerprint and len(entry) == 4:  # type: ignore[index]
-                    used[key] = entry  # type: ignore[assignment]
-                    append(entry[3])  # type: ignore[index]
+                if fingerprint is not None and entry[0] == fingerprint and len(entry) == 4:
+                    used[key] = entry
+                    append(entry[3])
                     continue
             except (TypeError, LookupError):  # no entry (None), or a damaged one
                 pass
@@ -241,6 +241,8 @@ class ParseCache:
         end = 0
         try:
             for key, (fingerprint, start, stop, hint) in self._used.items():
+                if not (type(start) is type(stop) is int and 0 <= start <= stop <= len(self._body)):
+                    continue  # a damaged entry no load decoded: left out
                 parts.append(self._body[start:stop])
                 index[key] = (fingerprint, end, end + stop - start, hint)
                 end += stop - start

@@ -190,22 +190,24 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
         (actions[2], ("On Target", "x", ()), end + 7, end + 10**6),  # past the end
         (actions[3], 5, end + 7, end + 7 + len(good)),  # not (status, theme, officers)
         (actions[4], ("On Target", "x", ["a list"]), end + 7, end + 7 + len(good)),
+        (actions[5], ("On Target", "x", ()), "start", None),  # offsets that are no offsets
     ):
         index[f"elections-demo/{name}"] = (stamps[name], start, stop, hint)
     parts += [b"garbage", good]
-    assert {f"elections-demo/{name}" for name in actions[1:5]}.isdisjoint(values)
+    assert {f"elections-demo/{name}" for name in actions[1:6]}.isdisjoint(values)
     opened = counting(monkeypatch)
     for keep in (None, Filter(rags=frozenset({"red"})).may_match):
         parse_cache._write(cache, index, parts)
         loaded = Store.open(store_dir, keep=keep)
         if keep is None:
             assert snapshot(loaded) == first
-            assert opened[-1].misses == 7  # each damaged entry was found, then refused
+            assert opened[-1].misses == 8  # each damaged entry was found, then refused
             assert snapshot(Store.open(store_dir)) == first
             assert opened[-1].misses == 0  # and replaced by the parse
         else:
             full = [a.ref for a in Store.open(store_dir).actions if a.rag == "red"]
             assert [a.ref for a in loaded.actions if a.rag == "red"] == full
+            assert snapshot(Store.open(store_dir)) == first  # what it saved loads right
 
 
 def test_a_file_changed_just_now_is_never_cached(store_dir: Path) -> None:
