@@ -99,13 +99,13 @@ def test_a_failing_child_only_costs_the_stats(
     store_dir: Path, always: list[Preload | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plain = loaded(Store.open(store_dir))
+    parent, original = os.getpid(), preload.list_folders
 
     def broken(root: Path, names: list[str]) -> dict:
         if os.getpid() != parent:
             raise OSError("the child fails")
         return original(root, names)
 
-    parent, original = os.getpid(), preload.list_folders
     monkeypatch.setattr(preload, "list_folders", broken)
     assert loaded(Store.open(store_dir)) == plain
     assert always[-1] is not None
