@@ -159,12 +159,15 @@ def import_file(args: argparse.Namespace) -> int:
 
 @user_errors
 def list_actions(args: argparse.Namespace) -> int:
-    from bvtui.cli.output import write_actions
+    from bvtui.cli.output import OWN_FORMATS, write_actions
 
     where = _filter(args)
     store = _open(args, keep=None if where.is_empty else where.may_match)
     actions = where.apply(store.actions)
     write_actions(actions, args.format, sys.stdout, args.as_of, wide=args.wide)
+    if not actions and args.format not in OWN_FORMATS:  # a table of headers alone says little
+        matched = f"matches {where.describe()}" if not where.is_empty else "is in the store"
+        print(f"bvtui: no action {matched}", file=sys.stderr)
     return 0
 
 

@@ -89,6 +89,18 @@ def test_list_table_and_csv(capsys, store_dir: Path) -> None:
     assert rows[0]["officers"] == "Will Tuckley; Louise Stamp"
 
 
+def test_a_table_that_matches_nothing_says_so_and_scripts_get_empty_data(
+    capsys, store_dir: Path
+) -> None:
+    nothing = ["list", "--store", str(store_dir), "--theme", "Nowhere", "--rag", "red"]
+    code, out, err = run(capsys, *nothing)
+    assert code == 0 and out.startswith("ref") and len(out.splitlines()) == 2  # the header
+    assert err == "bvtui: no action matches theme: Nowhere · RAG: red\n"
+    for fmt, empty in (("json", "[]\n"), ("csv", None)):
+        code, out, err = run(capsys, *nothing, "--format", fmt)
+        assert code == 0 and err == "" and (empty is None or out == empty)
+
+
 def test_show(capsys, store_dir: Path) -> None:
     code, out, _ = run(capsys, "show", "--store", str(store_dir), "1.10")
     assert code == 0
