@@ -34,7 +34,7 @@ from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import SynthAction, make_store, synthetic_plans
+from tests.synthetic import SynthAction, make_store, synthetic_plans
 
 LIST_TARGET_S = 0.3
 SAVE_TARGET_RATIO = 1.5

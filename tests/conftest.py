@@ -16,7 +16,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 STORE_DATA = DATA / "store"
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = DATA / "seeds"  # the public council documents, checked in (see its README)
 
 IDENTITY = "Test Officer <officer@example.org>"
 

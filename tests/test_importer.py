@@ -20,8 +20,8 @@ from bvtui.core.importer import ImportedPlan, ImportError_, ImportProblem, parse
 from bvtui.core.model import ID_PATTERN
 from bvtui.core.tables import clean_cell, read_table
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 DATA = Path(__file__).parent / "data" / "import"
+SEEDS = Path(__file__).parent / "data" / "seeds"
 SEED_001 = SEEDS / "001_76d2d19052c72509.txt"
 SEED_002 = SEEDS / "002_f1e4be5578d88cfd.txt"
 SEED_003 = SEEDS / "003_6d3b08e2e86c634a.txt"

@@ -23,11 +23,13 @@ answers:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bvtui.cli.main import main
+from bvtui.core import edit
 from tests.conftest import git
 
 LOUISE = "Louise Stamp <louise@example.org>"
@@ -55,9 +57,18 @@ class Trail:
 
 
 def _at(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    """Make the next saves on ``day``: the commits' dates and the dates of new updates."""
     stamp = f"{day}T10:00:00+00:00"
     monkeypatch.setenv("GIT_AUTHOR_DATE", stamp)
     monkeypatch.setenv("GIT_COMMITTER_DATE", stamp)
+    fixed = date.fromisoformat(day)
+
+    class _Day(date):
+        @classmethod
+        def today(cls) -> date:
+            return fixed
+
+    monkeypatch.setattr(edit, "date", _Day)
 
 
 def _bvtui(*args: str) -> None:
@@ -123,6 +134,7 @@ def make_trail(make_repo, monkeypatch: pytest.MonkeyPatch) -> Trail:  # type: ig
     shas["add-remove"] = _head(top)
     monkeypatch.delenv("GIT_AUTHOR_DATE")
     monkeypatch.delenv("GIT_COMMITTER_DATE")
+    monkeypatch.setattr(edit, "date", date)
     return Trail(store, top, shas)
 
 

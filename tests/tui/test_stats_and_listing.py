@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle
-from synthetic import write_synthetic_store
 
 from bvtui.core.filters import Filter
 from bvtui.core.stats import NO_OFFICER, dashboard, rag_counts
 from bvtui.core.store import Store
 from bvtui.tui.listing import Listing
 from bvtui.tui.screens.dashboard import DashboardScreen
+from tests.synthetic import make_store
 
 STORE = Path(__file__).parent.parent / "data" / "store"
 
@@ -81,7 +81,7 @@ def test_listing_filters_exactly_as_the_core(fixture_store: Store, wanted: Filte
 async def test_ten_thousand_actions_load_in_the_background_and_filter_fast(
     tmp_path: Path,
 ) -> None:
-    root = write_synthetic_store(tmp_path / "plans", 10_000)
+    root = make_store(tmp_path / "plans", 10_000, 10, 7)
     async with make_app(root).run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main_screen(pilot)

@@ -7,7 +7,7 @@ edits (progress, status, a new update) until ``commits`` commits exist, so that
 
 Usage from tests::
 
-    from bench.synthetic import make_store
+    from tests.synthetic import make_store
     store = make_store(tmp_path / "store", actions=200, plans=4)
 """
 
