@@ -1,0 +1,98 @@
+"""What a field holds never acts on the reader of an output: no spreadsheet formula, no
+terminal control, no crash, and no field costing a report more than a page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bvtui.cli.main import main
+from tests.conftest import git
+
+FORMULA = '=HYPERLINK("https://evil.example","x")'
+CONTROLS = "a\x1b[2Jb\x1b]52;c;ZXZpbA==\x07c\x08d\x7fe\x9bf\x85g"
+"""ESC (clear screen), an OSC 52 clipboard write ended by BEL, BS, DEL and C1 (CSI, NEL)."""
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""A control character a terminal would act on (line breaks and tabs aside)."""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def set_title(capsys: pytest.CaptureFixture[str], store: Path, ref: str, title: str) -> None:
+    assert main(["set", "--store", str(store), ref, f"title={title}"]) == 0
+    capsys.readouterr()
+
+
+def xlsx_cells(path: Path) -> list:
+    book = openpyxl.load_workbook(path)
+    return [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+
+
+# --- 6: spreadsheet formulas ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["list", "report"])
+def test_a_formula_title_is_text_in_csv(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, command: str
+) -> None:
+    set_title(capsys, store_dir, "elections-demo/1.3", FORMULA)
+    set_title(capsys, store_dir, "elections-demo/1.4", "-1+2")
+    _code, out, _err = run(capsys, command, "--store", str(store_dir), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    titles = {row["ref"]: row["title"] for row in rows}
+    assert titles["elections-demo/1.3"] == "'" + FORMULA
+    assert titles["elections-demo/1.4"] == "'-1+2"
+    cells = [cell for row in rows for cell in row.values()]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    progress = {row["ref"]: row["progress"] for row in rows}
+    assert progress["elections-demo/1.3"] == "20"  # numbers stay numbers
+
+
+def test_a_formula_title_is_a_string_cell_in_xlsx(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, tmp_path: Path
+) -> None:
+    set_title(capsys, store_dir, "elections-demo/1.3", FORMULA)
+    path = tmp_path / "r.xlsx"
+    code, _out, err = run(
+        capsys, "report", "--store", str(store_dir), "--format", "xlsx", "-o", str(path)
+    )
+    assert code == 0, err
+    cells = xlsx_cells(path)
+    assert [cell for cell in cells if cell.data_type == "f"] == []
+    assert FORMULA in [cell.value for cell in cells if cell.data_type == "s"]
+    numbers = [cell.value for cell in cells if cell.data_type == "n" and cell.value is not None]
+    assert 20 in numbers  # progress, still a number
+
+
+# --- 10: xlsx and control characters --------------------------------------------------
+
+
+def test_xlsx_report_of_a_plan_title_with_control_characters(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, tmp_path: Path
+) -> None:
+    plan = store_dir / "elections-demo" / "plan.yaml"
+    text = plan.read_text()
+    title = 'title: "Plan\\x1b[2J\\x07 2017"'  # YAML escapes: ESC and BEL in the title
+    plan.write_text(re.sub(r"^title: .*$", lambda _m: title, text, flags=re.M))
+    git(store_dir.parent, "commit", "-q", "-am", "a title with controls")
+    path = tmp_path / "r.xlsx"
+    code, _out, err = run(
+        capsys,
+        "report",
+        *("--store", str(store_dir), "--plan", "elections-demo", "--format", "xlsx"),
+        *("-o", str(path)),
+    )
+    assert code == 0, err
+    values = [str(cell.value) for cell in xlsx_cells(path) if cell.value is not None]
+    assert "Plan\\x1b[2J\\x07 2017" in values
+    assert not any(RAW.search(value) for value in values)
