@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -96,3 +97,43 @@ def test_xlsx_report_of_a_plan_title_with_control_characters(
     values = [str(cell.value) for cell in xlsx_cells(path) if cell.value is not None]
     assert "Plan\\x1b[2J\\x07 2017" in values
     assert not any(RAW.search(value) for value in values)
+
+
+# --- 7: terminal controls --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--format", "csv"),
+        ("list", "--format", "simple"),
+        ("list", "--format", "github"),
+        ("show", "elections-demo/1.3"),
+        ("report", "--format", "csv"),
+        ("report", "--format", "html"),
+        ("report", "--format", "text"),
+        ("report", "--format", "md"),
+    ],
+)
+def test_text_outputs_show_control_characters_inertly(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, args: tuple[str, ...]
+) -> None:
+    set_title(capsys, store_dir, "elections-demo/1.3", CONTROLS)
+    code, out, err = run(capsys, args[0], "--store", str(store_dir), *args[1:])
+    assert code == 0, err
+    assert RAW.search(out) is None
+    assert "x1b[2Jb" in out  # shown as \x1b (md escapes its backslash)
+
+
+@pytest.mark.parametrize("command", [("list",), ("show", "elections-demo/1.3")])
+def test_json_escapes_every_control_character_and_keeps_the_text(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, command: tuple[str, ...]
+) -> None:
+    set_title(capsys, store_dir, "elections-demo/1.3", CONTROLS)
+    code, out, err = run(capsys, *command, "--store", str(store_dir), "--format", "json")
+    assert code == 0, err
+    assert RAW.search(out) is None and "\u2028" not in out
+    assert "\\u007f" in out and "\\u009b" in out
+    data = json.loads(out)
+    records = data if isinstance(data, list) else [data]
+    assert CONTROLS in [record["title"] for record in records]
