@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from bvtui.core.diff import printable_block
+from bvtui.core.inert import cut
 from bvtui.core.model import RAGS
 from bvtui.core.report import (
     ACTION_COLUMNS,
@@ -77,8 +78,9 @@ _LABEL_WIDTH = 190
 
 
 def _text(text: str) -> str:
-    """User text as inert HTML: control characters made visible, markup escaped."""
-    return escape(printable_block(text))
+    """User text as inert HTML: control characters made visible, markup escaped, and
+    at most :data:`bvtui.core.inert.CELL_LIMIT` characters of it."""
+    return escape(cut(printable_block(text)))
 
 
 def render_html(report: Report) -> str:

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from bvtui.core.diff import one_line
+from bvtui.core.inert import cut
 from bvtui.core.model import RAGS, Action
 from bvtui.core.report import (
     EXCEPTION_COLUMNS,
@@ -230,11 +231,11 @@ def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> Non
 
 def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     """Write one cell and return it: text as a string cell, never a formula, with its
-    control characters made visible (xlsx refuses them) and line breaks kept;
-    numbers and dates as they are."""
+    control characters made visible (xlsx refuses them), line breaks kept, and cut
+    to :data:`bvtui.core.inert.CELL_LIMIT` characters; numbers and dates as they are."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = one_line(value).replace(" ⏎ ", "\n")
+        cell.value = cut(one_line(value)).replace(" ⏎ ", "\n")
         cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula
     else:
         cell.value = value

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from bvtui.cli.main import main
+from bvtui.core.inert import CELL_LIMIT
 from tests.conftest import git
 
 FORMULA = '=HYPERLINK("https://evil.example","x")'
@@ -137,3 +138,28 @@ def test_json_escapes_every_control_character_and_keeps_the_text(
     data = json.loads(out)
     records = data if isinstance(data, list) else [data]
     assert CONTROLS in [record["title"] for record in records]
+
+
+# --- 12: what one field may cost a report -----------------------------------------------
+
+
+def test_a_huge_title_is_cut_in_table_formats_and_kept_whole_in_csv(
+    capsys: pytest.CaptureFixture[str], store_dir: Path, tmp_path: Path
+) -> None:
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    huge = "x" * 200_000
+    path.write_text(
+        re.sub(r"^title: .*$", lambda _m: f"title: {huge}", path.read_text(), flags=re.M)
+    )
+    git(store_dir.parent, "commit", "-q", "-am", "a huge title")
+    for fmt in ("text", "md", "html"):
+        _code, out, err = run(capsys, "report", "--store", str(store_dir), "--format", fmt)
+        assert err == "" and len(out) < 60_000, fmt  # the whole title would be 200,000+
+        if fmt != "text":  # text wraps the cell among the other columns
+            assert "x" * (CELL_LIMIT - 1) + "…" in out, fmt
+    _code, out, _err = run(capsys, "report", "--store", str(store_dir), "--format", "csv")
+    assert huge in out
+    xlsx = tmp_path / "r.xlsx"
+    run(capsys, "report", "--store", str(store_dir), "--format", "xlsx", "-o", str(xlsx))
+    longest = max(len(str(cell.value or "")) for cell in xlsx_cells(xlsx))
+    assert longest == CELL_LIMIT
