@@ -61,7 +61,7 @@ class _TextStyle:
         widths = [_TEXT_WIDTHS.get(header) for header in headers]
         return tabulate(
             [[self.cell(c) for c in row] for row in rows],
-            headers=headers,
+            headers=[self.cell(h) for h in headers],
             tablefmt="simple",
             maxcolwidths=widths,
             disable_numparse=True,
@@ -81,7 +81,7 @@ class _MarkdownStyle(_TextStyle):
     def table(self, headers: list[str], rows: list[list[str]]) -> str:
         return tabulate(
             [[self.cell(c) for c in row] for row in rows],
-            headers=headers,
+            headers=[self.cell(h) for h in headers],
             tablefmt="github",
             disable_numparse=True,
         )
