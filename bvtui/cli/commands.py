@@ -173,15 +173,14 @@ def list_actions(args: argparse.Namespace) -> int:
 
 @user_errors
 def show(args: argparse.Namespace) -> int:
-    import json
 
-    from bvtui.cli.output import render_action
+    from bvtui.cli.output import json_dumps, render_action
     from bvtui.core.records import action_record
 
     store = _open(args, args.ref)
     action = store.find(args.ref)
     if args.format == "json":
-        print(json.dumps(action_record(action, args.as_of), indent=2, ensure_ascii=False))
+        print(json_dumps(action_record(action, args.as_of)))
     else:
         print(render_action(action, args.as_of))
     return 0

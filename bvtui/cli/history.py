@@ -9,12 +9,11 @@ One action's history never loads the store: the action's file is found by its pa
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from bvtui.cli.commands import fail, user_errors
-from bvtui.cli.output import _cut
+from bvtui.cli.output import _cut, json_dumps
 from bvtui.core.audit import AuditReport, audit_store
 from bvtui.core.changes import ActionMove, StoreChanges, store_changes
 from bvtui.core.diff import FieldChange, one_line
@@ -170,7 +169,7 @@ def log(args: argparse.Namespace) -> int:
     else:
         revisions = store_history(repo, repo.relative(root), base=base, limit=args.limit)
     if args.format == "json":
-        print(json.dumps([revision_record(r) for r in revisions], indent=2, ensure_ascii=False))
+        print(json_dumps([revision_record(r) for r in revisions]))
     elif revisions:
         print(render_log(revisions, with_ref=not args.ref))
     else:
@@ -256,7 +255,7 @@ def timeline(args: argparse.Namespace) -> int:
             "statuses": [spell_record(s) for s in spells],
             "deadline_slips": [slip_record(s) for s in slips],
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_dumps(data))
     else:
         print(render_timeline(spells, slips, args.format))
     return 0
@@ -330,7 +329,7 @@ def changes(args: argparse.Namespace) -> int:
             "head": found.head,
             "moves": [move_record(move) for move in found.moves],
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_dumps(data))
     elif not found.moves:
         print(f"nothing moved since {args.since}")
     else:
@@ -428,7 +427,7 @@ def audit(args: argparse.Namespace) -> int:
     base = _base(store.repo, args.since) if store.repo is not None else None
     report = audit_store(store, base=base)
     if args.format == "json":
-        print(json.dumps(audit_record(report), indent=2, ensure_ascii=False))
+        print(json_dumps(audit_record(report)))
     else:
         print(render_audit(report, args.format))
     return 0 if report.clean else 1

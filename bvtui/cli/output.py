@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from bvtui.core.diff import one_line, printable_block
+from bvtui.core.inert import json_inert
 from bvtui.core.model import Action
 from bvtui.core.records import action_record, flags, rag_label, records_csv
 
@@ -94,23 +95,30 @@ def json_lines(records: list[dict[str, Any]]) -> Iterator[str]:
     yield "]\n"
 
 
+def json_dumps(data: Any) -> str:
+    """``data`` as indented JSON for one record or a short listing, inert for a terminal
+    (DEL, C1 and the Unicode line separators written as ``\\u`` escapes)."""
+    return json_inert(json.dumps(data, indent=2, ensure_ascii=False))
+
+
 def json_text(records: list[dict[str, Any]]) -> str:
     """:func:`json_lines` as one text, without the final newline."""
     return "".join(json_lines(records)).removesuffix("\n")
 
 
 def _record_encoder() -> Callable[[Any], str]:
-    """``json.dumps(record, ensure_ascii=False)`` for many records: the C encoder made
+    """``json.dumps(record, ensure_ascii=False)`` for many records, made inert for a
+    terminal (:func:`bvtui.core.inert.json_inert`): the C encoder made
     once, not per call as ``JSONEncoder.encode`` does (with a dict to detect cycles,
     which records cannot have): ~1 us of every record."""
     from json import encoder
 
     if encoder.c_make_encoder is None:  # a Python without the C accelerator
-        return json.JSONEncoder(ensure_ascii=False).encode
+        return lambda record: json_inert(json.JSONEncoder(ensure_ascii=False).encode(record))
     chunks = encoder.c_make_encoder(
         None, _unencodable, encoder.encode_basestring, None, ": ", ", ", False, False, True
     )
-    return lambda record: "".join(chunks(record, 0))
+    return lambda record: json_inert("".join(chunks(record, 0)))
 
 
 def _unencodable(value: Any) -> Any:

@@ -31,6 +31,11 @@ def one_line(value: Any) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text).strip()
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (line breaks and tabs included)."""
+    return _CONTROL.search(text) is not None
+
+
 def printable_block(text: str) -> str:
     """Multi-line text with every control character except line breaks made visible."""
     return "\n".join(
@@ -52,25 +57,28 @@ class FieldChange:
         """An update appended (``new`` is that update); other list edits are plain changes."""
         return self.field == "updates" and isinstance(self.new, dict)
 
+    @property
+    def name(self) -> str:
+        """The field's name as one printable line (a hand-written key may hold anything)."""
+        return one_line(self.field)
+
     def summary(self, limit: int = 40) -> str:
         """Short form for a subject line: ``status On Target -> Delayed``."""
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update {period}" if period else "update added"
         if self.old in (None, "", []):
-            return f"{self.field} set to {_cut(one_line(self.new), limit)}"
+            return f"{self.name} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):
-            return f"{self.field} cleared"
-        return (
-            f"{self.field} {_cut(one_line(self.old), limit)} -> {_cut(one_line(self.new), limit)}"
-        )
+            return f"{self.name} cleared"
+        return f"{self.name} {_cut(one_line(self.old), limit)} -> {_cut(one_line(self.new), limit)}"
 
     def line(self) -> str:
         """Full form for a body line: ``status: On Target -> Delayed``."""
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update added ({period})" if period else "update added"
-        return f"{self.field}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
+        return f"{self.name}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
     def described(self, limit: int = 100) -> str:
         """Form for the audit log: as :meth:`line`, an added update with its text.
@@ -150,6 +158,7 @@ def commit_message(
     characters; body with every change as ``field: old -> new`` and each new update's
     text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
     """
+    ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
     if created:
         subject = f"{ref}: new action"
     elif removed:
@@ -163,7 +172,7 @@ def commit_message(
             text = printable_block(str(change.new.get("text", ""))).strip("\n")
             indented = "\n".join(f"    {line}".rstrip() for line in text.split("\n"))
             texts.append(f"Update {one_line(change.new.get('period', ''))}:\n{indented}")
-    fields = ", ".join(dict.fromkeys(change.field.split(".")[0] for change in changes))
+    fields = ", ".join(dict.fromkeys(one_line(change.field.split(".")[0]) for change in changes))
     parts = [subject]
     if body:
         parts.append("\n".join(body))

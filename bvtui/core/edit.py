@@ -12,7 +12,13 @@ from datetime import date
 
 from bvtui.core.diff import field_changes
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
-from bvtui.core.schema import ValidationError, action_to_mapping, parse_progress, parse_status
+from bvtui.core.schema import (
+    ValidationError,
+    action_to_mapping,
+    check_extra_key,
+    parse_progress,
+    parse_status,
+)
 
 _OFFICER_SPLIT = re.compile(r"\s*[,;/]\s*")
 
@@ -44,6 +50,7 @@ def check_value(action: Action, field: str, value: str) -> str | int | list[str]
     if field == "officers":
         return split_officers(value)
     if field.startswith("extra."):
+        check_extra_key(field.removeprefix("extra."), path)
         return value
     if field not in EDITABLE_FIELDS:
         fields = ", ".join((*EDITABLE_FIELDS, "extra.NAME"))

@@ -161,7 +161,9 @@ def map_header(cells: list[str]) -> list[Column]:
         field = field_of(cell)
         if field is not None and field != UPDATE and winners[field][1] != index:
             field = None
-        columns.append(Column(field or EXTRA, cell or f"Column {index + 1}"))
+        # one line: the name becomes an ``extra`` key, which holds no line break
+        name = " ".join(cell.split())
+        columns.append(Column(field or EXTRA, name or f"Column {index + 1}"))
     return columns
 
 

@@ -72,8 +72,9 @@ _DEFAULT_STATUS_RAG: dict[str, str] = {
 CLOSED_STATUS_WORDS = ("cancel", "withdrawn", "superseded", "closed")
 """Statuses containing these words end an action without completing it: never overdue."""
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
-"""Ids and plan slugs: letters, digits, ``.``, ``_``, ``-``; no leading dot, so never a path."""
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
+"""Ids and plan slugs: letters, digits, ``.``, ``_``, ``-``; no leading dot, so never a path
+(``\\Z``, not ``$``, which would let a final line break through)."""
 
 RESERVED_IDS = frozenset({"plan"})
 """Ids that would collide with a plan's own files (``plan.yaml``)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from bvtui.core.inert import csv_text
 from bvtui.core.model import RAG_SYMBOLS, Action
 
 RECORD_FIELDS: tuple[str, ...] = (
@@ -78,7 +79,9 @@ def records_csv(
     """One csv row per action with :data:`RECORD_FIELDS` (lists joined with ``; ``).
 
     ``stamp`` adds the same columns to every row (a report's as-of date and commit),
-    so a csv file still says where it came from when it is one row per action.
+    so a csv file still says where it came from when it is one row per action. Text
+    is written inert (:func:`bvtui.core.inert.csv_text`): control characters shown,
+    never a formula; numbers stay numbers.
     """
     stamp = stamp or {}
     out = io.StringIO()
@@ -86,7 +89,8 @@ def records_csv(
     writer.writerow([*RECORD_FIELDS, *stamp])
     for action in actions:
         record = action_record(action, as_of)
-        writer.writerow([*(_csv_cell(record[name]) for name in RECORD_FIELDS), *stamp.values()])
+        cells = [*(_csv_cell(record[name]) for name in RECORD_FIELDS), *stamp.values()]
+        writer.writerow([csv_text(cell) if isinstance(cell, str) else cell for cell in cells])
     return out.getvalue()
 
 

@@ -4,9 +4,10 @@ A :class:`Report` holds what every output format prints: a stamp (plans, as-of d
 the commit the report was made from), the summary counts by theme x RAG and theme x
 status with percentages and totals (the "Overall Q2 Status" chart), the delivery plan
 per theme and objective, and the exception lists (overdue, status check failed, RAG
-worsened since a snapshot). Nothing here reads the clock except to say "today" when no
-date is given and no plan has one, so the same store at the same revision gives the
-same report. No Textual; the CLI and the app share it.
+worsened since a snapshot). Each action is judged on its own plan's ``as_of`` (unless
+``--as-of`` is given), as the list and the app judge it; only a plan without one is
+judged on today, and the stamp says so, so the same store at the same revision gives
+the same report. No Textual; the CLI and the app share it.
 """
 
 from __future__ import annotations
@@ -128,20 +129,28 @@ def resolve_as_of(
 ) -> tuple[date | None, str]:
     """The date to judge overdue on, and how the stamp says where it came from.
 
-    ``--as-of`` wins; else each plan's own ``as_of`` (None is returned so each plan
-    keeps its own); else ``today``, which is said, since the report then depends on
-    the day it is made.
+    ``--as-of`` wins; else each plan is judged on its own ``as_of`` (None is returned,
+    so each action keeps its plan's date, as ``bvtui list`` and the app do), and a plan
+    without one on ``today``, which is said, since the report then depends on the day
+    it is made.
     """
     if given is not None:
         return given, f"{given.isoformat()} (given)"
     plans = list(plans)
     dates = {plan.as_of for plan in plans}
-    if plans and None not in dates:
-        if len(dates) == 1:
-            return None, f"{plans[0].as_of.isoformat()} (the plan's as_of)"  # type: ignore[union-attr]
-        each = ", ".join(f"{p.slug} {p.as_of.isoformat()}" for p in plans)  # type: ignore[union-attr]
-        return None, f"each plan's own as_of: {each}"
-    return today, f"{today.isoformat()} (today: no plan as_of, no --as-of)"
+    if not plans:
+        return None, f"{today.isoformat()} (today: no plan, no --as-of)"
+    if len(dates) == 1 and None not in dates:
+        return None, f"{plans[0].as_of.isoformat()} (the plan's as_of)"  # type: ignore[union-attr]
+    if len(plans) == 1:
+        return None, f"{today.isoformat()} (today: the plan has no as_of, no --as-of)"
+    each = ", ".join(
+        f"{p.slug} {p.as_of.isoformat()}"
+        if p.as_of
+        else f"{p.slug} {today.isoformat()} (today: no as_of)"
+        for p in plans
+    )
+    return None, f"each plan's own as_of: {each}"
 
 
 def commit_stamp(store: Store) -> tuple[str, datetime | None]:
@@ -197,7 +206,8 @@ def build_report(
         wanted: the filter that chose them, printed in the stamp.
         as_of: ``--as-of``; None for each plan's own date (see :func:`resolve_as_of`).
         since: the store at the ``--since`` revision, for the RAG-worsened list.
-        today: the day "today" means when no date is known (default: the clock).
+        today: the day the stamp names for a plan without ``as_of`` (default: the
+            clock, on which :meth:`Plan.judged_on` judges such a plan).
     """
     plans = list({action.plan.slug: action.plan for action in actions}.values())
     if not plans and wanted and wanted.plans:

@@ -3,13 +3,16 @@
 No external assets: the styles are inline (with ``@media print`` rules so the page
 prints as it shows, colours included), and the chart of RAG by theme is inline SVG
 with text labels. Every RAG cell is coloured and labelled in words, so the report
-reads the same in black and white. All user text is escaped with :func:`html.escape`.
+reads the same in black and white. All user text goes through :func:`_text`: control
+characters shown (``\x1b``), then :func:`html.escape`.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from bvtui.core.diff import printable_block
+from bvtui.core.inert import cut
 from bvtui.core.model import RAGS
 from bvtui.core.report import (
     ACTION_COLUMNS,
@@ -74,6 +77,12 @@ _BAR_HEIGHT = 22
 _LABEL_WIDTH = 190
 
 
+def _text(text: str) -> str:
+    """User text as inert HTML: control characters made visible, markup escaped, and
+    at most :data:`bvtui.core.inert.CELL_LIMIT` characters of it."""
+    return escape(cut(printable_block(text)))
+
+
 def render_html(report: Report) -> str:
     """The report as one HTML document."""
     parts = [
@@ -81,14 +90,14 @@ def render_html(report: Report) -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{escape(report.title)}</title>",
+        f"<title>{_text(report.title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{escape(report.title)}</h1>",
+        f"<h1>{_text(report.title)}</h1>",
     ]
     if report.organisation:
-        parts.append(f'<p class="organisation">{escape(report.organisation)}</p>')
+        parts.append(f'<p class="organisation">{_text(report.organisation)}</p>')
     parts.append(_stamp(report))
     parts.append("<h2>Overall status by theme</h2>")
     parts.append(_chart(report))
@@ -99,14 +108,14 @@ def render_html(report: Report) -> str:
     if not report.themes:
         parts.append("<p>No actions match.</p>")
     for section in report.themes:
-        parts.append(f"<h3>{escape(section.name)} ({section.counts.total} actions)</h3>")
+        parts.append(f"<h3>{_text(section.name)} ({section.counts.total} actions)</h3>")
         for objective in section.objectives:
-            parts.append(f"<h4>{escape(objective.name)}</h4>")
+            parts.append(f"<h4>{_text(objective.name)}</h4>")
             rows = [(a.rag, action_cells(report, a)) for a in objective.actions]
             parts.append(_action_table(ACTION_COLUMNS, rows))
     parts.append("<h2>Exceptions</h2>")
     for listed in exception_lists(report):
-        parts.append(f"<h3>{escape(listed.title)}: {len(listed.rows)}</h3>")
+        parts.append(f"<h3>{_text(listed.title)}: {len(listed.rows)}</h3>")
         if listed.rows:
             rows = [(a.rag, exception_cells(report, a, why)) for a, why in listed.rows]
             parts.append(_action_table(EXCEPTION_COLUMNS, rows))
@@ -118,7 +127,7 @@ def render_html(report: Report) -> str:
 
 def _stamp(report: Report) -> str:
     rows = "".join(
-        f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        f"<tr><th>{_text(label)}</th><td>{_text(value)}</td></tr>"
         for label, value in report.stamp.lines()
     )
     return f'<table class="stamp">{rows}</table>'
@@ -126,23 +135,21 @@ def _stamp(report: Report) -> str:
 
 def rag_cell(rag: str, text: str | None = None) -> str:
     """A table cell in the RAG's colour, labelled in words."""
-    return f'<td class="rag rag-{escape(rag)}">{escape(text or rag_word(rag))}</td>'
+    return f'<td class="rag rag-{_text(rag)}">{_text(text or rag_word(rag))}</td>'
 
 
 def _summary_table(headers: list[str], rows: list[list[str]], rags: list[str]) -> str:
     """A summary table whose count columns are headed in their RAG colour."""
     colours = ["", *rags, ""]
     head = "".join(
-        f'<th class="rag rag-{escape(colour)}">{escape(h)}</th>'
-        if colour
-        else f"<th>{escape(h)}</th>"
+        f'<th class="rag rag-{_text(colour)}">{_text(h)}</th>' if colour else f"<th>{_text(h)}</th>"
         for h, colour in zip(headers, colours, strict=True)
     )
     body = []
     for index, row in enumerate(rows):
         total = ' class="total"' if index == len(rows) - 1 else ""
-        cells = [f"<td>{escape(row[0])}</td>"]
-        cells.extend(f'<td class="num">{escape(cell)}</td>' for cell in row[1:])
+        cells = [f"<td>{_text(row[0])}</td>"]
+        cells.extend(f'<td class="num">{_text(cell)}</td>' for cell in row[1:])
         body.append(f"<tr{total}>{''.join(cells)}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -164,11 +171,11 @@ _COLUMN_WIDTHS = {
 
 def _action_table(columns: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
     cols = "".join(f'<col style="width: {_COLUMN_WIDTHS[c]}%">' for c in columns)
-    head = "".join(f"<th>{escape(column)}</th>" for column in columns)
+    head = "".join(f"<th>{_text(column)}</th>" for column in columns)
     body = []
     for rag, cells in rows:
         tds = [
-            rag_cell(rag, cell) if index == RAG_COLUMN else f"<td>{escape(cell)}</td>"
+            rag_cell(rag, cell) if index == RAG_COLUMN else f"<td>{_text(cell)}</td>"
             for index, cell in enumerate(cells)
         ]
         body.append(f"<tr>{''.join(tds)}</tr>")
@@ -201,7 +208,7 @@ def _chart(report: Report) -> str:
         label = theme if len(theme) <= 28 else theme[:27] + "…"
         out.append(
             f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" font-size="12" text-anchor="end">'
-            f"<title>{escape(theme)}</title>{escape(label)}</text>"
+            f"<title>{_text(theme)}</title>{_text(label)}</text>"
         )
         x = float(_LABEL_WIDTH)
         total = counts.total or 1
@@ -213,7 +220,7 @@ def _chart(report: Report) -> str:
             w = _BAR_WIDTH * count / total
             out.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{_BAR_HEIGHT}" '
-                f'fill="{fill}" stroke="#ffffff"><title>{escape(theme)}: {count} '
+                f'fill="{fill}" stroke="#ffffff"><title>{_text(theme)}: {count} '
                 f"{rag_word(rag)} ({counts.percent(rag)}%)</title></rect>"
             )
             if w >= 24:

@@ -4,7 +4,8 @@ The order is the 2017-18 report's: the stamp, the summary by theme x RAG and the
 status, the delivery plan per theme and objective, then the exception lists. User
 text is printed as text: control characters are made visible (never sent to the
 terminal), and in Markdown the characters that would start a table cell or an HTML
-tag are escaped.
+tag are escaped. A cell shows at most :data:`bvtui.core.inert.CELL_LIMIT` characters
+of one field, so no field can make a report huge.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from tabulate import tabulate
 
 from bvtui.core.diff import one_line
+from bvtui.core.inert import cut
 from bvtui.core.report import (
     ACTION_COLUMNS,
     EXCEPTION_COLUMNS,
@@ -44,7 +46,7 @@ def render_markdown(report: Report) -> str:
 
 class _TextStyle:
     def heading(self, level: int, text: str) -> str:
-        text = one_line(text)
+        text = self.cell(text)
         if level == 1:
             return f"{text}\n{'=' * len(text)}"
         if level == 2:
@@ -53,13 +55,13 @@ class _TextStyle:
         return f"{rule} {text} {rule}"
 
     def cell(self, text: str) -> str:
-        return one_line(text)
+        return cut(one_line(text))
 
     def table(self, headers: list[str], rows: list[list[str]]) -> str:
         widths = [_TEXT_WIDTHS.get(header) for header in headers]
         return tabulate(
             [[self.cell(c) for c in row] for row in rows],
-            headers=headers,
+            headers=[self.cell(h) for h in headers],
             tablefmt="simple",
             maxcolwidths=widths,
             disable_numparse=True,
@@ -74,12 +76,12 @@ class _MarkdownStyle(_TextStyle):
         return f"{'#' * level} {self.cell(text)}"
 
     def cell(self, text: str) -> str:
-        return one_line(text).translate(_MD_ESCAPES)
+        return cut(one_line(text)).translate(_MD_ESCAPES)
 
     def table(self, headers: list[str], rows: list[list[str]]) -> str:
         return tabulate(
             [[self.cell(c) for c in row] for row in rows],
-            headers=headers,
+            headers=[self.cell(h) for h in headers],
             tablefmt="github",
             disable_numparse=True,
         )

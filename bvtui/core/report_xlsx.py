@@ -15,11 +15,13 @@ import zipfile
 from datetime import datetime
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from bvtui.core.diff import one_line
+from bvtui.core.inert import cut
 from bvtui.core.model import RAGS, Action
 from bvtui.core.report import (
     EXCEPTION_COLUMNS,
@@ -79,7 +81,7 @@ def render_xlsx(report: Report) -> bytes:
     when = (report.stamp.commit_time or NO_COMMIT_TIME).replace(tzinfo=None, microsecond=0)
     book.properties.created = book.properties.modified = when
     book.properties.creator = "bvtui"
-    book.properties.title = report.title
+    book.properties.title = one_line(report.title)
     buffer = io.BytesIO()
     with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, date_time=_zip_time(when)) as archive:
         ExcelWriter(book, archive).write_data()
@@ -125,21 +127,20 @@ def _sheet_name(theme: str, taken: set[str]) -> str:
 
 def _header(sheet: Worksheet, row: int, values: list[str]) -> None:
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = _put(sheet, row, column, value)
         cell.font, cell.fill = _BOLD, _HEADER_FILL
 
 
 def _write_summary(sheet: Worksheet, report: Report) -> None:
-    sheet["A1"] = report.title
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = report.organisation
+    _put(sheet, 1, 1, report.title).font = Font(bold=True, size=14)
+    _put(sheet, 2, 1, report.organisation)
     row = 4
     for label, value in report.stamp.lines():
-        sheet.cell(row=row, column=1, value=label).font = _BOLD
-        sheet.cell(row=row, column=2, value=value)
+        _put(sheet, row, 1, label).font = _BOLD
+        _put(sheet, row, 2, value)
         row += 1
     row += 1
-    sheet.cell(row=row, column=1, value="Overall status by theme").font = Font(bold=True, size=12)
+    _put(sheet, row, 1, "Overall status by theme").font = Font(bold=True, size=12)
     row += 1
     headers = ["Theme"]
     for rag in RAGS:
@@ -150,12 +151,12 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
         cell.fill = rag_fill(rag)
     for theme, counts in [*report.by_theme.items(), ("Total", report.total)]:
         row += 1
-        sheet.cell(row=row, column=1, value=theme)
+        _put(sheet, row, 1, theme)
         for index, rag in enumerate(RAGS):
-            sheet.cell(row=row, column=2 + 2 * index, value=counts.counts.get(rag, 0))
-            sheet.cell(row=row, column=3 + 2 * index, value=counts.percent(rag) / 100)
+            _put(sheet, row, 2 + 2 * index, counts.counts.get(rag, 0))
+            _put(sheet, row, 3 + 2 * index, counts.percent(rag) / 100)
             sheet.cell(row=row, column=3 + 2 * index).number_format = "0%"
-        sheet.cell(row=row, column=2 + 2 * len(RAGS), value=counts.total)
+        _put(sheet, row, 2 + 2 * len(RAGS), counts.total)
     for cell in sheet[row]:
         cell.font = _BOLD
     row += 2
@@ -163,14 +164,14 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
     row += 1
     for listed in exception_lists(report):
         title = f"{listed.title}: {len(listed.rows)}"
-        sheet.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
+        _put(sheet, row, 1, title).font = Font(bold=True, size=12)
         row += 1
         if listed.rows:
             _header(sheet, row, list(EXCEPTION_COLUMNS))
             for action, why in listed.rows:
                 row += 1
                 for column, value in enumerate(exception_cells(report, action, why), start=1):
-                    sheet.cell(row=row, column=column, value=one_line(value))
+                    _put(sheet, row, column, value)
                 _fill_rag(sheet.cell(row=row, column=RAG_COLUMN + 1), action.rag)
         row += 2
     sheet.column_dimensions["A"].width = 28
@@ -178,7 +179,7 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
 
 
 def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
-    sheet.cell(row=row, column=1, value="Status by theme").font = Font(bold=True, size=12)
+    _put(sheet, row, 1, "Status by theme").font = Font(bold=True, size=12)
     row += 1
     words = [word for word, _rag in report.statuses]
     _header(sheet, row, ["Theme", *(status_heading(w, r) for w, r in report.statuses), "Total"])
@@ -186,15 +187,15 @@ def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
         sheet.cell(row=row, column=2 + index).fill = rag_fill(rag)
     for theme, counts in report.status_by_theme.items():
         row += 1
-        sheet.cell(row=row, column=1, value=theme)
+        _put(sheet, row, 1, theme)
         for index, word in enumerate(words):
-            sheet.cell(row=row, column=2 + index, value=counts.get(word, 0))
-        sheet.cell(row=row, column=2 + len(words), value=sum(counts.values()))
+            _put(sheet, row, 2 + index, counts.get(word, 0))
+        _put(sheet, row, 2 + len(words), sum(counts.values()))
     return row + 1
 
 
 def _fill_rag(cell, rag: str) -> None:  # type: ignore[no-untyped-def]
-    cell.value = rag_word(rag)
+    cell.value = rag_word(rag)  # one of the fixed words
     cell.fill = rag_fill(rag)
     cell.font = Font(bold=True, color=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[1].lstrip("#"))
 
@@ -221,15 +222,21 @@ def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> Non
             f"{latest.period}: {latest.text}".lstrip(": ") if latest else "",
         ]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=_cell_value(value))
+            cell = _put(sheet, row, column, value)
             cell.alignment = _WRAP
             if column == 6 and due is not None:
                 cell.number_format = "yyyy-mm-dd"
         _fill_rag(sheet.cell(row=row, column=8), action.rag)
 
 
-def _cell_value(value: object) -> object:
-    """Text made printable (no control characters, which xlsx refuses); others as they are."""
+def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell and return it: text as a string cell, never a formula, with its
+    control characters made visible (xlsx refuses them), line breaks kept, and cut
+    to :data:`bvtui.core.inert.CELL_LIMIT` characters; numbers and dates as they are."""
+    cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        return one_line(value).replace(" ⏎ ", "\n")
-    return value
+        cell.value = cut(one_line(value)).replace(" ⏎ ", "\n")
+        cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula
+    else:
+        cell.value = value
+    return cell

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bvtui.core.diff import has_control
 from bvtui.core.model import ID_PATTERN, RAGS, RESERVED_IDS, STORED_FIELDS, Action, Plan, Update
 
 PLAN_FIELDS: tuple[str, ...] = (
@@ -68,6 +69,16 @@ def check_id(value: Any, path: str, field: str = "id") -> str:
     if value.lower() in RESERVED_IDS:
         raise ValidationError(path, field, value, "is reserved (plan.yaml)")
     return value
+
+
+def check_extra_key(key: Any, path: str) -> str:
+    """The name of a plan's own column (``extra.NAME``): any text but blank or a control
+    character, since it is written into commit messages and reports as a field name."""
+    if not isinstance(key, str) or not key.strip() or has_control(key):
+        raise ValidationError(
+            path, "extra", key, "is not a column name (text without control characters)"
+        )
+    return key
 
 
 def parse_progress(raw: Any, path: str) -> int | None:
@@ -187,6 +198,8 @@ def action_from_mapping(plan: Plan, data: dict[str, Any], path: str, stem: str) 
     extra = data.get("extra") or {}
     if not isinstance(extra, dict):
         raise ValidationError(path, "extra", extra, "must be a mapping of column: value")
+    for key in extra:
+        check_extra_key(key, path)
     return Action(
         plan=plan,
         id=action_id,

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from bvtui.core.diff import FieldChange, commit_message, field_changes
+from bvtui.core.diff import FieldChange, commit_message, field_changes, one_line
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
 from bvtui.core.repo import GitError, PendingBlob, Repo
@@ -29,6 +29,7 @@ from bvtui.core.schema import (
     ValidationError,
     action_from_mapping,
     action_to_mapping,
+    check_id,
     plan_from_mapping,
     plan_to_mapping,
 )
@@ -271,6 +272,12 @@ class Store:
 
     def _load_plan(self, folder: str, names: list[str], cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
+        try:
+            check_id(folder, str(path.parent), "plan folder")
+        except ValidationError as err:
+            where = one_line(str(path.parent))
+            self.problems.append(Problem(where, f"plan folder {err.reason}: not loaded"))
+            return None
         if PLAN_FILE not in names:
             if names:
                 self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))

@@ -205,3 +205,18 @@ def test_a_bad_slug_writes_nothing(empty_store: Path) -> None:
     with pytest.raises(ValidationError, match=re.escape("plan: '../x'")):
         run_import(empty_store, "001", "../x")
     assert list(empty_store.iterdir()) == []
+
+
+def test_a_header_broken_over_lines_is_a_one_line_extra_key(
+    empty_store: Path, tmp_path: Path
+) -> None:
+    """Spreadsheet headers often wrap ("Member\\nLead"); extra keys hold no line break."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Action Code", "Action Title", "Lead Officer", "Member\nLead"])
+    sheet.append(["H1", "Open the hub", "Ann Lead", "Cllr Bell"])
+    path = tmp_path / "council.xlsx"
+    book.save(path)
+    result = import_plan(Store(empty_store), parse_file(path), "council", str(path))
+    assert result.created == ["H1"]
+    assert Store.open(empty_store).find("council/H1").extra == {"Member Lead": "Cllr Bell"}

@@ -27,8 +27,12 @@ def test_as_of_says_where_it_came_from() -> None:
         "each plan's own as_of: a 2017-09-29, c 2018-03-31",
     )
     assert resolve_as_of([dated, undated], None, today) == (
-        today,
-        "2026-01-02 (today: no plan as_of, no --as-of)",
+        None,
+        "each plan's own as_of: a 2017-09-29, b 2026-01-02 (today: no as_of)",
+    )
+    assert resolve_as_of([undated], None, today) == (
+        None,
+        "2026-01-02 (today: the plan has no as_of, no --as-of)",
     )
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 from helpers import SIZE, make_app, notified, screen_text, settle, shown_refs
+from textual.pilot import Pilot
 
+from bvtui.core.store import Store
+from bvtui.tui.app import BvtuiApp
 from bvtui.tui.screens.export import ExportScreen
 from bvtui.tui.screens.main import MainScreen
+from tests.conftest import git
 
 
 async def test_w_writes_the_filtered_view_in_the_chosen_format(
@@ -40,19 +45,24 @@ async def test_w_writes_the_filtered_view_in_the_chosen_format(
         assert "report-property-demo-2017-09-29.csv: csv report of 2 actions" in notified(pilot)
 
 
+async def export_with_the_mouse(pilot: Pilot, fmt: str, target: Path) -> None:
+    """``w``, click the format, type the file name, click Write; back on the main screen."""
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.click(f"#fmt-{fmt}")
+    pilot.app.screen.query_one("#export-path").value = str(target)
+    await pilot.click("#write")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MainScreen)
+
+
 async def test_xlsx_export_holds_only_the_shown_actions(store_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "meeting.xlsx"
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("exclamation_mark")  # overdue only
         shown = shown_refs(pilot)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.click("#fmt-xlsx")
-        pilot.app.screen.query_one("#export-path").value = str(target)
-        await pilot.click("#write")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, MainScreen)
+        await export_with_the_mouse(pilot, "xlsx", target)
     book = openpyxl.load_workbook(target)
     refs = [
         row[0]
@@ -76,3 +86,20 @@ async def test_an_unwritable_path_keeps_the_dialog_open_with_the_reason(
         assert "cannot write the report: No such file or directory" in screen_text(pilot)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_export_judges_each_action_on_its_own_plans_as_of(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    """Without --as-of, the export counts overdue as the app's list does: per plan."""
+    plan = store_dir / "property-demo" / "plan.yaml"
+    plan.write_text(re.sub(r"^as_of: .*\n", "", plan.read_text(), flags=re.M))
+    git(store_dir.parent, "commit", "-q", "-am", "property-demo: no as_of")
+    overdue = sorted(a.ref for a in Store.open(store_dir).actions if a.is_overdue())
+    target = tmp_path / "all.csv"
+    async with BvtuiApp(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await export_with_the_mouse(pilot, "csv", target)
+    rows = list(csv.DictReader(io.StringIO(target.read_text())))
+    assert len(rows) == 10
+    assert sorted(row["ref"] for row in rows if row["overdue"] == "True") == overdue
