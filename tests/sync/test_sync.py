@@ -99,7 +99,7 @@ def test_same_field_conflict_is_kept_then_resolved(capsys, clone: Clone) -> None
     code, out, _ = run(capsys, ben, "resolve", "1.3", "status=theirs")
     assert code == 0 and "resolved and staged" in out
     code, out, err = run(capsys, ben, "sync", "--continue")
-    assert code == 0 and "out: 1 commit" in out, err
+    assert code == 0 and "in: 1 commit (elections-demo/1.3); out: 1 commit" in out, err
     data = fields(ben)
     assert data["status"] == "Completed" and data["progress"] == "30" and "conflicts" not in data
     assert git(ben.parent, "status", "--porcelain") == ""
@@ -210,6 +210,19 @@ def test_merge_when_the_clone_says_so(capsys, clone: Clone) -> None:
     assert code == 0 and out.strip().endswith("merged")
     assert git(ben.parent, "log", "-1", "--format=%p").count(" ") == 1  # a merge commit
     assert fields(ben)["status"] == "Delayed" and fields(ben)["progress"] == "45"
+
+
+def test_continuing_a_stopped_merge_says_what_came_in(capsys, clone: Clone) -> None:
+    amy, ben = clone("amy"), clone("ben")
+    git(ben.parent, "config", "bvtui.integrate", "merge")
+    run(capsys, amy, "set", "1.3", "status=Completed")
+    run(capsys, ben, "set", "1.3", "status=Delayed")
+    run(capsys, amy, "sync")
+    assert run(capsys, ben, "sync")[0] == 1
+    assert run(capsys, ben, "resolve", "1.3", "status=mine")[0] == 0
+    code, out, err = run(capsys, ben, "sync", "--continue")
+    assert code == 0 and "in: 1 commit (elections-demo/1.3); out: 2 commits" in out, err
+    assert fields(ben)["status"] == "Delayed"
 
 
 def test_init_installs_the_driver(capsys, tmp_path: Path) -> None:
