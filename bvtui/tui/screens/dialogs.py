@@ -1,4 +1,5 @@
-"""Small questions: discard changes? and what to do when a file changed on disk."""
+"""Small questions: discard changes? what to do when a file changed on disk? and
+what to do with an edit kept aside by "keep both"."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ class ConflictChoice(Enum):
     OVERWRITE = "overwrite"
     """Write the edit over the file, replacing the change made on disk."""
     KEEP_BOTH = "keep"
-    """Keep the disk version in the file; add the edit to it as a new update."""
+    """Keep the disk version in the file; keep the edit aside, unpublished, to re-apply."""
 
 
 class ConflictScreen(ModalScreen[ConflictChoice | None]):
@@ -77,8 +78,8 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         text.append(": save your edit over the change made on disk\n")
         text.append("k  Keep both", style="bold")
         text.append(
-            ": keep the disk version and add your edit to it as a new update "
-            "(the values you meant and your text), so nothing is lost\n"
+            ": keep the disk version; your edit is kept aside (in this copy's .git folder, "
+            "never published) and offered again when you next open this action\n"
         )
         text.append("Esc", style="bold")
         text.append(": back to editing")
@@ -98,3 +99,55 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+class UnappliedChoice(Enum):
+    """What to do with an edit kept aside when its action is opened again."""
+
+    APPLY = "apply"
+    """Fill the edit form with it, to review and save."""
+    LATER = "later"
+    """Leave it kept aside; edit the action as it is."""
+    DISCARD = "discard"
+    """Forget it."""
+
+
+class UnappliedScreen(ModalScreen[UnappliedChoice]):
+    """Offer an edit kept aside by "keep both": re-apply, later, or discard."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "choose('apply')", "Re-apply"),
+        Binding("l,escape", "choose('later')", "Later"),
+        Binding("d", "choose('discard')", "Discard"),
+    ]
+
+    def __init__(self, ref: str, kept_on: str, description: str) -> None:
+        super().__init__()
+        self.ref = ref
+        self.kept_on = kept_on
+        self.description = description
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        text.append(f"An edit of {self.ref} was kept aside on {self.kept_on}\n", style="bold")
+        text.append("(the file had changed on disk; it was not saved)\n\n", style="dim")
+        text.append(self.description + "\n\n")
+        text.append("a  Re-apply", style="bold")
+        text.append(": fill the form with it, to check and save (ctrl+s)\n")
+        text.append("l  Later", style="bold")
+        text.append(": keep it aside and edit the action as it is\n")
+        text.append("d  Discard", style="bold")
+        text.append(": forget it")
+        with Vertical(classes="dialog", id="unapplied"):
+            yield Static(text, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Re-apply (a)", id="apply", variant="primary")
+                yield Button("Later (l)", id="later")
+                yield Button("Discard (d)", id="discard", variant="error")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "later")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(UnappliedChoice(choice))

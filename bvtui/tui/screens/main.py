@@ -295,7 +295,7 @@ class MainScreen(Screen[None]):
         if self.store is not None:
             self.store.actions = [action if a.ref == action.ref else a for a in self.store.actions]
         if result is None:
-            self.notify(f"{action.ref}: {outcome.note}", markup=False)
+            self.notify(f"{action.ref}: {outcome.note}", timeout=12, markup=False)
         elif result.pending:
             self.listing.pending.add(action.ref)
             self.notify(
