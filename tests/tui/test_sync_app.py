@@ -64,11 +64,16 @@ async def test_sync_key_says_why_it_failed(store_dir: Path) -> None:
         assert "no remote to sync with" in notified(pilot)
 
 
+def set_status_in_both(amy: Path, ben: Path, mine: str, theirs: str) -> None:
+    """Ben sets 1.3's status to ``theirs`` and syncs; Amy sets it to ``mine``."""
+    assert main(["set", "--store", str(ben), "1.3", f"status={theirs}"]) == 0
+    assert main(["sync", "--store", str(ben)]) == 0
+    assert main(["set", "--store", str(amy), "1.3", f"status={mine}"]) == 0
+
+
 async def test_conflict_opens_the_resolution_screen_and_saving_finishes_the_sync(clones) -> None:
     amy, ben = clones
-    assert main(["set", "--store", str(ben), "1.3", "status=Completed"]) == 0
-    assert main(["sync", "--store", str(ben)]) == 0
-    assert main(["set", "--store", str(amy), "1.3", "status=Delayed"]) == 0
+    set_status_in_both(amy, ben, mine="Delayed", theirs="Completed")
     async with make_app(amy).run_test(size=SIZE) as pilot:
         await press_sync(pilot)
         assert "in conflict with origin: elections-demo/1.3" in notified(pilot)
@@ -91,9 +96,7 @@ async def test_the_resolution_screen_works_from_the_keyboard_and_says_what_came_
     clones,
 ) -> None:
     amy, ben = clones
-    assert main(["set", "--store", str(ben), "1.3", "status=Overdue"]) == 0
-    assert main(["sync", "--store", str(ben)]) == 0
-    assert main(["set", "--store", str(amy), "1.3", "status=Completed"]) == 0
+    set_status_in_both(amy, ben, mine="Completed", theirs="Overdue")
     async with make_app(amy).run_test(size=SIZE) as pilot:
         await press_sync(pilot)
         screen = pilot.app.screen
