@@ -10,11 +10,9 @@ import copy
 import re
 from datetime import date
 
-from bvtui.core.diff import field_changes
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
 from bvtui.core.schema import (
     ValidationError,
-    action_to_mapping,
     check_extra_key,
     parse_progress,
     parse_status,
@@ -100,24 +98,3 @@ def edited(
             )
         )
     return new
-
-
-def unapplied_edit_note(original: Action, mine: Action, update_text: str | None) -> str:
-    """The text of a "keep both" update: the field values the user meant, and their update.
-
-    When the file changed on disk while the user was editing it, "keep both" keeps
-    the disk version in the file and records the user's edit as a new update on it,
-    so nothing typed is lost and nothing on disk is silently overwritten.
-    """
-    changes = [
-        change.line()
-        for change in field_changes(action_to_mapping(original), action_to_mapping(mine))
-        if not change.is_update
-    ]
-    parts = ["Edit not applied: the file changed on disk while it was being edited."]
-    if changes:
-        parts.append("Intended: " + "; ".join(changes) + ".")
-    text = "\n".join(parts)
-    if update_text and update_text.strip():
-        text += "\n\n" + update_text.strip("\n")
-    return text

@@ -8,6 +8,7 @@ a sheet per theme). The same report always gives the same bytes.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from bvtui.core.model import Action
 from bvtui.core.records import records_csv
 
 if TYPE_CHECKING:
+    from bvtui.core.filters import Filter
     from bvtui.core.report import Report
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx")
@@ -75,14 +77,50 @@ def write_report(data: bytes, path: Path) -> None:
         raise
 
 
-def default_filename(actions: list[Action], as_of: date | None, store_name: str, fmt: str) -> str:
-    """``report-<plan or store>-<as-of>.<ext>``: the name the app's export offers.
+def default_filename(
+    actions: list[Action],
+    as_of: date | None,
+    store_name: str,
+    fmt: str,
+    wanted: Filter | None = None,
+) -> str:
+    """``report-<plan or store>-<filters>-<as-of>.<ext>``: the name the app's export offers.
 
     The plan's slug when every action is of one plan, else the store folder's name;
-    the as-of date given, else the plans' own when they agree, else today.
+    then the filters' values (``report-property-demo-red-overdue-2017-09-29.txt``),
+    in letters, digits and hyphens only; the as-of date given, else the plans' own
+    when they agree, else today.
     """
     slugs = {action.plan.slug for action in actions}
-    name = slugs.pop() if len(slugs) == 1 else store_name
+    one_plan = len(slugs) == 1
+    parts = [slugs.pop() if one_plan else store_name]
+    if wanted is not None:
+        parts.extend(_filter_words(wanted, plans=not one_plan))
+    name = "-".join(word for word in map(_slug, parts) if word)[:NAME_LIMIT].strip("-")
     dates = {action.plan.as_of for action in actions}
     day = as_of or (dates.pop() if len(dates) == 1 else None) or date.today()
-    return f"report-{name}-{day.isoformat()}.{EXTENSIONS[fmt]}"
+    return f"report-{name or 'store'}-{day.isoformat()}.{EXTENSIONS[fmt]}"
+
+
+NAME_LIMIT = 80
+"""At most this many characters of plan and filter words in a report's file name."""
+
+
+def _filter_words(wanted: Filter, plans: bool) -> list[str]:
+    """The filters' values in the order the filter bar shows them."""
+    words = sorted(wanted.plans) if plans else []
+    for values in (wanted.themes, wanted.officers, wanted.statuses, wanted.rags):
+        words.extend(sorted(values))
+    if wanted.overdue:
+        words.append("overdue")
+    if wanted.search.strip():
+        words.append(f"search {wanted.search}")
+    return words
+
+
+def _slug(text: str) -> str:
+    """``text`` in lower-case ASCII letters, digits and single hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

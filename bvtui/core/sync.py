@@ -342,16 +342,33 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
     upstream = _rev(repo, target.tracking)
     _check_related(repo, target, upstream)
     if upstream is not None and _rev(repo, "HEAD") is not None:
-        result.incoming = _count_commits(repo, f"HEAD..{upstream}")
+        _count_incoming(repo, store, "HEAD", upstream, result)
         if result.incoming:
-            base = repo.run("merge-base", "HEAD", upstream).stdout.strip()
-            prefix = repo.relative(store.root)
-            changed = _paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
-            result.incoming_refs = [_ref_of(name) for name in changed]
             result.conflicts = _integrate(repo, store, target, upstream, result)
             if result.conflicts:
                 return result
     return _publish(repo, target, result)
+
+
+def _count_incoming(repo: Repo, store: Store, head: str, upstream: str, result: SyncResult) -> None:
+    """What ``upstream`` brings that ``head`` (the branch before the sync) lacks."""
+    result.incoming = _count_commits(repo, f"{head}..{upstream}")
+    if result.incoming:
+        base = repo.run("merge-base", head, upstream).stdout.strip()
+        prefix = repo.relative(store.root)
+        changed = _paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
+        result.incoming_refs = [_ref_of(name) for name in changed]
+
+
+def _head_before(repo: Repo, mode: str) -> str | None:
+    """The branch's commit before the stopped rebase or merge began."""
+    if mode == "merge":
+        return _rev(repo, "HEAD")
+    for folder in ("rebase-merge", "rebase-apply"):
+        orig = repo.git_dir / folder / "orig-head"
+        if orig.exists():
+            return _rev(repo, orig.read_text().strip())
+    return None
 
 
 def _check_related(repo: Repo, target: _Target, upstream: str | None) -> None:
@@ -433,6 +450,9 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
         raise SyncError(f"still in conflict: {_refs_text(refs)}; resolve them first")
     target = _target(repo, remote)
     result = SyncResult(target.remote, target.remote_branch, mode=mode)
+    head, upstream = _head_before(repo, mode), _rev(repo, target.tracking)
+    if head and upstream:
+        _count_incoming(repo, store, head, upstream, result)
     if mode == "merge":
         outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
     else:

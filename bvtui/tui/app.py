@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
 from bvtui.tui.keys import MAIN_KEYS, key_label
+from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 
 
@@ -42,6 +43,14 @@ class BvtuiApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.root, as_of=self.as_of, author=self.author)
+
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q, the palette), first offering to commit uncommitted edits."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen) and not isinstance(self.screen, QuitScreen):
+            main.confirm_quit()
+        else:
+            self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands: Textual's own, and every key of the main screen."""

@@ -56,7 +56,12 @@ MAIN_KEYS: list[Binding] = [
     Binding("c", "changes", "Changes", tooltip="What changed since a date or a tag"),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
-    Binding("q", "app.quit", "Quit", tooltip="Quit bvtui"),
+    Binding(
+        "q",
+        "app.quit",
+        "Quit",
+        tooltip="Quit bvtui (asks first, offering to commit, when edits are not committed)",
+    ),
 ]
 """Every key of the main screen with a short label (footer) and a sentence (help)."""
 

@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from bvtui.core.edit import edited
+from bvtui.core.filters import Filter
 from bvtui.core.model import Plan
 from bvtui.core.report import build_report, resolve_as_of, worsened_since
+from bvtui.core.report_output import default_filename
 from bvtui.core.report_text import render_markdown, render_text
 from bvtui.core.report_xlsx import _sheet_name
 from bvtui.core.store import Store
@@ -77,3 +79,16 @@ def test_sheet_names_are_valid_and_unique() -> None:
     long = "x" * 40
     assert _sheet_name(long, taken) == "x" * 31
     assert _sheet_name(long, taken) == "x" * 27 + " (2)"
+
+
+def test_the_offered_file_name_says_the_filters_in_safe_characters(store_dir: Path) -> None:
+    actions = Store.open(store_dir).actions
+    wanted = Filter(
+        officers=frozenset({"Zoë Ørsted"}), rags=frozenset({"red", "amber"}), overdue=True
+    )
+    assert default_filename(actions, date(2017, 9, 29), "plans", "md", wanted) == (
+        "report-plans-zoe-rsted-amber-red-overdue-2017-09-29.md"
+    )
+    hostile = Filter(search="../../[b]x\x1b[31m", themes=frozenset({"Elections"}))
+    name = default_filename(actions[:1], None, "plans", "csv", hostile)
+    assert name == "report-elections-demo-elections-search-b-x-31m-2017-09-29.csv"

@@ -99,7 +99,7 @@ def test_same_field_conflict_is_kept_then_resolved(capsys, clone: Clone) -> None
     code, out, _ = run(capsys, ben, "resolve", "1.3", "status=theirs")
     assert code == 0 and "resolved and staged" in out
     code, out, err = run(capsys, ben, "sync", "--continue")
-    assert code == 0 and "out: 1 commit" in out, err
+    assert code == 0 and "in: 1 commit (elections-demo/1.3); out: 1 commit" in out, err
     data = fields(ben)
     assert data["status"] == "Completed" and data["progress"] == "30" and "conflicts" not in data
     assert git(ben.parent, "status", "--porcelain") == ""
@@ -200,16 +200,32 @@ def test_diverged_text_conflict_outside_the_driver_is_undone(capsys, clone: Clon
     assert not (ben.parent / ".git" / "rebase-merge").exists()
 
 
-def test_merge_when_the_clone_says_so(capsys, clone: Clone) -> None:
+def ben_merges(capsys, clone: Clone, key: str, amys: str, bens: str) -> Path:
+    """Ben's clone set to merge (``key`` false or merge); Amy's edit of 1.3 pushed
+    first, Ben's made; Ben's store."""
     amy, ben = clone("amy"), clone("ben")
-    git(ben.parent, "config", "pull.rebase", "false")
-    run(capsys, amy, "set", "1.3", "status=Delayed")
-    run(capsys, ben, "set", "1.3", "progress=45")
+    git(ben.parent, "config", key, "merge" if key == "bvtui.integrate" else "false")
+    run(capsys, amy, "set", "1.3", amys)
+    run(capsys, ben, "set", "1.3", bens)
     run(capsys, amy, "sync")
+    return ben
+
+
+def test_merge_when_the_clone_says_so(capsys, clone: Clone) -> None:
+    ben = ben_merges(capsys, clone, "pull.rebase", "status=Delayed", "progress=45")
     code, out, _ = run(capsys, ben, "sync")
     assert code == 0 and out.strip().endswith("merged")
     assert git(ben.parent, "log", "-1", "--format=%p").count(" ") == 1  # a merge commit
     assert fields(ben)["status"] == "Delayed" and fields(ben)["progress"] == "45"
+
+
+def test_continuing_a_stopped_merge_says_what_came_in(capsys, clone: Clone) -> None:
+    ben = ben_merges(capsys, clone, "bvtui.integrate", "status=Completed", "status=Delayed")
+    assert run(capsys, ben, "sync")[0] == 1
+    assert run(capsys, ben, "resolve", "1.3", "status=mine")[0] == 0
+    code, out, err = run(capsys, ben, "sync", "--continue")
+    assert code == 0 and "in: 1 commit (elections-demo/1.3); out: 2 commits" in out, err
+    assert fields(ben)["status"] == "Delayed"
 
 
 def test_init_installs_the_driver(capsys, tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from helpers import SIZE, main_screen, make_app, notified, screen_text, settle
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
-from bvtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
+from bvtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen, UnappliedScreen
 from bvtui.tui.screens.edit import EditScreen
 
 REF = "elections-demo/1.3"
@@ -193,24 +193,61 @@ async def test_conflict_overwrite_saves_mine(store_dir: Path) -> None:
     assert "deadline: Jun-18 -> May-18" in message and "progress: 20 -> 65" in message
 
 
-async def test_conflict_keep_both_keeps_disk_and_records_my_edit(store_dir: Path) -> None:
+def kept_path(store: Path) -> Path:
+    """Where "keep both" keeps the edit of :data:`REF`: the clone's .git, not the store."""
+    return store.parent / ".git" / "bvtui" / "unapplied" / "elections-demo" / "1.3.json"
+
+
+async def test_conflict_keep_both_keeps_my_edit_aside_unpublished_then_reapplies_it(
+    store_dir: Path,
+) -> None:
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
         path = await edit_then_conflict(pilot, store_dir)
+        head = git(store_dir, "rev-parse", "HEAD")
+        updates = len(main_screen(pilot).listing.find(REF).updates)
         await pilot.press("k")
         await settle(pilot)
         action = main_screen(pilot).listing.find(REF)
-        assert action is not None
         assert action.deadline == "Jun-18" and action.progress == 20  # the disk version
-        note = action.updates[-1].text
-        assert note.startswith("Edit not applied: the file changed on disk")
-        assert "Intended: progress: 20 -> 65." in note
-        assert note.endswith("My [b]note[/b]")
-        assert "My [b]note[/b]" in screen_text(pilot)  # shown literally
-    text = path.read_text()
-    assert "deadline: Jun-18" in text and "progress: 20" in text and "Intended:" in text
-    message = git(store_dir, "log", "-1", "--format=%B")
-    assert message.startswith(f"{REF}: update 2017-18 Q2\n")
+        assert len(action.updates) == updates  # nothing written into the update log
+        assert str(kept_path(store_dir)) in notified(pilot)
+        assert "offered again when you next open this action" in notified(pilot)
+        assert git(store_dir, "rev-parse", "HEAD") == head  # nothing committed
+        assert "Edit not applied" not in path.read_text() and "note" not in path.read_text()
+        # opened again: the kept edit is offered, shown literally, and re-applied
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, UnappliedScreen)
+        text = screen_text(pilot)
+        assert "progress: 20 -> 65" in text and "My [b]note[/b]" in text
+        await pilot.press("a")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen)
+        assert editor.query_one("#progress", Input).value == "65"
+        assert editor.update_text == "My [b]note[/b]"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        action = main_screen(pilot).listing.find(REF)
+        assert action.progress == 65 and action.deadline == "Jun-18"
+        assert action.updates[-1].text == "My [b]note[/b]"
+    assert not kept_path(store_dir).exists()
     assert git(store_dir, "status", "--porcelain") == ""
+
+
+async def test_a_damaged_kept_edit_is_named_and_not_trusted(store_dir: Path) -> None:
+    kept_path(store_dir).parent.mkdir(parents=True)
+    kept_path(store_dir).write_text('{"format": 1, "ref": "elections-demo/1.3", "values": 3}')
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot)
+        await settle(pilot)
+        assert pilot.app.screen is editor
+        message = str(editor.query_one("#edit-message", Static).content)
+        assert message == (
+            f"{kept_path(store_dir)}: not a kept edit bvtui wrote (values is not a mapping "
+            "of field names to text); delete the file to clear it"
+        )
+        assert editor.query_one("#progress", Input).value == "20"
 
 
 async def test_conflict_escape_goes_back_to_editing(store_dir: Path) -> None:

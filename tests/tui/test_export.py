@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from bvtui.core.store import Store
 from bvtui.tui.app import BvtuiApp
+from bvtui.tui.screens.dialogs import ConfirmScreen
 from bvtui.tui.screens.export import ExportScreen
 from bvtui.tui.screens.main import MainScreen
 from tests.conftest import git
@@ -32,17 +33,75 @@ async def test_w_writes_the_filtered_view_in_the_chosen_format(
         text = screen_text(pilot)
         assert "Export 2 actions as a report" in text and "RAG: red" in text
         path = pilot.app.screen.query_one("#export-path").value
-        assert path == str(tmp_path / "report-property-demo-2017-09-29.txt")
-        # choose csv with the keys (down to it, Enter): the file name follows the format
-        await pilot.press("down", "down", "down", "enter")
+        assert path == str(tmp_path / "report-property-demo-red-2017-09-29.txt")
+        # the arrows choose the format (the file name follows), Enter writes
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
         path = pilot.app.screen.query_one("#export-path").value
-        assert path.endswith("report-property-demo-2017-09-29.csv")
-        await pilot.press("tab", "enter")  # to the file box, and write
+        assert path.endswith("report-property-demo-red-2017-09-29.csv")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, MainScreen)
         rows = list(csv.DictReader(io.StringIO(Path(path).read_text())))
         assert [row["ref"] for row in rows] == ["property-demo/6.1", "property-demo/6.4"]
-        assert "report-property-demo-2017-09-29.csv: csv report of 2 actions" in notified(pilot)
+        assert f"{tmp_path}/report-property-demo-red-2017-09-29.csv: csv report" in notified(pilot)
+
+
+async def test_a_second_export_never_writes_over_the_first_unasked(
+    store_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = tmp_path / "report-property-demo-red-overdue-2017-09-29.txt"
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r", "exclamation_mark", "w")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#export-path").value == str(first)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first.exists()
+        await pilot.press("w")
+        await pilot.pause()  # the next free name is offered
+        second = tmp_path / "report-property-demo-red-overdue-2017-09-29-2.txt"
+        assert pilot.app.screen.query_one("#export-path").value == str(second)
+        first.write_text("the first report, kept")
+        pilot.app.screen.query_one("#export-path").value = str(first)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "exists. Write over it?" in screen_text(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExportScreen)
+        assert first.read_text() == "the first report, kept"
+        await pilot.click("#write")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+    written = first.read_text()
+    assert written != "the first report, kept" and "6.4" in written and "8.2" not in written
+    assert not second.exists()
+
+
+async def test_exports_started_inside_the_store_go_outside_its_work_tree(
+    store_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(store_dir)
+    documents = Path.home() / "Documents"
+    documents.mkdir()
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        why = str(pilot.app.screen.query_one("#export-status").content)
+        assert why.startswith(f"In {documents}: the current folder is inside the store's git")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+        assert f"{documents}/report-plans-2017-09-29.txt: text report" in notified(pilot)
+    assert (documents / "report-plans-2017-09-29.txt").exists()
+    assert git(store_dir, "status", "--porcelain") == ""
 
 
 async def export_with_the_mouse(pilot: Pilot, fmt: str, target: Path) -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from helpers import SIZE, main_screen, make_app, screen_text, settle, shown_refs
+from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
+from textual.pilot import Pilot
 
 from bvtui.tui.keys import MAIN_KEYS, key_label
+from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.help import HelpScreen
+from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.screens.picker import PickerScreen
+from tests.conftest import git
 
 ALL_REFS = [
     "elections-demo/1.1",
@@ -173,6 +178,66 @@ async def test_quit_key(store_dir: Path) -> None:
         await pilot.pause()
         assert app._exit  # the app was asked to exit
     assert app.return_code == 0
+
+
+def edit_by_hand(store_dir: Path) -> Path:
+    """Change 1.3's status on disk without committing: an uncommitted edit."""
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    path.write_text(path.read_text().replace("status: On Target", "status: Overdue"))
+    return path
+
+
+async def press_quit(pilot: Pilot) -> None:
+    """Press q with uncommitted edits: the app asks instead of quitting."""
+    await settle(pilot)
+    await pilot.press("q")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuitScreen) and not pilot.app._exit
+
+
+async def test_quit_with_uncommitted_edits_asks_and_can_commit_them(store_dir: Path) -> None:
+    edit_by_hand(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_quit(pilot)
+        text = screen_text(pilot)
+        assert "1 edit saved on disk but not committed: elections-demo/1.3" in text
+        assert "Commit and quit (c)" in text and "Quit anyway (q)" in text
+        await pilot.press("escape")  # cancel: back to the app
+        assert isinstance(app.screen, MainScreen) and not app._exit
+        await press_quit(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app._exit
+    assert git(store_dir, "status", "--porcelain") == ""
+    assert git(store_dir, "log", "-1", "--format=%s") == (
+        "elections-demo/1.3: status On Target -> Overdue\n"
+    )
+
+
+async def test_quit_anyway_leaves_the_edits_on_disk(store_dir: Path) -> None:
+    path = edit_by_hand(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_quit(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+    assert git(store_dir, "status", "--porcelain") == " M plans/elections-demo/1.3.yaml\n"
+    assert "status: Overdue" in path.read_text()
+
+
+async def test_a_commit_that_fails_on_quit_says_why_and_stays(store_dir: Path) -> None:
+    edit_by_hand(store_dir)
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n")
+    app = make_app(store_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_quit(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert not app._exit and isinstance(app.screen, MainScreen)
+        assert "elections-demo/1.3: git has no identity" in notified(pilot)
+    assert git(store_dir, "status", "--porcelain") == " M plans/elections-demo/1.3.yaml\n"
 
 
 async def test_reload_picks_up_a_change_made_on_disk(store_dir: Path) -> None:

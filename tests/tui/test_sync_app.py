@@ -6,8 +6,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, main_screen, make_app, notified, settle
+from helpers import SIZE, main_screen, make_app, notified, screen_text, settle
 from textual.pilot import Pilot
+from textual.widgets import RadioSet
 
 from bvtui.cli.main import main
 from bvtui.tui.screens.resolve import ResolveScreen
@@ -63,11 +64,16 @@ async def test_sync_key_says_why_it_failed(store_dir: Path) -> None:
         assert "no remote to sync with" in notified(pilot)
 
 
+def set_status_in_both(amy: Path, ben: Path, mine: str, theirs: str) -> None:
+    """Ben sets 1.3's status to ``theirs`` and syncs; Amy sets it to ``mine``."""
+    assert main(["set", "--store", str(ben), "1.3", f"status={theirs}"]) == 0
+    assert main(["sync", "--store", str(ben)]) == 0
+    assert main(["set", "--store", str(amy), "1.3", f"status={mine}"]) == 0
+
+
 async def test_conflict_opens_the_resolution_screen_and_saving_finishes_the_sync(clones) -> None:
     amy, ben = clones
-    assert main(["set", "--store", str(ben), "1.3", "status=Completed"]) == 0
-    assert main(["sync", "--store", str(ben)]) == 0
-    assert main(["set", "--store", str(amy), "1.3", "status=Delayed"]) == 0
+    set_status_in_both(amy, ben, mine="Delayed", theirs="Completed")
     async with make_app(amy).run_test(size=SIZE) as pilot:
         await press_sync(pilot)
         assert "in conflict with origin: elections-demo/1.3" in notified(pilot)
@@ -83,4 +89,28 @@ async def test_conflict_opens_the_resolution_screen_and_saving_finishes_the_sync
         assert main_screen(pilot).listing.find("elections-demo/1.3").status == "Completed"
     assert git(amy.parent, "status", "--porcelain") == ""
     assert "conflicts" not in (amy / "elections-demo/1.3.yaml").read_text()
+    assert git(amy.parent, "rev-parse", "HEAD") == git(amy.parent, "rev-parse", "origin/main")
+
+
+async def test_the_resolution_screen_works_from_the_keyboard_and_says_what_came_in(
+    clones,
+) -> None:
+    amy, ben = clones
+    set_status_in_both(amy, ben, mine="Completed", theirs="Overdue")
+    async with make_app(amy).run_test(size=SIZE) as pilot:
+        await press_sync(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ResolveScreen)
+        assert isinstance(screen.focused, RadioSet) and screen.focused.name == "status"
+        text = screen_text(pilot)
+        assert "↑↓ move" in text and "Enter or space chooses" in text
+        await pilot.press("down", "enter")
+        assert screen.picks() == {"status": "theirs"}
+        assert "status: theirs (Overdue)" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ResolveScreen)
+        last = notified(pilot).splitlines()[-1]
+        assert "synced with origin/main; in: 1 commit (elections-demo/1.3)" in last
+        assert main_screen(pilot).listing.find("elections-demo/1.3").status == "Overdue"
     assert git(amy.parent, "rev-parse", "HEAD") == git(amy.parent, "rev-parse", "origin/main")

@@ -5,7 +5,9 @@ Every field is checked as it is typed by the core's own rules
 reason shown under the field. ``ctrl+s`` saves in a thread worker: one write, one
 commit. When the commit fails the edit stays on disk and the screen closes with the
 reason; when the file changed on disk since it was opened, the user chooses reload,
-overwrite or keep both (:mod:`bvtui.tui.screens.dialogs`).
+overwrite or keep both (:mod:`bvtui.tui.screens.dialogs`). "Keep both" keeps the
+edit aside, unpublished (:mod:`bvtui.core.unapplied`); the screen offers it again
+when the action is next opened.
 """
 
 from __future__ import annotations
@@ -24,12 +26,25 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
-from bvtui.core.edit import check_value, current_period, edited, unapplied_edit_note
+from bvtui.core.edit import check_value, current_period, edited
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
-from bvtui.tui.screens.dialogs import ConfirmScreen, ConflictChoice, ConflictScreen
-from bvtui.tui.text import line, rag_text
+from bvtui.core.unapplied import (
+    UnappliedEdit,
+    UnappliedEditError,
+    drop_unapplied,
+    keep_unapplied,
+    read_unapplied,
+)
+from bvtui.tui.screens.dialogs import (
+    ConfirmScreen,
+    ConflictChoice,
+    ConflictScreen,
+    UnappliedChoice,
+    UnappliedScreen,
+)
+from bvtui.tui.text import block, line, rag_text
 
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("progress", "Progress %"),
@@ -89,9 +104,10 @@ class EditScreen(ModalScreen[EditOutcome | None]):
 
     @dataclass
     class Reloaded(Message):
-        """The disk version, read again for a reload."""
+        """The disk version, read again for a reload (or kept by "keep both")."""
 
         action: Action
+        note: str = "reloaded from disk; your edit was dropped"
 
     @dataclass
     class Failed(Message):
@@ -109,6 +125,8 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         self.as_of = as_of
         self.errors: dict[str, str] = {}
         self.busy = False
+        self.reapplied = False
+        """True once the form holds an edit kept aside (a save then forgets it)."""
 
     # --- layout ------------------------------------------------------------------
 
@@ -151,6 +169,42 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             self._check(field, field_text(self.action, field))
         self._check("period", self._default_period())
         self.query_one("#status", Select).focus()
+        self._offer_unapplied()
+
+    # --- an edit kept aside by "keep both" ---------------------------------------
+
+    def _offer_unapplied(self) -> None:
+        """Offer the edit kept aside for this action, if there is one."""
+        try:
+            kept = read_unapplied(self.store, self.action)
+        except (UnappliedEditError, StoreError) as err:
+            self._message(line(str(err)))
+            return
+        if kept is None:
+            return
+
+        def chosen(choice: UnappliedChoice | None) -> None:
+            if choice is UnappliedChoice.APPLY:
+                self._fill(kept)
+            elif choice is UnappliedChoice.DISCARD:
+                drop_unapplied(self.store, self.action.ref)
+                self._message("The kept edit was discarded.", error=False)
+
+        dialog = UnappliedScreen(self.action.ref, kept.kept_on, block(kept.describe()))
+        self.app.push_screen(dialog, chosen)
+
+    def _fill(self, kept: UnappliedEdit) -> None:
+        """Put the kept edit in the form, to be checked and saved like any edit."""
+        for field, value in kept.values.items():
+            if field == "status":
+                self.query_one("#status", Select).value = value
+            elif field in dict(TEXT_FIELDS):
+                self.query_one(f"#{field}", Input).value = value
+        if kept.update:
+            self.query_one("#update", TextArea).text = kept.update
+            self.query_one("#period", Input).value = kept.period or self._default_period()
+        self.reapplied = True
+        self._message("Your kept edit is in the form: check it, then ctrl+s.", error=False)
 
     # --- validation as you type --------------------------------------------------
 
@@ -277,19 +331,19 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         self.post_message(self.Saved(mine, result))
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def keep_both(self, mine: Action, update: str | None, period: str) -> None:
-        """Keep the disk version and add the user's edit to it as a new update."""
+    def keep_both(self, kept: UnappliedEdit) -> None:
+        """Keep the disk version as it is and the user's edit aside, unpublished."""
         try:
             disk = self.store.reread(self.action)
-            note = unapplied_edit_note(self.action, mine, update)
-            merged = edited(disk, {}, update=note, period=period or None)
-            result = self.store.save_action(merged, author=self.author)
-        except (StoreError, ValidationError, OSError) as err:
+            path = keep_unapplied(self.store, kept)
+        except (StoreError, OSError) as err:
             self.post_message(self.Failed(str(err)))
             return
-        self.post_message(
-            self.Saved(merged, result, "kept the version on disk; your edit was added as an update")
+        note = (
+            f"kept the version on disk; your edit was NOT saved: it is kept aside in {path} "
+            "and offered again when you next open this action (Enter)"
         )
+        self.post_message(self.Reloaded(disk, note))
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def reload(self) -> None:
@@ -301,11 +355,13 @@ class EditScreen(ModalScreen[EditOutcome | None]):
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        if self.reapplied:
+            drop_unapplied(self.store, self.action.ref)
         self.dismiss(EditOutcome(event.action, event.result, event.note))
 
     @on(Reloaded)
     def _reloaded(self, event: Reloaded) -> None:
-        self.dismiss(EditOutcome(event.action, None, "reloaded from disk; your edit was dropped"))
+        self.dismiss(EditOutcome(event.action, None, event.note))
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
@@ -315,8 +371,14 @@ class EditScreen(ModalScreen[EditOutcome | None]):
     @on(Conflict)
     def _conflict(self, event: Conflict) -> None:
         mine = event.mine
-        update = self.update_text if self.update_text.strip() else None
-        period = self.period
+        values = self.values()
+        kept = UnappliedEdit(
+            self.action.ref,
+            values,
+            {field: field_text(self.action, field) for field in values},
+            self.update_text.strip("\n") if self.update_text.strip() else "",
+            self.period,
+        )
 
         def chosen(choice: ConflictChoice | None) -> None:
             if choice is None:
@@ -329,7 +391,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
                 self.save(mine, force=True)
             else:
                 self._start("Keeping both…")
-                self.keep_both(mine, update, period)
+                self.keep_both(kept)
 
         path = str(self.store.action_path(self.action))
         self.app.push_screen(ConflictScreen(self.action.ref, path), chosen)
