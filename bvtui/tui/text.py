@@ -52,8 +52,9 @@ def fit(text: str, width: int) -> str:
 
 
 def fit_ref(plan: str, action_id: str, width: int) -> str:
-    """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows."""
-    ref = f"{plan}/{action_id}"
+    """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows
+    (no plan: the id alone)."""
+    ref = f"{plan}/{action_id}" if plan else action_id
     if cell_len(ref) <= width:
         return fit(ref, width)
     room = width - cell_len(action_id) - 2  # "…/"

@@ -1,0 +1,73 @@
+"""The app fits the terminal it is given, from 80x24 up: the table's columns yield
+by priority, the edit screen scrolls, the dashboard and help fit, the footer keeps
+help and quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers import main_screen, make_app, settle
+from textual.pilot import Pilot
+
+SIZES = [(80, 24), (100, 30), (120, 40), (136, 40), (160, 48), (220, 60)]
+
+
+def table_lines(pilot: Pilot) -> list[str]:
+    """The table's lines as drawn (header first), each as wide as the table."""
+    table = main_screen(pilot).table
+    return [table.render_line(y).text for y in range(len(table.rows) + 1)]
+
+
+def row_of(pilot: Pilot, ref: str) -> str:
+    table = main_screen(pilot).table
+    index = [action.ref for action in table.rows].index(ref)
+    return table_lines(pilot)[index + 1]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_status_progress_and_marks_never_dropped(store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async with make_app(store_dir).run_test(size=size) as pilot:
+        await settle(pilot)
+        table = main_screen(pilot).table
+        width = table.scrollable_content_region.width
+        header, *_ = table_lines(pilot)
+        assert len(header) == width
+        for heading in ("Ref", "Title", "Status", "Prog", "!?✎"):
+            assert heading in header, (size, header)
+        assert header.rstrip().endswith("!?✎"), header  # not under the scrollbar
+        overdue = row_of(pilot, "elections-demo/1.4")  # overdue and failing the status check
+        assert overdue.rstrip().endswith("!?"), overdue
+        assert "■ On Target" in overdue and "20%" in overdue
+        titles = [c.width for c in table.columns(width) if c.key == "title"]
+        assert titles and titles[0] >= (20 if width < 120 else 30), (size, titles)
+
+
+async def test_ref_without_its_plan_when_one_plan_is_shown(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert row_of(pilot, "elections-demo/1.4").startswith(" elections")
+        screen = main_screen(pilot)
+        screen.set_filter(replace(screen.listing.filter, plans=frozenset({"elections-demo"})))
+        await pilot.pause()
+        row = row_of(pilot, "elections-demo/1.4")
+        assert row.startswith(" 1.4 ") and "elections-demo" not in row, row
+        ref = next(c for c in screen.table.columns(98) if c.key == "ref")
+        assert ref.width <= 5
+
+
+async def test_one_plan_store_has_short_refs_everywhere(make_repo: Callable[..., Path]) -> None:
+    async with make_app(make_repo("elections-demo")).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert all("elections-demo" not in text for text in table_lines(pilot))
+        assert " Due " in table_lines(pilot)[0]
+
+
+async def test_the_table_keeps_most_of_a_small_terminal(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = main_screen(pilot).table
+        assert table.size.height - 1 >= 10  # rows under the header, beside the detail pane
+        assert main_screen(pilot).query_one("#detail").size.height >= 6
