@@ -9,8 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import main_screen, make_app, settle
+from helpers import main_screen, make_app, screen_text, settle
+from textual.geometry import Region
 from textual.pilot import Pilot
+
+from bvtui.tui.screens.edit import EditScreen
 
 SIZES = [(80, 24), (100, 30), (120, 40), (136, 40), (160, 48), (220, 60)]
 
@@ -71,3 +74,35 @@ async def test_the_table_keeps_most_of_a_small_terminal(store_dir: Path) -> None
         table = main_screen(pilot).table
         assert table.size.height - 1 >= 10  # rows under the header, beside the detail pane
         assert main_screen(pilot).query_one("#detail").size.height >= 6
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_edit_screen_fits_and_scrolls(store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
+    async with make_app(store_dir).run_test(size=size) as pilot:
+        await settle(pilot)
+        main_screen(pilot).table.move_to("elections-demo/1.4")
+        await pilot.press("e")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen)
+        panel = editor.query_one("#edit-panel")
+        assert panel.region.right <= size[0] and panel.region.bottom <= size[1]
+        text = screen_text(pilot)
+        title = editor.action.title  # every word of it, wrapped as it must be
+        assert all(word in text for word in title.split()), text
+        await pilot.press(*["tab"] * 6)  # status, progress, deadlines, officers, period
+        assert editor.focused is editor.query_one("#update")
+        await pilot.press(*"Venue booked")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "New update" in text and "Venue booked" in text, text
+        editor.query_one("#officers").focus()
+        await pilot.pause()
+        hint = " ".join(shown_in(pilot, editor.query_one("#officers-hint").region).split())
+        assert hint == "names separated by , ; or /", hint
+
+
+def shown_in(pilot: Pilot, region: Region) -> str:
+    """The text on screen inside ``region``, its lines joined by line breaks."""
+    lines = screen_text(pilot).splitlines()[region.y : region.bottom]
+    return "\n".join(text[region.x : region.right] for text in lines)
