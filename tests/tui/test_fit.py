@@ -4,16 +4,25 @@ help and quit."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import main_screen, make_app, screen_text, settle
+from rich.cells import cell_len
+from rich.console import Console
 from textual.geometry import Region
 from textual.pilot import Pilot
 
+from bvtui.core.stats import dashboard
+from bvtui.core.store import Store
+from bvtui.tui.app import BvtuiApp
+from bvtui.tui.screens.dashboard import DashboardScreen, theme_table
 from bvtui.tui.screens.edit import EditScreen
+
+STORE = Path(__file__).parent.parent / "data" / "store"
 
 SIZES = [(80, 24), (100, 30), (120, 40), (136, 40), (160, 48), (220, 60)]
 
@@ -106,3 +115,66 @@ def shown_in(pilot: Pilot, region: Region) -> str:
     """The text on screen inside ``region``, its lines joined by line breaks."""
     lines = screen_text(pilot).splitlines()[region.y : region.bottom]
     return "\n".join(text[region.x : region.right] for text in lines)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_dashboard_fits(store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
+    app = BvtuiApp(store_dir)  # no --as-of: the plans' own date must be shown
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, DashboardScreen)
+        text = screen_text(pilot)
+        assert "as of 2017-09-29" in text
+        tiles = {box.region.height for box in screen.query(".rag-box")}
+        assert len(tiles) == 1, tiles  # every tile as tall as the others
+        scroll = screen.query_one("#dashboard")
+        scroll.scroll_to(y=screen.query_one("#theme-table").virtual_region.y, animate=False)
+        await pilot.pause()
+        theme_rows = screen_text(pilot)
+        # Elections: amber 1 (20%), green 3 (60%), blue 1 (20%); never cut, one line
+        elections = next(row for row in theme_rows.splitlines() if "Elections" in row)
+        for count in ("1 (20%)", "3 (60%)"):
+            assert count in elections, elections
+        assert "Communications" in theme_rows  # the longest theme is not broken up
+
+
+def test_the_share_bar_shrinks_with_the_width() -> None:
+    figures = dashboard(Store.open(STORE).actions)
+    bars = {}
+    for width in (76, 86, 156):
+        console = Console(width=width, file=io.StringIO(), record=True)
+        console.print(theme_table(figures, width))
+        lines = console.export_text().splitlines()
+        assert all(cell_len(text) <= width for text in lines)
+        elections = next(text for text in lines if "Elections" in text)
+        assert "3 (60%)" in elections, (width, elections)
+        bars[width] = elections.count("■")
+    assert bars[76] == 0 < bars[86] < bars[156]
+
+
+async def test_help_scrolls_by_keyboard_at_80x24(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        panel = pilot.app.screen.query_one("#help-panel")
+        assert panel.region.right <= 80 and panel.region.bottom <= 24
+        last = "Red, amber, green, blue (complete), grey"
+        assert last not in screen_text(pilot)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        assert last in screen_text(pilot)
+        await pilot.press("k", "home", "j")
+        await pilot.pause()
+        assert panel.scroll_y == 1
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+async def test_the_footer_keeps_help_and_quit(store_dir: Path, width: int) -> None:
+    async with make_app(store_dir).run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "?Help" in footer.replace(" ", "") and "qQuit" in footer.replace(" ", ""), footer

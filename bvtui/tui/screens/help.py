@@ -35,16 +35,23 @@ def keys_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key; Escape, q or ? closes it."""
+    """Every key; Escape, q or ? closes it. It scrolls with the arrows, j k, PgUp PgDn,
+    Home and End when the terminal is too small for all of it."""
 
+    AUTO_FOCUS = "#help-panel"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel"):
             yield Static(Text("bvtui keys", style="bold"), id="help-title")
             yield Static(keys_table(), id="help-keys")
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-panel", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

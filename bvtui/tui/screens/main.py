@@ -30,7 +30,7 @@ from bvtui.core.repo import GitError
 from bvtui.core.resolve import conflicts_of
 from bvtui.core.store import Store, StoreError
 from bvtui.core.sync import SyncError, conflicted_refs, continue_sync, in_progress, sync
-from bvtui.tui.keys import MAIN_KEYS
+from bvtui.tui.keys import FOOTER_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
 from bvtui.tui.screens.changes import ChangesScreen
@@ -58,7 +58,7 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *MAIN_KEYS,
+        *FOOTER_KEYS,
         Binding("escape", "leave_search", "Leave search", show=False),
     ]
 
