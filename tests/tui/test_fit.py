@@ -21,6 +21,7 @@ from bvtui.core.store import Store
 from bvtui.tui.app import BvtuiApp
 from bvtui.tui.screens.dashboard import DashboardScreen, theme_table
 from bvtui.tui.screens.edit import EditScreen
+from bvtui.tui.screens.picker import PickerScreen
 
 STORE = Path(__file__).parent.parent / "data" / "store"
 
@@ -178,3 +179,39 @@ async def test_the_footer_keeps_help_and_quit(store_dir: Path, width: int) -> No
         await settle(pilot)
         footer = screen_text(pilot).splitlines()[-1]
         assert "?Help" in footer.replace(" ", "") and "qQuit" in footer.replace(" ", ""), footer
+
+
+async def test_ticked_picker_values_show_a_tick_not_only_a_colour(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen)
+        await pilot.press("tab")  # tick the first theme
+        await pilot.pause()
+        lines = [picker.options.render_line(y).text for y in range(3)]
+        assert "✓" in lines[0] and "Elections" in lines[0], lines
+        assert "✓" not in lines[1] and "✓" not in lines[2], lines
+        await pilot.press("tab")  # untick it
+        await pilot.pause()
+        assert "✓" not in picker.options.render_line(0).text
+
+
+async def test_the_chosen_radio_button_shows_a_tick(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        chosen = next(text for text in lines if "(.txt)" in text)
+        other = next(text for text in lines if "(.md)" in text)
+        assert "✓" in chosen and "✓" not in other, (chosen, other)
+
+
+async def test_the_picker_fits_80x24(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Tab toggles · Enter applies · Esc cancels" in screen_text(pilot)
