@@ -65,3 +65,12 @@ def test_edit_screen_small(snap_compare, store_dir: Path, size) -> None:  # type
 @pytest.mark.parametrize("size", SMALL, ids=["80x24", "120x40"])
 def test_dashboard_small(snap_compare, store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
     assert snap(snap_compare, store_dir, ["d"], size=size)
+
+
+def test_main_screen_light_theme(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def light(pilot: Pilot) -> None:
+        await after_load("down", "down", "exclamation_mark")(pilot)
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(make_app(store_dir), terminal_size=(120, 40), run_before=light)

@@ -26,7 +26,15 @@ from textual.widgets import Digits, Footer, Header, Static
 from bvtui.core.filters import Filter
 from bvtui.core.model import RAG_SYMBOLS, RAGS, Action
 from bvtui.core.stats import Dashboard, RagCounts, dashboard
-from bvtui.tui.text import RAG_NAMES, RAG_STYLES, line
+from bvtui.tui.text import (
+    ALERT_STYLE,
+    RAG_NAMES,
+    RAG_STYLES,
+    VALUE_STYLE,
+    WARN_STYLE,
+    line,
+    styled,
+)
 
 BAR_WIDTH = 30
 
@@ -34,7 +42,7 @@ BAR_WIDTH = 30
 def rag_heading(rag: str, short: bool = False) -> Text:
     """A RAG's symbol and name in its colour; ``short`` drops "(complete)"."""
     name = rag.capitalize() if short else RAG_NAMES[rag]
-    return Text(f"{RAG_SYMBOLS[rag]} {name}", style=RAG_STYLES[rag])
+    return styled(f"{RAG_SYMBOLS[rag]} {name}", RAG_STYLES[rag])
 
 
 def bar(counts: RagCounts, width: int = BAR_WIDTH) -> Text:
@@ -54,7 +62,7 @@ def _count_cell(counts: RagCounts, rag: str, percent: bool = True) -> Text:
     if not number:
         return Text("-", style="dim")
     shown = f"{number} ({counts.percent(rag)}%)" if percent else str(number)
-    return Text(shown, style=RAG_STYLES[rag])
+    return styled(shown, RAG_STYLES[rag])
 
 
 THEME_LEAST = 16
@@ -130,14 +138,14 @@ def officer_table(figures: Dashboard) -> Table:
     table = Table(title="By lead officer", title_style="bold", expand=True)
     table.add_column("Officer")
     for rag in RAGS:
-        table.add_column(Text(RAG_SYMBOLS[rag], style=RAG_STYLES[rag]), justify="right")
+        table.add_column(styled(RAG_SYMBOLS[rag], RAG_STYLES[rag]), justify="right")
     table.add_column("Total", justify="right")
     table.add_column("Overdue", justify="right")
     for officer, counts in figures.by_officer.items():
         table.add_row(
             Text(line(officer)),
             *(
-                Text(str(counts.counts[rag]), style=RAG_STYLES[rag])
+                styled(str(counts.counts[rag]), RAG_STYLES[rag])
                 if counts.counts[rag]
                 else Text("-", style="dim")
                 for rag in RAGS
@@ -153,7 +161,7 @@ def attention_table(figures: Dashboard) -> Table:
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1, overflow="fold")
-    table.add_row(Text(f"! Overdue ({len(figures.overdue)})", style="bold #ff5f5f"), "")
+    table.add_row(styled(f"! Overdue ({len(figures.overdue)})", ALERT_STYLE), "")
     for action in figures.overdue:
         due = action.due.isoformat() if action.due else "?"
         table.add_row(
@@ -164,7 +172,7 @@ def attention_table(figures: Dashboard) -> Table:
     if not figures.overdue:
         table.add_row(Text("none", style="dim"), "")
     table.add_row("", "")
-    checks = Text(f"? Status check ({len(figures.status_checks)})", style="bold #ffaf00")
+    checks = styled(f"? Status check ({len(figures.status_checks)})", WARN_STYLE)
     table.add_row(checks, "")
     for check in figures.status_checks:
         table.add_row(line(check.action.ref), Text(line(check.reason)))
@@ -206,7 +214,7 @@ class DashboardScreen(Screen[None]):
             heading.append(f" of {self.total}")
         if not self.wanted.is_empty:
             heading.append("   filter: ", style="dim")
-            heading.append(line(self.wanted.describe()), style="bold #ffd787")
+            heading.append(line(self.wanted.describe()), style=VALUE_STYLE)
         heading.append(f"   {as_of_text(self.actions, self.wanted)}", style="dim")
         with VerticalScroll(id="dashboard"):
             yield Static(heading, id="dash-title")

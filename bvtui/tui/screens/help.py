@@ -13,12 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bvtui.tui.keys import MAIN_KEYS, MARKS, TABLE_KEYS, key_label
+from bvtui.tui.text import VALUE_STYLE
 
 
 def keys_table() -> Table:
     """A two-column table of every key, from the same list the footer uses."""
     table = Table.grid(padding=(0, 3))
-    table.add_column(style="bold #ffd787", no_wrap=True)
+    table.add_column(style=VALUE_STYLE, no_wrap=True)
     table.add_column()
     table.add_row(Text("Main screen", style="bold underline"), "")
     for binding in MAIN_KEYS:

@@ -32,9 +32,9 @@ from bvtui.core.history import (
 )
 from bvtui.core.model import Action
 from bvtui.core.repo import GitError, Repo
-from bvtui.tui.text import line, rag_text
+from bvtui.tui.text import WARN_STYLE, line, rag_text, styled
 
-HAND_STYLE = "bold #ffaf00"
+HAND_STYLE = WARN_STYLE
 
 
 def revision_text(revision: Revision) -> Text:
@@ -71,7 +71,7 @@ def timeline_table(spells: list[StatusSpell], slips: list[DeadlineSlip]) -> Tabl
             rag_text(spell.status, spell.rag or "grey"),
             Text(line(spell.author)),
             Text(spell.sha[:10], style="dim"),
-            Text("" if spell.by_bvtui else "hand edit", style=HAND_STYLE),
+            styled("" if spell.by_bvtui else "hand edit", HAND_STYLE),
         )
     table.add_row("", "", "", "", "")
     table.add_row(Text("Deadline slips", style="bold underline"), "", "", "", "")

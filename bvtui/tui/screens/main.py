@@ -168,6 +168,12 @@ class MainScreen(Screen[None]):
         self._show_bar()
         self._show_detail(self.table.current)
 
+    def restyle(self) -> None:
+        """Draw everything again in the theme's colours (after a change of theme)."""
+        self.table.restyle()
+        self._show_bar()
+        self.query_one(ActionDetail).restyle()
+
     def _show_bar(self) -> None:
         problems = len(self.store.problems) if self.store else 0
         self.query_one(FilterBar).show(

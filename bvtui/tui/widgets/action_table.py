@@ -92,7 +92,7 @@ class ActionTable(ScrollView, can_focus=True):
         background: $block-cursor-background;
         color: $block-cursor-foreground;
     }
-    ActionTable > .action-table--mark { color: $warning; text-style: bold; }
+    ActionTable > .action-table--mark { color: $text-warning; text-style: bold; }
     ActionTable > .action-table--empty { color: $text-muted; text-style: italic; }
     """
 
@@ -151,6 +151,11 @@ class ActionTable(ScrollView, can_focus=True):
             "officer": longest([", ".join(a.officers) for a in actions], 7, 22),
             "status": longest([a.status for a in actions], 6, 22) + 2,
         }
+
+    def restyle(self) -> None:
+        """Draw every row again (the theme changed: the colours of the cells did)."""
+        self._strips.clear()
+        self.refresh()
 
     def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
         """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
@@ -311,7 +316,7 @@ class ActionTable(ScrollView, can_focus=True):
             "due": (due.isoformat() if due else line(action.deadline), None),
             "status": (
                 f"{RAG_SYMBOLS.get(rag, '?')} {line(action.status) or '-'}",
-                Style.parse(RAG_STYLES[rag]),
+                self.app.console.get_style(RAG_STYLES[rag]),
             ),
             "progress": ("" if action.progress is None else f"{action.progress}%", None),
             "marks": (marks, mark_style),
@@ -342,21 +347,28 @@ class ActionTable(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("action-table--cursor")
-        looks = (width, self.one_plan, style, action.ref in self.pending, self.as_of, date.today())
+        pending = action.ref in self.pending
+        looks = (width, self.one_plan, style, pending, self.as_of, date.today(), self.app.theme)
         drawn = self._strips.get(id(action))
         if drawn is not None and drawn[0] is action and drawn[1] == looks:
             return drawn[2]
-        strip = self._render_row(action, columns, style, width)
+        strip = self._render_row(action, columns, style, width, plain=index == self.cursor)
         if len(self._strips) > 4096:
             self._strips.clear()
         self._strips[id(action)] = (action, looks, strip)
         return strip
 
-    def _render_row(self, action: Action, columns: list[Column], style: Style, width: int) -> Strip:
+    def _render_row(
+        self, action: Action, columns: list[Column], style: Style, width: int, plain: bool
+    ) -> Strip:
+        """One row; ``plain`` (the cursor's row) draws every cell in the cursor's colours,
+        which no RAG colour is sure to read on: the symbols still say which is which."""
         cells = self.cells(action)
         texts = []
         for column in columns:
             text, cell_style = cells[column.key]
+            if plain and cell_style is not None:
+                cell_style = Style(bold=True)
             align_right = column.key == "progress"
             shown = fit(text, column.width)
             if column.key == "ref":

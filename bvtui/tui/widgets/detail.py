@@ -15,10 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from bvtui.core.model import Action
-from bvtui.tui.text import RAG_NAMES, block, fit, line, rag_text
-
-LABEL_STYLE = "bold #87afd7"
-WARN_STYLE = "bold #ffaf00"
+from bvtui.tui.text import LABEL_STYLE, RAG_NAMES, WARN_STYLE, block, fit, line, rag_text
 
 
 def _field(text: Text, label: str, value: str | Text) -> None:
@@ -93,6 +90,13 @@ class ActionDetail(Horizontal):
             yield Static(id="notes")
 
     _shown: tuple[Action | None, date | None, bool, date] | None = None
+
+    def restyle(self) -> None:
+        """Show the same action again, in the colours of a new theme."""
+        if self._shown is not None:
+            action, as_of, uncommitted, _today = self._shown
+            self._shown = None
+            self.show(action, as_of, uncommitted)
 
     def show(self, action: Action | None, as_of: date | None, uncommitted: bool = False) -> None:
         """Show ``action`` (None: nothing is highlighted).
