@@ -95,6 +95,8 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "../styles/history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,h", "close", "Back"),
+        Binding("j", "move(1)", "Next commit", show=False),
+        Binding("k", "move(-1)", "Previous commit", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -190,6 +192,12 @@ class HistoryScreen(Screen[None]):
             return
         revision = self.revisions[int(event.row_key.value)]
         self.query_one("#history-change", Static).update(revision_text(revision))
+
+    def action_move(self, step: int) -> None:
+        """j / k: the next or previous commit, as the arrows (and the main table's j k)."""
+        commits = self.commits
+        if commits.row_count:
+            commits.move_cursor(row=max(0, min(commits.row_count - 1, commits.cursor_row + step)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -339,8 +339,14 @@ class MainScreen(Screen[None]):
     def action_history(self) -> None:
         """The highlighted action's history (key h)."""
         action = self.table.current
-        if action is None or self.store is None or self.store.repo is None:
-            self.notify("No history: no action, or the store is not in git.", severity="warning")
+        if action is None:
+            self.notify(
+                "No action is highlighted: no history to show (x clears the filters).",
+                severity="warning",
+            )
+            return
+        if self.store is None or self.store.repo is None:
+            self.notify("No history: the store is not in a git repository.", severity="warning")
             return
         path = self.store.repo.relative(self.store.action_path(action))
         self.app.push_screen(HistoryScreen(self.store.repo, path, action))
