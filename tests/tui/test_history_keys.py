@@ -1,5 +1,5 @@
-"""History keys: j and k move between commits; h with no action says why; and the
-detail pane's long values wrap under themselves, not back under the labels."""
+"""h with no action says why; the detail pane's long values wrap under themselves, not
+back under the labels. (j and k in the history: tests/tui/test_history_screens.py.)"""
 
 from __future__ import annotations
 
@@ -7,29 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from helpers import SIZE, main_screen, make_app, notified, screen_text, settle
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from bvtui.tui.screens.history import HistoryScreen
 from tests.trail import Trail, trail  # noqa: F401
-
-
-async def test_j_and_k_move_between_commits(trail: Trail) -> None:  # noqa: F811
-    async with make_app(trail.store).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main_screen(pilot).jump_to("elections-demo/1.3b")
-        await pilot.press("h")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, HistoryScreen)
-        commits = pilot.app.screen.query_one("#history-commits", DataTable)
-        assert commits.cursor_row == 0
-        await pilot.press("j", "j", "j")
-        await pilot.pause()
-        assert commits.cursor_row == 3
-        assert "progress: 40 -> 45" in screen_text(pilot)
-        await pilot.press("k", "k")
-        await pilot.pause()
-        assert commits.cursor_row == 1
-        assert "renumber 1.3" in screen_text(pilot)
 
 
 async def test_h_with_no_action_says_so(store_dir: Path) -> None:
