@@ -179,6 +179,7 @@ async def test_the_footer_keeps_help_and_quit(store_dir: Path, width: int) -> No
         await settle(pilot)
         footer = screen_text(pilot).splitlines()[-1]
         assert "?Help" in footer.replace(" ", "") and "qQuit" in footer.replace(" ", ""), footer
+        assert footer.rstrip().endswith("^p palette"), footer  # nothing showing past it
 
 
 async def test_ticked_picker_values_show_a_tick_not_only_a_colour(store_dir: Path) -> None:
