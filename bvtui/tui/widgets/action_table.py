@@ -160,7 +160,10 @@ class ActionTable(ScrollView, can_focus=True):
     def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
         """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
         self.rows = actions
-        self.one_plan = len({a.plan.slug for a in actions}) <= 1
+        first = actions[0].plan if actions else None
+        self.one_plan = first is None or all(  # stops at the first row of another plan
+            a.plan is first or a.plan.slug == first.slug for a in actions
+        )
         index = 0
         if keep is not None:  # by id, then plan: no ref text built per row (~2 ms at 10k)
             slug, _, action_id = keep.partition("/")
