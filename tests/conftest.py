@@ -50,6 +50,7 @@ def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         "GIT_COMMITTER_NAME",
         "GIT_COMMITTER_EMAIL",
         "EMAIL",
+        "XDG_CONFIG_HOME",  # the app's settings: under the test's own HOME
     ):
         monkeypatch.delenv(name, raising=False)
     return config

@@ -19,6 +19,8 @@ from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
 from bvtui.tui.keys import MAIN_KEYS, key_label
 from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
+from bvtui.tui.settings import save_theme, saved_theme
+from bvtui.tui.text import theme_styles
 
 
 class BvtuiApp(App[None]):
@@ -40,6 +42,27 @@ class BvtuiApp(App[None]):
         self.root = Path(root)
         self.as_of = as_of
         self.author = author
+        self._theme_restored = False
+        self.console.push_theme(theme_styles(self.get_css_variables()))
+
+    def on_mount(self) -> None:
+        """Start in the theme the user chose last time (when it is still there)."""
+        saved = saved_theme(self.available_themes)
+        if saved is not None:
+            self.theme = saved
+        self._theme_restored = True
+
+    def watch_theme(self, theme: str) -> None:
+        """Colour the named styles for the new theme, redraw, and remember the choice."""
+        self.console.pop_theme()
+        self.console.push_theme(theme_styles(self.get_css_variables()))
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.is_mounted:
+                screen.restyle()
+        if self._theme_restored:
+            problem = save_theme(theme)
+            if problem is not None:
+                self.notify(problem, title="Theme not saved", severity="warning", markup=False)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.root, as_of=self.as_of, author=self.author)

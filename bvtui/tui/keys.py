@@ -65,6 +65,14 @@ MAIN_KEYS: list[Binding] = [
 ]
 """Every key of the main screen with a short label (footer) and a sentence (help)."""
 
+FOOTER_FIRST = ("help", "app.quit")
+"""Actions the footer shows first, so that a narrow terminal never hides them."""
+
+FOOTER_KEYS: list[Binding] = sorted(
+    MAIN_KEYS, key=lambda binding: binding.action not in FOOTER_FIRST
+)
+""":data:`MAIN_KEYS` in the footer's order: help and quit, then the rest as listed."""
+
 TABLE_KEYS: list[tuple[str, str]] = [
     ("↑ ↓  j k", "Move between actions"),
     ("PgUp PgDn Home End", "Move a page, to the first or last action"),

@@ -8,20 +8,60 @@ widget builds its text with :func:`line` / :func:`block` into ``rich.text.Text``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from rich.theme import Theme
+from textual.color import Color
 
 from bvtui.core.diff import one_line, printable_block
 from bvtui.core.model import RAG_SYMBOLS
 
 RAG_STYLES: dict[str, str] = {
-    "red": "bold #ff5f5f",
-    "amber": "bold #ffaf00",
-    "green": "bold #5fd75f",
-    "blue": "bold #5fafff",
-    "grey": "#a8a8a8",
+    rag: f"rag.{rag}" for rag in ("red", "amber", "green", "blue", "grey")
 }
-"""Foreground style of each RAG colour (a symbol is always shown beside it)."""
+"""The named style of each RAG colour (a symbol is always shown beside it); the colours
+come from the theme (:func:`theme_styles`), so they read on a dark or a light one."""
+
+WARN_STYLE = "bvtui.warn"
+"""A note that needs attention: overdue, status check, uncommitted."""
+ALERT_STYLE = "bvtui.alert"
+"""Something wrong: files that did not load."""
+VALUE_STYLE = "bvtui.value"
+"""A value picked out: the filters in force, a key in the help."""
+LABEL_STYLE = "bvtui.label"
+"""The label of a field in the detail pane."""
+
+
+def theme_styles(variables: Mapping[str, str]) -> Theme:
+    """The named styles above in the colours of a Textual theme's ``variables``.
+
+    Each is the theme's own colour for text of that kind on its background
+    (``$text-error``, ``$text-warning``...), so a light theme gets dark colours.
+    """
+    fore = Color.parse(variables["foreground"])
+    grey = fore.blend(Color.parse(variables["background"]), 0.15).hex
+    return Theme(
+        {
+            "rag.red": f"bold {variables['text-error']}",
+            "rag.amber": f"bold {variables['text-warning']}",
+            "rag.green": f"bold {variables['text-success']}",
+            "rag.blue": f"bold {variables['text-primary']}",
+            "rag.grey": grey,
+            WARN_STYLE: f"bold {variables['text-warning']}",
+            ALERT_STYLE: f"bold {variables['text-error']}",
+            VALUE_STYLE: f"bold {variables['text-accent']}",
+            LABEL_STYLE: f"bold {variables['text-primary']}",
+        }
+    )
+
+
+def styled(text: str, style: str) -> Text:
+    """``text`` in a named style, as a span: Textual resolves a span's style through the
+    app's console (and its theme), not a ``Text``'s own ``style``."""
+    return Text.assemble((text, style))
+
 
 RAG_NAMES: dict[str, str] = {
     "red": "Red",
@@ -52,8 +92,9 @@ def fit(text: str, width: int) -> str:
 
 
 def fit_ref(plan: str, action_id: str, width: int) -> str:
-    """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows."""
-    ref = f"{plan}/{action_id}"
+    """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows
+    (no plan: the id alone)."""
+    ref = f"{plan}/{action_id}" if plan else action_id
     if cell_len(ref) <= width:
         return fit(ref, width)
     room = width - cell_len(action_id) - 2  # "…/"
@@ -64,4 +105,4 @@ def fit_ref(plan: str, action_id: str, width: int) -> str:
 
 def rag_text(label: str, rag: str) -> Text:
     """``label`` in the colour of ``rag`` with its symbol first: ``● Overdue``."""
-    return Text(f"{RAG_SYMBOLS.get(rag, '?')} {line(label)}", style=RAG_STYLES.get(rag, ""))
+    return styled(f"{RAG_SYMBOLS.get(rag, '?')} {line(label)}", RAG_STYLES.get(rag, ""))

@@ -29,6 +29,12 @@ async def test_h_shows_commits_field_changes_and_the_timeline(trail: Trail) -> N
         assert "renamed from plans/elections-demo/1.3.yaml" in text
         await pilot.press("down", "down")
         assert "progress: 40 -> 45" in screen_text(pilot)
+        await pilot.press("k", "k")  # j and k move as they do in the main table
+        await pilot.pause()
+        assert "renamed from plans/elections-demo/1.3.yaml" in screen_text(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert "progress: 40 -> 45" in screen_text(pilot)
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, HistoryScreen)
         assert "elections-demo/1.3b" in shown_refs(pilot)

@@ -9,10 +9,14 @@ overdue and status-check lists.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
+from rich import box
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +26,15 @@ from textual.widgets import Digits, Footer, Header, Static
 from bvtui.core.filters import Filter
 from bvtui.core.model import RAG_SYMBOLS, RAGS, Action
 from bvtui.core.stats import Dashboard, RagCounts, dashboard
-from bvtui.tui.text import RAG_NAMES, RAG_STYLES, line
+from bvtui.tui.text import (
+    ALERT_STYLE,
+    RAG_NAMES,
+    RAG_STYLES,
+    VALUE_STYLE,
+    WARN_STYLE,
+    line,
+    styled,
+)
 
 BAR_WIDTH = 30
 
@@ -30,7 +42,7 @@ BAR_WIDTH = 30
 def rag_heading(rag: str, short: bool = False) -> Text:
     """A RAG's symbol and name in its colour; ``short`` drops "(complete)"."""
     name = rag.capitalize() if short else RAG_NAMES[rag]
-    return Text(f"{RAG_SYMBOLS[rag]} {name}", style=RAG_STYLES[rag])
+    return styled(f"{RAG_SYMBOLS[rag]} {name}", RAG_STYLES[rag])
 
 
 def bar(counts: RagCounts, width: int = BAR_WIDTH) -> Text:
@@ -45,34 +57,80 @@ def bar(counts: RagCounts, width: int = BAR_WIDTH) -> Text:
     return text
 
 
-def _count_cell(counts: RagCounts, rag: str) -> Text:
+def _count_cell(counts: RagCounts, rag: str, percent: bool = True) -> Text:
     number = counts.counts[rag]
     if not number:
         return Text("-", style="dim")
-    return Text(f"{number} ({counts.percent(rag)}%)", style=RAG_STYLES[rag])
+    shown = f"{number} ({counts.percent(rag)}%)" if percent else str(number)
+    return styled(shown, RAG_STYLES[rag])
 
 
-def theme_table(figures: Dashboard) -> Table:
-    """Theme x RAG: count and percentage of the theme's actions, totals last."""
-    table = Table(title="Status by theme", title_style="bold", expand=True, show_footer=True)
-    table.add_column("Theme", footer="Total", ratio=2)
+THEME_LEAST = 16
+"""The theme column's least width: a longer name wraps onto a second line."""
+
+
+def theme_table(figures: Dashboard, width: int = 160) -> Table:
+    """Theme x RAG: count and percentage of the theme's actions, totals last.
+
+    Laid out for ``width`` cells: counts are never cut. The share bar takes the room
+    the theme names do not need (up to :data:`BAR_WIDTH`) and goes first when
+    there is none; below that the percentages go (the tiles above show them).
+    """
+    rows = [*figures.by_theme.values(), figures.total]
+    gaps = 2 * (len(RAGS) + 2)  # one padding cell and one divider per column after the first
+
+    def counts_width(percent: bool) -> int:
+        return sum(
+            max(
+                rag_heading(rag, short=True).cell_len,
+                *(_count_cell(c, rag, percent).cell_len for c in rows),
+            )
+            for rag in RAGS
+        ) + max(5, len(str(figures.total.total)))
+
+    longest_theme = max((cell_len(line(theme)) for theme in figures.by_theme), default=5)
+    percent = width - gaps - counts_width(True) >= THEME_LEAST + 4
+    room = width - gaps - counts_width(percent) - 2  # the share column's padding and divider
+    bar_width = max(0, min(BAR_WIDTH, room - max(THEME_LEAST, min(longest_theme, 24))))
+    table = Table(
+        title="Status by theme",
+        title_style="bold",
+        expand=True,
+        show_footer=True,
+        collapse_padding=True,
+        pad_edge=False,
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("Theme", footer="Total", ratio=1, min_width=THEME_LEAST)
     for rag in RAGS:
         table.add_column(
             rag_heading(rag, short=True),
-            footer=_count_cell(figures.total, rag),
+            footer=_count_cell(figures.total, rag, percent),
             justify="right",
-            ratio=1,
+            no_wrap=True,
+            overflow="ellipsis",
         )
-    table.add_column("Total", footer=str(figures.total.total), justify="right")
-    table.add_column("Share", footer=bar(figures.total), no_wrap=True)
+    table.add_column("Total", footer=str(figures.total.total), justify="right", no_wrap=True)
+    if bar_width >= 5:
+        table.add_column("Share", footer=bar(figures.total, bar_width), no_wrap=True)
     for theme, counts in figures.by_theme.items():
-        table.add_row(
-            Text(line(theme)),
-            *(_count_cell(counts, rag) for rag in RAGS),
-            str(counts.total),
-            bar(counts),
-        )
+        cells = [Text(line(theme)), *(_count_cell(counts, rag, percent) for rag in RAGS)]
+        cells.append(Text(str(counts.total)))
+        if bar_width >= 5:
+            cells.append(bar(counts, bar_width))
+        table.add_row(*cells)
     return table
+
+
+class ThemeTable(Static):
+    """:func:`theme_table`, laid out again for its width whenever it is resized."""
+
+    def __init__(self, figures: Dashboard, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.figures = figures
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(theme_table(self.figures, event.size.width))
 
 
 def officer_table(figures: Dashboard) -> Table:
@@ -80,14 +138,14 @@ def officer_table(figures: Dashboard) -> Table:
     table = Table(title="By lead officer", title_style="bold", expand=True)
     table.add_column("Officer")
     for rag in RAGS:
-        table.add_column(Text(RAG_SYMBOLS[rag], style=RAG_STYLES[rag]), justify="right")
+        table.add_column(styled(RAG_SYMBOLS[rag], RAG_STYLES[rag]), justify="right")
     table.add_column("Total", justify="right")
     table.add_column("Overdue", justify="right")
     for officer, counts in figures.by_officer.items():
         table.add_row(
             Text(line(officer)),
             *(
-                Text(str(counts.counts[rag]), style=RAG_STYLES[rag])
+                styled(str(counts.counts[rag]), RAG_STYLES[rag])
                 if counts.counts[rag]
                 else Text("-", style="dim")
                 for rag in RAGS
@@ -103,7 +161,7 @@ def attention_table(figures: Dashboard) -> Table:
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1, overflow="fold")
-    table.add_row(Text(f"! Overdue ({len(figures.overdue)})", style="bold #ff5f5f"), "")
+    table.add_row(styled(f"! Overdue ({len(figures.overdue)})", ALERT_STYLE), "")
     for action in figures.overdue:
         due = action.due.isoformat() if action.due else "?"
         table.add_row(
@@ -114,13 +172,23 @@ def attention_table(figures: Dashboard) -> Table:
     if not figures.overdue:
         table.add_row(Text("none", style="dim"), "")
     table.add_row("", "")
-    checks = Text(f"? Status check ({len(figures.status_checks)})", style="bold #ffaf00")
+    checks = styled(f"? Status check ({len(figures.status_checks)})", WARN_STYLE)
     table.add_row(checks, "")
     for check in figures.status_checks:
         table.add_row(line(check.action.ref), Text(line(check.reason)))
     if not figures.status_checks:
         table.add_row(Text("none", style="dim"), "")
     return table
+
+
+def as_of_text(actions: list[Action], wanted: Filter) -> str:
+    """The date (or dates: each plan has its own) overdue is judged on."""
+    dates = sorted({action.plan.judged_on(wanted.as_of) for action in actions})
+    if not dates:
+        dates = [wanted.as_of or date.today()]
+    if len(dates) == 1:
+        return f"as of {dates[0].isoformat()}"
+    return f"as of {dates[0].isoformat()} to {dates[-1].isoformat()} (each plan's own)"
 
 
 class DashboardScreen(Screen[None]):
@@ -146,22 +214,26 @@ class DashboardScreen(Screen[None]):
             heading.append(f" of {self.total}")
         if not self.wanted.is_empty:
             heading.append("   filter: ", style="dim")
-            heading.append(line(self.wanted.describe()), style="bold #ffd787")
-        if self.wanted.as_of:
-            heading.append(f"   as of {self.wanted.as_of.isoformat()}", style="dim")
+            heading.append(line(self.wanted.describe()), style=VALUE_STYLE)
+        heading.append(f"   {as_of_text(self.actions, self.wanted)}", style="dim")
         with VerticalScroll(id="dashboard"):
             yield Static(heading, id="dash-title")
             with Horizontal(id="rag-totals"):
                 for rag in RAGS:
                     with Vertical(classes=f"rag-box rag-{rag}"):
-                        yield Static(rag_heading(rag), classes="rag-name")
+                        yield Static(rag_heading(rag), classes="rag-name -long")
+                        yield Static(rag_heading(rag, short=True), classes="rag-name -short")
                         yield Digits(str(figures.total.counts[rag]), classes="rag-count")
                         yield Static(Text(f"{figures.total.percent(rag)}%"), classes="rag-percent")
-            yield Static(theme_table(figures), id="theme-table")
+            yield ThemeTable(figures, id="theme-table")
             with Horizontal(id="dash-lower"):
                 yield Static(officer_table(figures), id="officer-table")
                 yield Static(attention_table(figures), id="attention")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 120 columns: short tile names, the officer table above the lists."""
+        self.set_class(event.size.width < 120, "-narrow")
 
     def action_close(self) -> None:
         self.dismiss(None)

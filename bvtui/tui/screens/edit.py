@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
@@ -138,7 +138,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         options = [(rag_text(word, rag), word) for word, rag in statuses]
         if action.status and action.status not in action.plan.statuses:
             options.append((Text(f"{line(action.status)} (not in the plan's list)"), action.status))
-        with Vertical(id="edit-panel"):
+        with VerticalScroll(id="edit-panel"):
             yield Static(heading, id="edit-title")
             with Grid(id="edit-grid"):
                 yield Label("Status")

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from bvtui.core.filters import Filter
 from bvtui.core.model import Action
@@ -38,6 +38,7 @@ from bvtui.core.report_output import (
 from bvtui.core.store import Store, StoreError
 from bvtui.tui.screens.dialogs import ConfirmScreen
 from bvtui.tui.text import line
+from bvtui.tui.widgets.ticked import TickedRadioButton
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class ExportScreen(ModalScreen[Exported | None]):
             yield Static(heading, classes="dialog-question")
             with FormatList(id="export-format"):
                 for index, fmt in enumerate(FORMATS):
-                    yield RadioButton(
+                    yield TickedRadioButton(
                         f"{fmt} (.{EXTENSIONS[fmt]})", value=index == 0, id=f"fmt-{fmt}"
                     )
             yield Input(str(self.offered), id="export-path")

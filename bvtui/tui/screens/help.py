@@ -13,12 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bvtui.tui.keys import MAIN_KEYS, MARKS, TABLE_KEYS, key_label
+from bvtui.tui.text import VALUE_STYLE
 
 
 def keys_table() -> Table:
     """A two-column table of every key, from the same list the footer uses."""
     table = Table.grid(padding=(0, 3))
-    table.add_column(style="bold #ffd787", no_wrap=True)
+    table.add_column(style=VALUE_STYLE, no_wrap=True)
     table.add_column()
     table.add_row(Text("Main screen", style="bold underline"), "")
     for binding in MAIN_KEYS:
@@ -35,16 +36,23 @@ def keys_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key; Escape, q or ? closes it."""
+    """Every key; Escape, q or ? closes it. It scrolls with the arrows, j k, PgUp PgDn,
+    Home and End when the terminal is too small for all of it."""
 
+    AUTO_FOCUS = "#help-panel"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel"):
             yield Static(Text("bvtui keys", style="bold"), id="help-title")
             yield Static(keys_table(), id="help-keys")
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-panel", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -32,9 +32,9 @@ from bvtui.core.history import (
 )
 from bvtui.core.model import Action
 from bvtui.core.repo import GitError, Repo
-from bvtui.tui.text import line, rag_text
+from bvtui.tui.text import WARN_STYLE, line, rag_text, styled
 
-HAND_STYLE = "bold #ffaf00"
+HAND_STYLE = WARN_STYLE
 
 
 def revision_text(revision: Revision) -> Text:
@@ -71,7 +71,7 @@ def timeline_table(spells: list[StatusSpell], slips: list[DeadlineSlip]) -> Tabl
             rag_text(spell.status, spell.rag or "grey"),
             Text(line(spell.author)),
             Text(spell.sha[:10], style="dim"),
-            Text("" if spell.by_bvtui else "hand edit", style=HAND_STYLE),
+            styled("" if spell.by_bvtui else "hand edit", HAND_STYLE),
         )
     table.add_row("", "", "", "", "")
     table.add_row(Text("Deadline slips", style="bold underline"), "", "", "", "")
@@ -95,6 +95,8 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "../styles/history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,h", "close", "Back"),
+        Binding("j", "move(1)", "Next commit", show=False),
+        Binding("k", "move(-1)", "Previous commit", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -190,6 +192,12 @@ class HistoryScreen(Screen[None]):
             return
         revision = self.revisions[int(event.row_key.value)]
         self.query_one("#history-change", Static).update(revision_text(revision))
+
+    def action_move(self, step: int) -> None:
+        """j / k: the next or previous commit, as the arrows (and the main table's j k)."""
+        commits = self.commits
+        if commits.row_count:
+            commits.move_cursor(row=max(0, min(commits.row_count - 1, commits.cursor_row + step)))
 
     def action_close(self) -> None:
         self.dismiss(None)

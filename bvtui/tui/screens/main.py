@@ -30,7 +30,7 @@ from bvtui.core.repo import GitError
 from bvtui.core.resolve import conflicts_of
 from bvtui.core.store import Store, StoreError
 from bvtui.core.sync import SyncError, conflicted_refs, continue_sync, in_progress, sync
-from bvtui.tui.keys import MAIN_KEYS
+from bvtui.tui.keys import FOOTER_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
 from bvtui.tui.screens.changes import ChangesScreen
@@ -59,7 +59,7 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *MAIN_KEYS,
+        *FOOTER_KEYS,
         Binding("escape", "leave_search", "Leave search", show=False),
     ]
 
@@ -168,6 +168,12 @@ class MainScreen(Screen[None]):
         self.table.set_rows(rows, keep=keep)
         self._show_bar()
         self._show_detail(self.table.current)
+
+    def restyle(self) -> None:
+        """Draw everything again in the theme's colours (after a change of theme)."""
+        self.table.restyle()
+        self._show_bar()
+        self.query_one(ActionDetail).restyle()
 
     def _show_bar(self) -> None:
         problems = len(self.store.problems) if self.store else 0
@@ -334,8 +340,14 @@ class MainScreen(Screen[None]):
     def action_history(self) -> None:
         """The highlighted action's history (key h)."""
         action = self.table.current
-        if action is None or self.store is None or self.store.repo is None:
-            self.notify("No history: no action, or the store is not in git.", severity="warning")
+        if action is None:
+            self.notify(
+                "No action is highlighted: no history to show (x clears the filters).",
+                severity="warning",
+            )
+            return
+        if self.store is None or self.store.repo is None:
+            self.notify("No history: the store is not in a git repository.", severity="warning")
             return
         path = self.store.repo.relative(self.store.action_path(action))
         self.app.push_screen(HistoryScreen(self.store.repo, path, action))

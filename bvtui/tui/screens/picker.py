@@ -11,17 +11,35 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Footer, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from bvtui.core.filters import fold
 from bvtui.tui.text import line
+from bvtui.tui.widgets.ticked import TICK
+
+
+class TickList(SelectionList[str]):
+    """A selection list whose ticked values show :data:`TICK`, not only a brighter box."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = round(self.scroll_offset.y) + y
+        if len(segments) < 4 or not 0 <= index < self.option_count:
+            return strip
+        ticked = self.get_option_at_index(index).value in self.selected
+        box = segments[1]
+        segments[1] = Segment(TICK if ticked else " ", box.style, box.control)
+        return Strip(segments, strip.cell_length)
 
 
 class PickerScreen(ModalScreen[frozenset[str] | None]):
@@ -56,7 +74,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
                 id="picker-title",
             )
             yield Input(placeholder=f"type to narrow the {self.kind} list", id="picker-input")
-            yield SelectionList[str](id="picker-list")
+            yield TickList(id="picker-list")
             yield Static(
                 Text("Tab toggles · Enter applies · Esc cancels", style="dim"), id="picker-help"
             )

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, RadioButton, RadioSet, Static
+from textual.widgets import Footer, RadioSet, Static
 
 from bvtui.core.merge import SIDES
 from bvtui.core.model import Action
@@ -27,6 +27,7 @@ from bvtui.core.resolve import conflicts_of, resolved, save_resolution, side_tex
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import Store, StoreError
 from bvtui.tui.text import line
+from bvtui.tui.widgets.ticked import TickedRadioButton
 
 SIDE_LABELS = {"mine": "mine", "theirs": "theirs", "base": "base (before both)"}
 """How each version is named on screen."""
@@ -73,7 +74,7 @@ class ResolveScreen(ModalScreen[bool]):
                     for side in SHOWN_ORDER:
                         label = Text(f"{SIDE_LABELS[side]}: ", style="bold")
                         label.append(line(side_text(sides.get(side))) or "(empty)")
-                        yield RadioButton(
+                        yield TickedRadioButton(
                             label,
                             value=side == "mine",
                             name=side,

@@ -28,6 +28,23 @@ from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 UNCOMMITTED = "✎"
 """The mark of an action saved on disk but not committed."""
 
+ORDER = ("ref", "title", "theme", "officer", "due", "status", "progress", "marks")
+"""The columns left to right (those the width allows)."""
+
+HEADINGS = {
+    "ref": "Ref",
+    "title": "Title",
+    "theme": "Theme",
+    "officer": "Officer",
+    "due": "Due",
+    "status": "Status",
+    "progress": "Prog",
+    "marks": "!?✎",
+}
+
+OPTIONAL = {"theme": 10, "officer": 10, "due": 10}
+"""Columns dropped when the width runs out, with the least width worth showing."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -75,7 +92,7 @@ class ActionTable(ScrollView, can_focus=True):
         background: $block-cursor-background;
         color: $block-cursor-foreground;
     }
-    ActionTable > .action-table--mark { color: $warning; text-style: bold; }
+    ActionTable > .action-table--mark { color: $text-warning; text-style: bold; }
     ActionTable > .action-table--empty { color: $text-muted; text-style: italic; }
     """
 
@@ -106,7 +123,10 @@ class ActionTable(ScrollView, can_focus=True):
         self.rows: list[Action] = []
         self.pending: set[str] = set()
         self.empty_message = "No actions"
-        self._fixed = {"ref": 12, "theme": 12, "officer": 20, "status": 12}
+        self._fixed = {"ref": 12, "id": 5, "theme": 12, "officer": 20, "status": 12}
+        self.one_plan = False
+        """Every row is of one plan: the ref column shows the id alone."""
+        self._layouts: dict[tuple[int, bool], list[Column]] = {}
         self._last_highlighted: str | None = ""
         self._strips: dict[int, tuple[Action, tuple[object, ...], Strip]] = {}
         """Rendered rows by ``id(action)``, with the action (so the id cannot be reused)
@@ -123,16 +143,27 @@ class ActionTable(ScrollView, can_focus=True):
             return max(least, min(most, max((len(v) for v in values), default=0)))
 
         self._strips.clear()
+        self._layouts.clear()
         self._fixed = {
             "ref": longest([a.ref for a in actions], 5, 30),
+            "id": longest([a.id for a in actions], 3, 30),
             "theme": longest([a.theme for a in actions], 5, 22),
             "officer": longest([", ".join(a.officers) for a in actions], 7, 22),
             "status": longest([a.status for a in actions], 6, 22) + 2,
         }
 
+    def restyle(self) -> None:
+        """Draw every row again (the theme changed: the colours of the cells did)."""
+        self._strips.clear()
+        self.refresh()
+
     def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
         """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
         self.rows = actions
+        first = actions[0].plan if actions else None
+        self.one_plan = first is None or all(  # stops at the first row of another plan
+            a.plan is first or a.plan.slug == first.slug for a in actions
+        )
         index = 0
         if keep is not None:  # by id, then plan: no ref text built per row (~2 ms at 10k)
             slug, _, action_id = keep.partition("/")
@@ -216,20 +247,59 @@ class ActionTable(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------------
 
     def columns(self, width: int) -> list[Column]:
-        """The columns for a table ``width`` cells wide; the title takes what is left."""
-        fixed = [
-            Column("ref", "Ref", self._fixed["ref"]),
-            Column("title", "Title", 0),
-            Column("theme", "Theme", self._fixed["theme"]),
-            Column("officer", "Officer", self._fixed["officer"]),
-            Column("due", "Due", 10),
-            Column("status", "Status", self._fixed["status"]),
-            Column("progress", "Prog", 4),
-            Column("marks", "!?✎", 3),
+        """The columns for a table ``width`` cells wide, each at least readable.
+
+        Every column starts at the least it can show; the width left over goes
+        out in priority order (:meth:`_growth`): a readable title and status, the
+        ref's id, the due date, more title, the full status, officer and theme,
+        the whole ref; the title takes the rest. Status, progress and the marks
+        are never dropped; theme, officer and due are, when the width runs out.
+        """
+        key = (width, self.one_plan)
+        if key not in self._layouts:
+            self._layouts[key] = self._fit(width)
+        return self._layouts[key]
+
+    def _growth(self) -> list[tuple[str, int]]:
+        """Which column grows to what width, first served first."""
+        fixed = self._fixed
+        ref = fixed["id"] if self.one_plan else fixed["ref"]
+        return [
+            ("title", 20),
+            ("status", 14),
+            ("ref", min(ref, fixed["id"] + 10)),
+            ("due", 10),
+            ("title", 30),
+            ("status", fixed["status"]),
+            ("officer", min(14, fixed["officer"])),
+            ("theme", min(14, fixed["theme"])),
+            ("title", 40),
+            ("officer", fixed["officer"]),
+            ("theme", fixed["theme"]),
+            ("ref", ref),
         ]
-        used = sum(c.width for c in fixed) + len(fixed) + 1
-        title = max(12, width - used)
-        return [Column(c.key, c.heading, title) if c.key == "title" else c for c in fixed]
+
+    def _fit(self, width: int) -> list[Column]:
+        fixed = self._fixed
+        ref_least = fixed["id"] if self.one_plan else min(fixed["ref"], fixed["id"] + 3)
+        widths = {
+            "ref": ref_least,
+            "title": 8,
+            "status": min(8, fixed["status"]),
+            "progress": 4,
+            "marks": 3,
+        }
+        spare = width - 1 - sum(w + 1 for w in widths.values())
+        for key, target in self._growth():
+            if key in widths:
+                more = max(0, min(target - widths[key], spare))
+                widths[key] += more
+                spare -= more
+            elif spare - 1 >= min(target, OPTIONAL[key]):  # a new column and its gap
+                widths[key] = min(target, spare - 1)
+                spare -= widths[key] + 1
+        widths["title"] += max(0, spare)
+        return [Column(key, HEADINGS[key], widths[key]) for key in ORDER if key in widths]
 
     def cells(self, action: Action) -> dict[str, tuple[str, Style | None]]:
         """The text of each cell of ``action``'s row, with the style of coloured cells."""
@@ -249,7 +319,7 @@ class ActionTable(ScrollView, can_focus=True):
             "due": (due.isoformat() if due else line(action.deadline), None),
             "status": (
                 f"{RAG_SYMBOLS.get(rag, '?')} {line(action.status) or '-'}",
-                Style.parse(RAG_STYLES[rag]),
+                self.app.console.get_style(RAG_STYLES[rag]),
             ),
             "progress": ("" if action.progress is None else f"{action.progress}%", None),
             "marks": (marks, mark_style),
@@ -280,25 +350,33 @@ class ActionTable(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("action-table--cursor")
-        looks = (width, style, action.ref in self.pending, self.as_of, date.today())
+        pending = action.ref in self.pending
+        looks = (width, self.one_plan, style, pending, self.as_of, date.today(), self.app.theme)
         drawn = self._strips.get(id(action))
         if drawn is not None and drawn[0] is action and drawn[1] == looks:
             return drawn[2]
-        strip = self._render_row(action, columns, style, width)
+        strip = self._render_row(action, columns, style, width, plain=index == self.cursor)
         if len(self._strips) > 4096:
             self._strips.clear()
         self._strips[id(action)] = (action, looks, strip)
         return strip
 
-    def _render_row(self, action: Action, columns: list[Column], style: Style, width: int) -> Strip:
+    def _render_row(
+        self, action: Action, columns: list[Column], style: Style, width: int, plain: bool
+    ) -> Strip:
+        """One row; ``plain`` (the cursor's row) draws every cell in the cursor's colours,
+        which no RAG colour is sure to read on: the symbols still say which is which."""
         cells = self.cells(action)
         texts = []
         for column in columns:
             text, cell_style = cells[column.key]
+            if plain and cell_style is not None:
+                cell_style = Style(bold=True)
             align_right = column.key == "progress"
             shown = fit(text, column.width)
             if column.key == "ref":
-                shown = fit_ref(action.plan.slug, line(action.id), column.width)
+                slug = "" if self.one_plan else action.plan.slug
+                shown = fit_ref(slug, line(action.id), column.width)
             if align_right:
                 shown = shown.strip().rjust(column.width)
             texts.append((shown, cell_style))

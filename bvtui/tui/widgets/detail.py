@@ -9,45 +9,55 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from bvtui.core.model import Action
-from bvtui.tui.text import RAG_NAMES, block, fit, line, rag_text
+from bvtui.tui.text import (
+    LABEL_STYLE,
+    RAG_NAMES,
+    WARN_STYLE,
+    block,
+    fit,
+    line,
+    rag_text,
+    styled,
+)
 
-LABEL_STYLE = "bold #87afd7"
-WARN_STYLE = "bold #ffaf00"
 
+def fields_text(action: Action, as_of: date | None) -> Group:
+    """The left column: the title, then ref, plan, theme, objective, officers, dates,
+    status, one a row; a long value wraps under itself (a hanging indent), never back
+    under the labels."""
+    fields = Table.grid(padding=(0, 1))
+    fields.add_column(no_wrap=True, min_width=16, max_width=16, overflow="ellipsis")
+    fields.add_column(ratio=1, overflow="fold")
 
-def _field(text: Text, label: str, value: str | Text) -> None:
-    text.append(f"{label:<17}", style=LABEL_STYLE)
-    text.append(value if isinstance(value, Text) else Text(value))
-    text.append("\n")
+    def field(label: str, value: str | Text) -> None:
+        shown = value if isinstance(value, Text) else Text(value)
+        fields.add_row(styled(label, LABEL_STYLE), shown)
 
-
-def fields_text(action: Action, as_of: date | None) -> Text:
-    """The left column: title, ref, plan, theme, objective, officers, dates, status."""
-    text = Text()
-    text.append(line(action.title) or "(no title)", style="bold")
-    text.append("\n\n")
-    _field(text, "Ref", line(action.ref))
-    _field(text, "Plan", line(action.plan.title or action.plan.slug))
-    _field(text, "Theme", line(action.theme) or "-")
-    _field(text, "Objective", line(action.objective) or "-")
-    _field(text, "Lead officers", line(action.officers) or "-")
-    _field(text, "Deadline", line(action.deadline) or "-")
-    _field(text, "Revised deadline", line(action.revised_deadline) or "-")
+    field("Ref", line(action.ref))
+    field("Plan", line(action.plan.title or action.plan.slug))
+    field("Theme", line(action.theme) or "-")
+    field("Objective", line(action.objective) or "-")
+    field("Lead officers", line(action.officers) or "-")
+    field("Deadline", line(action.deadline) or "-")
+    field("Revised deadline", line(action.revised_deadline) or "-")
     due = action.due
-    _field(text, "Due", due.isoformat() if due else "no due date")
+    field("Due", due.isoformat() if due else "no due date")
     status = rag_text(action.status or "no status", action.rag)
     status.append(f"  {RAG_NAMES[action.rag].lower()}", style="dim")
-    _field(text, "Status", status)
-    _field(text, "Progress", "-" if action.progress is None else f"{action.progress}%")
+    field("Status", status)
+    field("Progress", "-" if action.progress is None else f"{action.progress}%")
     for key, value in action.extra.items():
-        _field(text, fit(line(key), 16), line(value))
-    return text
+        field(fit(line(key), 16).rstrip(), line(value))
+    title = Text(line(action.title) or "(no title)", style="bold")
+    return Group(title, Text(""), fields)
 
 
 def notes_text(action: Action, as_of: date | None, uncommitted: bool) -> Text:
@@ -93,6 +103,13 @@ class ActionDetail(Horizontal):
             yield Static(id="notes")
 
     _shown: tuple[Action | None, date | None, bool, date] | None = None
+
+    def restyle(self) -> None:
+        """Show the same action again, in the colours of a new theme."""
+        if self._shown is not None:
+            action, as_of, uncommitted, _today = self._shown
+            self._shown = None
+            self.show(action, as_of, uncommitted)
 
     def show(self, action: Action | None, as_of: date | None, uncommitted: bool = False) -> None:
         """Show ``action`` (None: nothing is highlighted).

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from bvtui.core.filters import Filter
-from bvtui.tui.text import line
+from bvtui.tui.text import ALERT_STYLE, VALUE_STYLE, WARN_STYLE, line
 
 
 def filter_summary(
@@ -21,14 +21,14 @@ def filter_summary(
         text.append("No filters", style="dim")
     else:
         text.append("Filters: ", style="bold")
-        text.append(line(wanted.describe()), style="bold #ffd787")
+        text.append(line(wanted.describe()), style=VALUE_STYLE)
     text.append("   ")
     text.append(f"{shown} of {total} actions", style="bold")
     if pending:
-        text.append(f"   ✎ {pending} uncommitted", style="bold #ffaf00")
+        text.append(f"   ✎ {pending} uncommitted", style=WARN_STYLE)
     if problems:
         plural = "s" if problems > 1 else ""
-        text.append(f"   ⚠ {problems} file{plural} did not load", style="bold #ff5f5f")
+        text.append(f"   ⚠ {problems} file{plural} did not load", style=ALERT_STYLE)
     return text
 
 
