@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bvtui.cli import options
 from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
+from bvtui.core.model import Action
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
@@ -205,8 +206,12 @@ def set_fields(args: argparse.Namespace) -> int:
         return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
     store = _open(args, args.ref)
     action = store.find(args.ref)
-    new = edited(action, values, update=args.update, period=args.period)
-    return _report(store.save_action(new, author=args.author))
+
+    def edit(action: Action) -> Action:
+        return edited(action, values, update=args.update, period=args.period)
+
+    # another save of the file since it was read: the same edit is made on that version
+    return _report(store.save_action(edit(action), author=args.author, reapply=edit))
 
 
 def _report(result: SaveResult) -> int:

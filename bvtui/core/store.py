@@ -13,7 +13,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
@@ -130,6 +130,28 @@ def write_atomically(path: Path, text: str) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def save_lock(folder: Path) -> Iterator[None]:
+    """Hold the save lock of a plan ``folder`` (an advisory lock on the folder itself,
+    so no lock file is left behind for ``git add -A``), waiting for another process's
+    save of a file in it to finish."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this system: saves are not serialised
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder not made yet: its first file makes it
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 class Store:
@@ -456,7 +478,12 @@ class Store:
         return self.root / action.plan.slug / f"{action.id}.yaml"
 
     def save_action(
-        self, action: Action, *, author: str | None = None, force: bool = False
+        self,
+        action: Action,
+        *,
+        author: str | None = None,
+        force: bool = False,
+        reapply: Callable[[Action], Action] | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
 
@@ -466,9 +493,15 @@ class Store:
         commit message records every field that differs from HEAD, so an edit left
         pending by a failed commit is recorded by the next save.
 
+        Saves of one plan folder are serialised (:func:`save_lock`), from the check
+        that the file is as it was read to the commit, so two saves of one action at
+        once never write over each other, and each commit holds its own save's text.
+        When the file changed on disk since ``action`` was read, ``reapply`` (given
+        the file as it is now) makes the same edit again on it, and that is saved.
+
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
-                (unless ``force``).
+                (unless ``force``, or ``reapply`` is given).
             ValidationError: an id that is not allowed.
         """
         if self.revision is not None:
@@ -477,14 +510,16 @@ class Store:
             )
         path = self.action_path(action)
         # HEAD's version, for the commit message, is read by git meanwhile
-        with contextlib.ExitStack() as stack:
+        with save_lock(path.parent), contextlib.ExitStack() as stack:
             head = (
                 None if self.repo is None else stack.enter_context(self.repo.head_blob_soon(path))
             )
             current = path.read_bytes() if path.exists() else None
             changed_on_disk = current is not None and digest(current) != action.digest
             if changed_on_disk and action.digest and not force:
-                raise FileChangedError(path)
+                if reapply is None:
+                    raise FileChangedError(path)
+                action = reapply(self.reread(action))
             old_text = current.decode("utf-8") if current is not None else None
             data = action_to_mapping(action)
             text = _canonical_rewrite(old_text, data, action, path)
@@ -500,11 +535,12 @@ class Store:
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
         path = self.root / plan.slug / PLAN_FILE
-        old_text = path.read_text(encoding="utf-8") if path.exists() else None
-        text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
-        if text != old_text:
-            write_atomically(path, text)
-        return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+        with save_lock(path.parent):
+            old_text = path.read_text(encoding="utf-8") if path.exists() else None
+            text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
+            if text != old_text:
+                write_atomically(path, text)
+            return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
 
     def _commit_file(
         self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
@@ -564,8 +600,8 @@ class Store:
         """Commit every pending edit, one commit per file, each message from HEAD vs disk."""
         results = []
         for path in self.pending_paths():
-            ref = self._ref_of(path)
-            results.append(self._commit_file(path, ref, author))
+            with save_lock(path.parent):
+                results.append(self._commit_file(path, self._ref_of(path), author))
         return results
 
     def _ref_of(self, path: Path) -> str:
