@@ -145,17 +145,30 @@ class Repo:
 
     # --- state ------------------------------------------------------------------
 
-    def blocking_state(self) -> str | None:
-        """Why a commit cannot be made now (merge, rebase, detached HEAD...), or None."""
+    def stopped_operation(self) -> str | None:
+        """The git operation stopped in this clone (``merge``, ``rebase``,
+        ``cherry-pick``, ``revert``), or None. Its ``--abort`` resets the work tree."""
         g = self.git_dir
         if (g / "MERGE_HEAD").exists():
-            return "a merge is in progress: finish it (git commit) or abort it (git merge --abort)"
+            return "merge"
         if (g / "rebase-merge").exists() or (g / "rebase-apply").exists():
-            return "a rebase is in progress: finish it (git rebase --continue) or --abort it"
+            return "rebase"
         if (g / "CHERRY_PICK_HEAD").exists():
-            return "a cherry-pick is in progress: finish it or git cherry-pick --abort"
+            return "cherry-pick"
         if (g / "REVERT_HEAD").exists():
-            return "a revert is in progress: finish it or git revert --abort"
+            return "revert"
+        return None
+
+    def is_unmerged(self, path: Path) -> bool:
+        """Whether ``path`` is in conflict in the index (a stopped merge or rebase)."""
+        return bool(self.run("ls-files", "--unmerged", "--", self.relative(path)).stdout)
+
+    def blocking_state(self) -> str | None:
+        """Why a commit cannot be made now (merge, rebase, detached HEAD...), or None."""
+        stopped = self.stopped_operation()
+        if stopped:
+            return f"a {stopped} is in progress: {way_out(stopped)}"
+        g = self.git_dir
         try:
             head = (g / "HEAD").read_text().strip()
         except OSError:
@@ -396,6 +409,13 @@ def _discover(probe: Path) -> tuple[Path, Path] | object | None:
         return _ASK_GIT
 
 
+def way_out(operation: str) -> str:
+    """How to finish or undo a stopped ``operation`` (bvtui's own commands for a sync)."""
+    if operation in ("merge", "rebase"):
+        return "finish it (bvtui sync --continue) or undo it (bvtui sync --abort)"
+    return f"finish it (git {operation} --continue) or undo it (git {operation} --abort)"
+
+
 def _explain(output: str) -> str:
     """git's failure output as one line a user can act on."""
     low = output.lower()
@@ -407,7 +427,7 @@ def _explain(output: str) -> str:
     if "index.lock" in low:
         return "another git process is running (index.lock is held); try again when it ends"
     if "partial commit during a merge" in low:
-        return "a merge is in progress: finish it (git commit) or abort it (git merge --abort)"
+        return f"a merge is in progress: {way_out('merge')}"
     if "unmerged" in low:
         return "the repository has unmerged files: resolve them and commit first"
     if "not a git repository" in low:

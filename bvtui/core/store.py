@@ -23,7 +23,7 @@ from typing import Any
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
-from bvtui.core.repo import GitError, PendingBlob, Repo
+from bvtui.core.repo import GitError, PendingBlob, Repo, way_out
 from bvtui.core.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -106,8 +106,9 @@ class SaveResult:
         return self.commit is None and self.error is not None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees the old or the new file, whole.
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (bytes as they are) so that a reader sees the old
+    or the new file, whole.
 
     Writes a temporary file beside it, flushes it to disk, renames it over the target
     and flushes the folder, so a crash never leaves a half-written action.
@@ -117,8 +118,9 @@ def write_atomically(path: Path, text: str) -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -516,6 +518,7 @@ class Store:
             )
             current = path.read_bytes() if path.exists() else None
             changed_on_disk = current is not None and digest(current) != action.digest
+            self._refuse_while_stopped(path)
             if changed_on_disk and action.digest and not force:
                 if reapply is None:
                     raise FileChangedError(path)
@@ -536,11 +539,28 @@ class Store:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
         path = self.root / plan.slug / PLAN_FILE
         with save_lock(path.parent):
+            self._refuse_while_stopped(path)
             old_text = path.read_text(encoding="utf-8") if path.exists() else None
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
                 write_atomically(path, text)
             return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+
+    def _refuse_while_stopped(self, path: Path) -> None:
+        """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
+        is in conflict in it (its resolution): the way out of one (``--abort``, or
+        ``bvtui sync --abort``) resets the work tree and would destroy the edit.
+
+        Raises:
+            StoreError: an operation is stopped; nothing is written.
+        """
+        stopped = None if self.repo is None else self.repo.stopped_operation()
+        if stopped and not self.repo.is_unmerged(path):  # type: ignore[union-attr]
+            raise StoreError(
+                f"{path}: not saved: a {stopped} is in progress (a sync stopped on a "
+                f"conflict?) and undoing it would undo this edit; {way_out(stopped)}, "
+                "then save again"
+            )
 
     def _commit_file(
         self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None

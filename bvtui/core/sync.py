@@ -19,6 +19,7 @@ from bvtui.core.merge import CONFLICTS_KEY
 from bvtui.core.merge_driver import configure_driver, driver_configured
 from bvtui.core.remote_errors import SAFE, explain_remote_failure
 from bvtui.core.repo import GitError, Repo
+from bvtui.core.stopped_edits import put_back, set_aside
 from bvtui.core.store import PLAN_FILE, Store
 from bvtui.core.yaml_io import YamlFileError, read_mapping
 
@@ -433,16 +434,22 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
         raise SyncError(f"still in conflict: {_refs_text(refs)}; resolve them first")
     target = _target(repo, remote)
     result = SyncResult(target.remote, target.remote_branch, mode=mode)
-    if mode == "merge":
-        outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
-    else:
-        outcome = repo.try_run("rebase", "--continue", env=_NO_EDITOR)
-        while outcome.returncode != 0 and in_progress(repo) and _nothing_staged(repo):
-            # the resolution made the replayed commit empty (theirs kept): drop it
-            outcome = repo.try_run("rebase", "--skip", env=_NO_EDITOR)
-    if outcome.returncode != 0:
-        result.conflicts = _stopped(repo, mode, outcome.stderr + outcome.stdout, target.tracking)
-        return result
+    kept = set_aside(repo)  # edits made meanwhile: rebase --continue refuses a changed tree
+    try:
+        if mode == "merge":
+            outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
+        else:
+            outcome = repo.try_run("rebase", "--continue", env=_NO_EDITOR)
+            while outcome.returncode != 0 and in_progress(repo) and _nothing_staged(repo):
+                # the resolution made the replayed commit empty (theirs kept): drop it
+                outcome = repo.try_run("rebase", "--skip", env=_NO_EDITOR)
+        if outcome.returncode != 0:
+            output = outcome.stderr + outcome.stdout
+            result.conflicts = _stopped(repo, mode, output, target.tracking)
+            return result
+    finally:
+        put_back(repo, kept)
+    result.committed = _commit_pending(store, None) if kept else 0
     return _publish(repo, target, result)
 
 
@@ -458,7 +465,17 @@ def abort_sync(store: Store) -> str:
     mode = in_progress(repo)
     if mode is None:
         raise SyncError("no sync is stopped: nothing to abort")
-    outcome = repo.try_run(mode, "--abort")
+    kept = set_aside(repo)
+    try:
+        outcome = repo.try_run(mode, "--abort")
+    finally:
+        put_back(repo, kept)
     if outcome.returncode != 0:
         raise GitError(_first_line(outcome.stderr + outcome.stdout))
+    if kept:
+        names = ", ".join(edit.name for edit in kept)
+        return (
+            f"the {mode} was undone: the clone is as before the sync, with the edits made "
+            f"meanwhile kept, uncommitted ({names}): bvtui commit records them"
+        )
     return f"the {mode} was undone: the clone is as before the sync; {SAFE}"
