@@ -151,6 +151,8 @@ def import_file(args: argparse.Namespace) -> int:
     )
     if result.kept:
         summary += f"; {len(result.kept)} in the store but not in the file kept"
+    if result.leftover:
+        summary += f"; {len(result.leftover)} files left uncommitted by an earlier import"
     print(summary)
     if result.error:
         return fail(f"imported but not committed: {result.error}")

@@ -39,13 +39,17 @@ def _git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+SILENT_FAILURE = "git failed"
+"""What a git command that failed without a word is said to have done."""
+
+
 def _one_line(text: str) -> str:
     """The most telling line of git's output: the first error/fatal line, else the first."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines:
         if line.startswith(("fatal:", "error:")):
             return line.split(":", 1)[1].strip()
-    return lines[0] if lines else "git failed"
+    return lines[0] if lines else SILENT_FAILURE
 
 
 def check_author(author: str) -> tuple[str, str]:
@@ -120,7 +124,7 @@ class Repo:
         if result.returncode != 0:
             err = result.stderr if text else result.stderr.decode("utf-8", "replace")
             out = result.stdout if text else result.stdout.decode("utf-8", "replace")
-            raise GitError(_explain(err + "\n" + out))
+            raise GitError(_explain(err + "\n" + out, self.git_dir))
         return result
 
     def try_run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -252,14 +256,40 @@ class Repo:
         names = [self.relative(path) for path in paths]
         commit = [*args, "--only", "--", *names]
         try:  # tracked files need no `git add` (--only stages them): ~10 ms saved
-            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+            self._with_lock_retry(lambda: self._commit_step(commit, message, env))
         except GitError as err:
             if "did not match any file" not in str(err):
                 raise
             new = [name for name, path in zip(names, paths, strict=True) if path.exists()]
             self._with_lock_retry(lambda: self.run("add", "--", *new) if new else None)
-            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+            self._with_lock_retry(lambda: self._commit_step(commit, message, env))
         return self.head_commit()
+
+    def _commit_step(self, commit: list[str], message: str, env: dict[str, str]) -> None:
+        """Run ``git commit``; when it fails without a word, name the hooks that may
+        have refused it."""
+        try:
+            self.run(*commit, input=message, env=env)
+        except GitError as err:
+            if str(err) != SILENT_FAILURE:
+                raise
+            hooks = self.commit_hooks()
+            if not hooks:
+                raise
+            raise GitError(
+                f"git commit failed without a message: a hook ({', '.join(h.name for h in hooks)} "
+                f"in {hooks[0].parent}) refused it silently; ask whoever installed it"
+            ) from None
+
+    def commit_hooks(self) -> list[Path]:
+        """The hooks ``git commit`` runs before committing that are installed here."""
+        where = self.run("rev-parse", "--git-path", "hooks").stdout.strip()
+        folder = self.top / where
+        return [
+            folder / name
+            for name in ("pre-commit", "prepare-commit-msg", "commit-msg")
+            if os.access(folder / name, os.X_OK)
+        ]
 
     def refresh_commit_graph(self) -> None:
         """Bring git's commit-graph, with changed-path Bloom filters, up to date, in the
@@ -317,7 +347,7 @@ class Repo:
             try:
                 return step()
             except GitError as err:
-                if "index.lock" not in str(err) or attempt == attempts - 1:
+                if not str(err).startswith(LOCK_HELD) or attempt == attempts - 1:
                     raise
                 time.sleep(delay)
         return None
@@ -416,16 +446,26 @@ def way_out(operation: str) -> str:
     return f"finish it (git {operation} --continue) or undo it (git {operation} --abort)"
 
 
-def _explain(output: str) -> str:
-    """git's failure output as one line a user can act on."""
+def _explain(output: str, git_dir: Path | None = None) -> str:
+    """git's failure output (of a command run in ``git_dir``'s work tree) as one line
+    a user can act on."""
     low = output.lower()
     if "please tell me who you are" in low or "unable to auto-detect email" in low:
         return (
             "git has no identity to commit with: run git config user.name 'Your Name' and "
             "git config user.email you@example.org, or pass --author 'Name <email>'"
         )
-    if "index.lock" in low:
-        return "another git process is running (index.lock is held); try again when it ends"
+    if "out of diskspace" in low or "no space left on device" in low:
+        return f"the disk is full: git could not write ({_one_line(output)}); free some space"
+    locked = _UNABLE_TO_CREATE.search(output)
+    if locked:
+        return _lock_failure(Path(locked["path"]), locked["reason"])
+    if "index file" in low and ("corrupt" in low or "smaller than expected" in low):
+        index = git_dir / "index" if git_dir else Path(".git", "index")
+        return (
+            f"the git index ({index}, git's list of the files it tracks) is damaged: "
+            f"rebuild it with rm {index} then git reset, which do not touch your files"
+        )
     if "partial commit during a merge" in low:
         return f"a merge is in progress: {way_out('merge')}"
     if "unmerged" in low:
@@ -435,6 +475,36 @@ def _explain(output: str) -> str:
     if "hook" in low:
         return f"a git hook refused the commit: {_one_line(output)}"
     return _one_line(output)
+
+
+_UNABLE_TO_CREATE = re.compile(r"Unable to create '(?P<path>[^']+)': (?P<reason>[^.\n]+)")
+
+STALE_LOCK_SECONDS = 10
+"""A lock file older than this is taken to be left by a git process that crashed (git
+holds ``index.lock`` for the few milliseconds of one command)."""
+
+LOCK_HELD = "another git process is running"
+"""The start of the message for a lock held now: worth retrying."""
+
+
+def _lock_failure(lock: Path, reason: str) -> str:
+    """Why git could not create ``lock``: it exists (held, or left by a crash), or the
+    folder cannot be written (permissions, a read-only disk)."""
+    if "file exists" not in reason.lower():
+        return (
+            f"git cannot write in {lock.parent} ({reason}): check the folder's permissions "
+            "and that the disk is not read-only"
+        )
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except OSError:
+        age = 0.0
+    if age < STALE_LOCK_SECONDS:
+        return f"{LOCK_HELD} ({lock} is held); try again when it ends"
+    return (
+        f"{lock} was left {int(age)} s ago by a git process that crashed or is still "
+        "running: if no git is running, remove it"
+    )
 
 
 def init_repository(path: Path) -> Repo:

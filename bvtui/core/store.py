@@ -471,8 +471,20 @@ class Store:
                 refs = ", ".join(a.ref for a in matches)
                 raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
         if not matches:
+            broken = self._problem_of(ref)
+            if broken is not None:
+                raise StoreError(f"{ref}: the file does not load: {broken}")
             raise StoreError(f"{ref}: no such action in {self.root}")
         return matches[0]
+
+    def _problem_of(self, ref: str) -> Problem | None:
+        """The problem of the file ``ref`` names, when it is there but does not load."""
+        slug, _, action_id = ref.rpartition("/")
+        for problem in self.problems:
+            path = Path(problem.path)
+            if path.name == f"{action_id}.yaml" and (not slug or path.parent.name == slug):
+                return problem
+        return None
 
     # --- saving ------------------------------------------------------------------
 

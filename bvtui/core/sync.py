@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bvtui.core.merge import CONFLICTS_KEY
-from bvtui.core.merge_driver import configure_driver, driver_configured
+from bvtui.core.merge_driver import (
+    configure_driver,
+    driver_configured,
+    missing_driver_program,
+)
 from bvtui.core.remote_errors import SAFE, explain_remote_failure
 from bvtui.core.repo import GitError, Repo
 from bvtui.core.stopped_edits import put_back, set_aside
@@ -279,7 +283,18 @@ def _first_line(output: str) -> str:
 
 
 def ensure_driver(repo: Repo) -> bool:
-    """Configure the merge driver in this clone when it is not (True when it did)."""
+    """Configure the merge driver in this clone when it is not (True when it did).
+
+    Raises:
+        SyncError: the driver configured runs a program that is not there.
+    """
+    missing = missing_driver_program(repo)
+    if missing:
+        raise SyncError(
+            f"the merge driver configured in this clone runs {missing}, which is not there "
+            "(a moved or removed venv?): run bvtui setup-merge, then sync again; nothing was "
+            f"fetched or pushed, {SAFE}"
+        )
     if driver_configured(repo):
         return False
     configure_driver(repo)
@@ -335,8 +350,8 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
             "(or bvtui sync --abort to go back to before it)"
         )
     target = _target(repo, remote)
-    committed = _commit_pending(store, author)
     ensure_driver(repo)
+    committed = _commit_pending(store, author)
     _fetch(repo, target)
     result = SyncResult(target.remote, target.remote_branch, committed=committed)
     result.mode = integration_mode(repo, target.branch)
