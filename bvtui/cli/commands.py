@@ -37,7 +37,8 @@ def fail(message: str) -> int:
 
 
 def user_errors(command: Command) -> Command:
-    """Turn the store's user and data errors into a one-line message and exit code 1."""
+    """Turn the store's user and data errors, and a file that cannot be read or
+    written, into a one-line message and exit code 1."""
 
     @wraps(command)
     def run(args: argparse.Namespace) -> int:
@@ -45,6 +46,11 @@ def user_errors(command: Command) -> Command:
             return command(args)
         except (StoreError, ValidationError, GitError) as err:
             return fail(str(err))
+        except BrokenPipeError:
+            raise  # `head` stopped reading: main() ends quietly
+        except OSError as err:  # a disk or folder that cannot be read or written
+            where = f"{err.filename}: " if err.filename else ""
+            return fail(f"{where}{err.strerror or err}")
 
     return run
 

@@ -16,7 +16,7 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
     import subprocess
@@ -30,6 +30,23 @@ _ENV = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
 
 class GitError(RuntimeError):
     """A git step that failed, said in one plain line."""
+
+
+GIT_MISSING = "git is not installed or not on PATH"
+
+
+def _spawn(start: Any, args: list[str], **kwargs: Any) -> Any:
+    """``start(args, **kwargs)`` (``subprocess.run`` or ``Popen``) of a git command.
+
+    Raises:
+        GitError: git itself cannot be found.
+    """
+    try:
+        return start(args, **kwargs)
+    except FileNotFoundError as err:
+        if err.filename != args[0]:
+            raise
+        raise GitError(GIT_MISSING) from None
 
 
 def _git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -91,7 +108,8 @@ class Repo:
     def _find_with_git(cls, probe: Path) -> Repo | None:
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
             cwd=probe,
             capture_output=True,
@@ -113,7 +131,8 @@ class Repo:
         """Run ``git args`` in the work tree; raise :class:`GitError` when it fails."""
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", *args],
             cwd=self.top,
             input=input,
@@ -135,7 +154,8 @@ class Repo:
         """
         import subprocess
 
-        return subprocess.run(
+        return _spawn(
+            subprocess.run,
             ["git", *args],
             cwd=self.top,
             capture_output=True,
@@ -184,7 +204,8 @@ class Repo:
     def has_identity(self) -> bool:
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", "var", "GIT_COMMITTER_IDENT"],
             cwd=self.top,
             capture_output=True,
@@ -205,7 +226,8 @@ class Repo:
         import subprocess
 
         return PendingBlob(
-            subprocess.Popen(
+            _spawn(
+                subprocess.Popen,
                 ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
                 cwd=self.top,
                 stdin=subprocess.DEVNULL,
@@ -303,8 +325,9 @@ class Repo:
         """
         import subprocess
 
-        with contextlib.suppress(OSError):
-            subprocess.Popen(
+        with contextlib.suppress(OSError, GitError):
+            _spawn(
+                subprocess.Popen,
                 [
                     "git",
                     "commit-graph",
@@ -512,7 +535,8 @@ def init_repository(path: Path) -> Repo:
     import subprocess
 
     path.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
+    _spawn(
+        subprocess.run,
         ["git", "init", "--quiet", "--initial-branch=main", str(path)],
         check=True,
         capture_output=True,

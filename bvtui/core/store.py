@@ -12,7 +12,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
+import stat
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -111,13 +114,22 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     or the new file, whole.
 
     Writes a temporary file beside it, flushes it to disk, renames it over the target
-    and flushes the folder, so a crash never leaves a half-written action.
+    and flushes the folder, so a crash never leaves a half-written action. The file
+    keeps its mode (a new one gets the umask's, as any editor would give it), and
+    temporary files a killed save left in the folder are removed.
+
+    Raises:
+        OSError: the folder or the disk cannot be written; the file is as it was.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: only a save writes (~4 ms of every listing otherwise)
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        keep_mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        keep_mode = None
+    fd, tmp = _temporary_beside(path)
+    try:
+        if keep_mode is not None and hasattr(os, "fchmod"):
+            os.fchmod(fd, keep_mode)
         data = text if isinstance(text, bytes) else text.encode("utf-8")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -132,6 +144,37 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+    _remove_stale_temporaries(path.parent)
+
+
+TEMPORARY = re.compile(r"^\..+\.[0-9a-z_]{8}\.tmp$")
+"""The name of a temporary file :func:`write_atomically` writes: ``.<name>.<8>.tmp``."""
+
+STALE_SECONDS = 60
+"""A temporary file older than this was left by a save that was killed."""
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file next to ``path``, opened for writing, with the mode the
+    umask gives a new file (``tempfile.mkstemp`` would make it 0600)."""
+    while True:  # os.urandom, not secrets: that would load OpenSSL (see digest)
+        tmp = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of saves that were killed before renaming them (never
+    one young enough to be another process's save under way)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".tmp") and TEMPORARY.match(entry.name):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
 
 
 @contextlib.contextmanager
@@ -542,7 +585,7 @@ class Store:
                 text = render_mapping(old_text, data, STORED_FIELDS)
             _check_reads_back(text, action, path)
             if text != old_text:
-                write_atomically(path, text)
+                _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
             return self._commit_file(path, action.ref, author, head)
@@ -555,7 +598,7 @@ class Store:
             old_text = path.read_text(encoding="utf-8") if path.exists() else None
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
-                write_atomically(path, text)
+                _write(path, text)
             return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
 
     def _refuse_while_stopped(self, path: Path) -> None:
@@ -629,16 +672,47 @@ class Store:
         return {self._ref_of(path) for path in self.pending_paths() if path.name != PLAN_FILE}
 
     def commit_pending(self, *, author: str | None = None) -> list[SaveResult]:
-        """Commit every pending edit, one commit per file, each message from HEAD vs disk."""
+        """Commit every pending edit, one commit per file, each message from HEAD vs disk.
+
+        A file whose fields are as at HEAD has nothing to commit; a version of it
+        staged in git's index meanwhile (neither HEAD's nor the disk's) is unstaged,
+        so that it is not left pending for ever.
+        """
         results = []
         for path in self.pending_paths():
             with save_lock(path.parent):
-                results.append(self._commit_file(path, self._ref_of(path), author))
+                result = self._commit_file(path, self._ref_of(path), author)
+                if not result.changes and result.commit is None and result.error is None:
+                    self._unstage(path)
+            results.append(result)
         return results
+
+    def _unstage(self, path: Path) -> None:
+        """Put ``path``'s index entry back to HEAD's (never inside a stopped merge or
+        rebase, whose index holds its resolutions); the file is not touched."""
+        repo = self.repo
+        if repo is not None and repo.stopped_operation() is None:
+            with contextlib.suppress(GitError):
+                repo.run("reset", "--quiet", "--", repo.relative(path))
 
     def _ref_of(self, path: Path) -> str:
         plan = path.parent.name
         return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+
+def _write(path: Path, text: str) -> None:
+    """:func:`write_atomically` for a save: a failure is one line, the file unchanged.
+
+    Raises:
+        StoreError: the file could not be written (a full disk, a read-only folder...).
+    """
+    try:
+        write_atomically(path, text)
+    except OSError as err:
+        raise StoreError(
+            f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
+            "free some disk space or check the folder's permissions, then save again"
+        ) from None
 
 
 def _canonical_rewrite(
