@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bvtui.core.git_errors import GIT_MISSING, LOCK_HELD, SILENT_FAILURE, explain, way_out
+
 if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
     import subprocess
 
@@ -30,9 +32,6 @@ _ENV = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
 
 class GitError(RuntimeError):
     """A git step that failed, said in one plain line."""
-
-
-GIT_MISSING = "git is not installed or not on PATH"
 
 
 def _spawn(start: Any, args: list[str], **kwargs: Any) -> Any:
@@ -54,19 +53,6 @@ def _git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     if extra:
         env.update(extra)
     return env
-
-
-SILENT_FAILURE = "git failed"
-"""What a git command that failed without a word is said to have done."""
-
-
-def _one_line(text: str) -> str:
-    """The most telling line of git's output: the first error/fatal line, else the first."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
-        if line.startswith(("fatal:", "error:")):
-            return line.split(":", 1)[1].strip()
-    return lines[0] if lines else SILENT_FAILURE
 
 
 def check_author(author: str) -> tuple[str, str]:
@@ -143,7 +129,7 @@ class Repo:
         if result.returncode != 0:
             err = result.stderr if text else result.stderr.decode("utf-8", "replace")
             out = result.stdout if text else result.stdout.decode("utf-8", "replace")
-            raise GitError(_explain(err + "\n" + out, self.git_dir))
+            raise GitError(explain(err + "\n" + out, self.git_dir))
         return result
 
     def try_run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -460,74 +446,6 @@ def _discover(probe: Path) -> tuple[Path, Path] | object | None:
             return Path(here), Path(dot_git)
     except (OSError, UnicodeDecodeError):
         return _ASK_GIT
-
-
-def way_out(operation: str) -> str:
-    """How to finish or undo a stopped ``operation`` (bvtui's own commands for a sync)."""
-    if operation in ("merge", "rebase"):
-        return "finish it (bvtui sync --continue) or undo it (bvtui sync --abort)"
-    return f"finish it (git {operation} --continue) or undo it (git {operation} --abort)"
-
-
-def _explain(output: str, git_dir: Path | None = None) -> str:
-    """git's failure output (of a command run in ``git_dir``'s work tree) as one line
-    a user can act on."""
-    low = output.lower()
-    if "please tell me who you are" in low or "unable to auto-detect email" in low:
-        return (
-            "git has no identity to commit with: run git config user.name 'Your Name' and "
-            "git config user.email you@example.org, or pass --author 'Name <email>'"
-        )
-    if "out of diskspace" in low or "no space left on device" in low:
-        return f"the disk is full: git could not write ({_one_line(output)}); free some space"
-    locked = _UNABLE_TO_CREATE.search(output)
-    if locked:
-        return _lock_failure(Path(locked["path"]), locked["reason"])
-    if "index file" in low and ("corrupt" in low or "smaller than expected" in low):
-        index = git_dir / "index" if git_dir else Path(".git", "index")
-        return (
-            f"the git index ({index}, git's list of the files it tracks) is damaged: "
-            f"rebuild it with rm {index} then git reset, which do not touch your files"
-        )
-    if "partial commit during a merge" in low:
-        return f"a merge is in progress: {way_out('merge')}"
-    if "unmerged" in low:
-        return "the repository has unmerged files: resolve them and commit first"
-    if "not a git repository" in low:
-        return "the store is not in a git repository: run git init (or bvtui init) first"
-    if "hook" in low:
-        return f"a git hook refused the commit: {_one_line(output)}"
-    return _one_line(output)
-
-
-_UNABLE_TO_CREATE = re.compile(r"Unable to create '(?P<path>[^']+)': (?P<reason>[^.\n]+)")
-
-STALE_LOCK_SECONDS = 10
-"""A lock file older than this is taken to be left by a git process that crashed (git
-holds ``index.lock`` for the few milliseconds of one command)."""
-
-LOCK_HELD = "another git process is running"
-"""The start of the message for a lock held now: worth retrying."""
-
-
-def _lock_failure(lock: Path, reason: str) -> str:
-    """Why git could not create ``lock``: it exists (held, or left by a crash), or the
-    folder cannot be written (permissions, a read-only disk)."""
-    if "file exists" not in reason.lower():
-        return (
-            f"git cannot write in {lock.parent} ({reason}): check the folder's permissions "
-            "and that the disk is not read-only"
-        )
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except OSError:
-        age = 0.0
-    if age < STALE_LOCK_SECONDS:
-        return f"{LOCK_HELD} ({lock} is held); try again when it ends"
-    return (
-        f"{lock} was left {int(age)} s ago by a git process that crashed or is still "
-        "running: if no git is running, remove it"
-    )
 
 
 def init_repository(path: Path) -> Repo:

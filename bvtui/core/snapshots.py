@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bvtui.core.repo import GIT_MISSING, GitError, Repo, check_author
+from bvtui.core.git_errors import GIT_MISSING
+from bvtui.core.repo import GitError, Repo, check_author
 
 SNAPSHOT_TRAILER = "Snapshot-Store"
 """The trailer naming the store folder a snapshot was taken of."""

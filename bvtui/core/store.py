@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes
+from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
-from bvtui.core.repo import GitError, PendingBlob, Repo, way_out
+from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
     ValidationError,
