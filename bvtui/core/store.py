@@ -569,12 +569,17 @@ class Store:
         path = self.action_path(action)
         # HEAD's version, for the commit message, is read by git meanwhile
         with save_lock(path.parent), contextlib.ExitStack() as stack:
-            head = (
-                None if self.repo is None else stack.enter_context(self.repo.head_blob_soon(path))
-            )
+            try:
+                self._refuse_while_stopped(path)
+                head = (
+                    None
+                    if self.repo is None
+                    else stack.enter_context(self.repo.head_blob_soon(path))
+                )
+            except GitError as err:  # git missing: said like any other refusal
+                raise StoreError(f"{path}: not saved: {err}") from None
             current = path.read_bytes() if path.exists() else None
             changed_on_disk = current is not None and digest(current) != action.digest
-            self._refuse_while_stopped(path)
             if changed_on_disk and action.digest and not force:
                 if reapply is None:
                     raise FileChangedError(path)
