@@ -50,27 +50,32 @@ def set_aside(repo: Repo) -> list[KeptEdit]:
     return kept
 
 
-def put_back(repo: Repo, kept: list[KeptEdit]) -> None:
-    """Write the edits :func:`set_aside` took, on whatever the step left in each file."""
+def put_back(repo: Repo, kept: list[KeptEdit]) -> list[str]:
+    """Write the edits :func:`set_aside` took, on whatever the step left in each file;
+    return the names of those whose merge left fields in conflict."""
+    conflicted = []
     for edit in kept:
         path = repo.top / edit.name
         now = path.read_bytes() if path.is_file() else None
-        text = edit.mine
+        text, clean = edit.mine, True
         if now is not None and now not in (edit.base, edit.mine):
-            text = _merged(edit, now, path)
+            text, clean = _merged(edit, now, path)
         if now != text:
             write_atomically(path, text)
+        if not clean:
+            conflicted.append(edit.name)
+    return conflicted
 
 
-def _merged(edit: KeptEdit, now: bytes, path: Path) -> bytes:
-    """The edit made again on ``now``, field by field; the edit as it was when a
-    version is not a store file."""
+def _merged(edit: KeptEdit, now: bytes, path: Path) -> tuple[bytes, bool]:
+    """The edit made again on ``now``, field by field, and True when no field is in
+    conflict; the edit as it was when a version is not a store file."""
     if path.suffix != ".yaml":
-        return edit.mine
+        return edit.mine, True
     try:
-        text, _clean = merge_texts(
+        text, clean = merge_texts(
             edit.base.decode("utf-8"), edit.mine.decode("utf-8"), now.decode("utf-8"), str(path)
         )
     except (YamlFileError, UnicodeDecodeError):
-        return edit.mine
-    return text.encode("utf-8")
+        return edit.mine, True
+    return text.encode("utf-8"), clean

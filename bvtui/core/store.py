@@ -577,7 +577,7 @@ class Store:
                     else stack.enter_context(self.repo.head_blob_soon(path))
                 )
             except GitError as err:  # git missing: said like any other refusal
-                raise StoreError(f"{path}: not saved: {err}") from None
+                raise StoreError(f"{path}: {err}; nothing was saved") from None
             current = path.read_bytes() if path.exists() else None
             changed_on_disk = current is not None and digest(current) != action.digest
             if changed_on_disk and action.digest and not force:
@@ -618,9 +618,9 @@ class Store:
         stopped = None if self.repo is None else self.repo.stopped_operation()
         if stopped and not self.repo.is_unmerged(path):  # type: ignore[union-attr]
             raise StoreError(
-                f"{path}: not saved: a {stopped} is in progress (a sync stopped on a "
-                f"conflict?) and undoing it would undo this edit; {way_out(stopped)}, "
-                "then save again"
+                f"{path}: a {stopped} is in progress (a sync stopped on a conflict?) and "
+                "undoing it would undo an edit saved now, so nothing was saved: "
+                f"{way_out(stopped)}, then save again"
             )
 
     def _commit_file(
@@ -677,15 +677,20 @@ class Store:
         """Refs (``plan/id``) of the actions saved on disk but not committed."""
         return {self._ref_of(path) for path in self.pending_paths() if path.name != PLAN_FILE}
 
-    def commit_pending(self, *, author: str | None = None) -> list[SaveResult]:
+    def commit_pending(
+        self, *, author: str | None = None, only: set[Path] | None = None
+    ) -> list[SaveResult]:
         """Commit every pending edit, one commit per file, each message from HEAD vs disk.
 
-        A file whose fields are as at HEAD has nothing to commit; a version of it
+        With ``only``, only those of these files. A file whose fields are as at
+        HEAD has nothing to commit; a version of it
         staged in git's index meanwhile (neither HEAD's nor the disk's) is unstaged,
         so that it is not left pending for ever.
         """
         results = []
         for path in self.pending_paths():
+            if only is not None and path not in only:
+                continue
             with save_lock(path.parent):
                 result = self._commit_file(path, self._ref_of(path), author)
                 if not result.changes and result.commit is None and result.error is None:

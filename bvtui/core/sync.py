@@ -47,6 +47,8 @@ class SyncResult:
     pushed: bool = False
     mode: str = "rebase"
     conflicts: list[str] = field(default_factory=list)
+    kept_in_conflict: list[str] = field(default_factory=list)
+    """Edits made while the sync was stopped whose fields conflict with the sync's."""
 
     def line(self) -> str:
         """The one line the CLI prints and the app shows."""
@@ -66,6 +68,8 @@ class SyncResult:
         parts.append(f"out: {_count(self.outgoing, 'commit')}" if self.outgoing else "out: nothing")
         if self.mode == "merge" and self.incoming and self.outgoing:
             parts.append("merged")
+        if self.kept_in_conflict:
+            parts.append(_conflicts_left(self.kept_in_conflict))
         return "; ".join(parts)
 
 
@@ -321,8 +325,15 @@ def _push(repo: Repo, target: _Target) -> None:
         )
 
 
-def _commit_pending(store: Store, author: str | None) -> int:
-    results = store.commit_pending(author=author)
+def _conflicts_left(refs: list[str]) -> str:
+    return (
+        f"edits made during the stopped sync left in conflict, uncommitted: "
+        f"{_refs_text(refs)} (bvtui resolve {refs[0]})"
+    )
+
+
+def _commit_pending(store: Store, author: str | None, only: set[Path] | None = None) -> int:
+    results = store.commit_pending(author=author, only=only)
     failed = [result for result in results if result.error]
     if failed:
         raise SyncError(
@@ -450,6 +461,7 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
     target = _target(repo, remote)
     result = SyncResult(target.remote, target.remote_branch, mode=mode)
     kept = set_aside(repo)  # edits made meanwhile: rebase --continue refuses a changed tree
+    left: list[str] = []
     try:
         if mode == "merge":
             outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
@@ -463,8 +475,11 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
             result.conflicts = _stopped(repo, mode, output, target.tracking)
             return result
     finally:
-        put_back(repo, kept)
-    result.committed = _commit_pending(store, None) if kept else 0
+        left = put_back(repo, kept)
+    if kept:  # on top of the sync: recorded and pushed with it, unless left in conflict
+        clean = {repo.top / edit.name for edit in kept if edit.name not in left}
+        result.committed = _commit_pending(store, None, clean)
+        result.kept_in_conflict = [_ref_of(name) for name in left]
     return _publish(repo, target, result)
 
 
@@ -481,16 +496,20 @@ def abort_sync(store: Store) -> str:
     if mode is None:
         raise SyncError("no sync is stopped: nothing to abort")
     kept = set_aside(repo)
+    left: list[str] = []
     try:
         outcome = repo.try_run(mode, "--abort")
     finally:
-        put_back(repo, kept)
+        left = put_back(repo, kept)
     if outcome.returncode != 0:
         raise GitError(_first_line(outcome.stderr + outcome.stdout))
     if kept:
         names = ", ".join(edit.name for edit in kept)
-        return (
+        line = (
             f"the {mode} was undone: the clone is as before the sync, with the edits made "
             f"meanwhile kept, uncommitted ({names}): bvtui commit records them"
         )
+        if left:
+            line += f"; {_conflicts_left([_ref_of(name) for name in left])}"
+        return line
     return f"the {mode} was undone: the clone is as before the sync; {SAFE}"

@@ -37,7 +37,7 @@ def test_a_save_during_a_stopped_sync_is_refused_and_writes_nothing(capsys, clon
     before = (ben / OTHER).read_bytes()
     code, out, err = run(capsys, ben, "set", "1.4", "progress=77", "--update", "Typed meanwhile")
     assert code == 1, out
-    assert "a rebase is in progress" in err and "not saved" in err
+    assert "a rebase is in progress" in err and "nothing was saved" in err
     assert "bvtui sync --continue" in err and "bvtui sync --abort" in err
     assert (ben / OTHER).read_bytes() == before
     git(ben.parent, "rebase", "--abort")  # the way out git itself offers
@@ -78,3 +78,26 @@ def test_a_hand_edit_during_a_stopped_sync_survives_continue(capsys, clone: Clon
     assert git(ben.parent, "status", "--porcelain") == ""
     assert run(capsys, amy, "sync")[0] == 0
     assert fields(amy, OTHER)["progress"] == "64"
+
+
+def test_a_hand_edit_that_conflicts_with_the_sync_is_left_to_resolve(capsys, clone: Clone) -> None:
+    amy, ben = clone("amy"), clone("ben")
+    run(capsys, amy, "set", "1.3", "status=Completed")
+    run(capsys, ben, "set", "1.3", "status=Delayed")
+    run(capsys, ben, "set", "1.4", "progress=30")  # replayed after the stop
+    assert run(capsys, amy, "sync")[0] == 0
+    assert run(capsys, ben, "sync")[0] == 1
+    assert run(capsys, ben, "resolve", "1.3", "status=theirs")[0] == 0
+    # the stop came before 1.4's commit was replayed: the file still says 20
+    (ben / OTHER).write_text((ben / OTHER).read_text().replace("progress: 20", "progress: 64"))
+    code, out, err = run(capsys, ben, "sync", "--continue")
+    assert code == 0, err
+    assert "left in conflict, uncommitted: elections-demo/1.4 (bvtui resolve" in out
+    assert fields(ben, OTHER)["conflicts"] == {
+        "progress": {"base": "20", "mine": "64", "theirs": "30"}
+    }
+    assert git(ben.parent, "status", "--porcelain").split() == ["M", f"plans/{OTHER}"]
+    assert "conflicts" not in git(ben.parent, "show", f"origin/main:plans/{OTHER}")
+    code, out, _ = run(capsys, ben, "resolve", "1.4", "progress=mine")
+    assert code == 0 and "committed" in out
+    assert fields(ben, OTHER)["progress"] == "64"
