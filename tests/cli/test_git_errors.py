@@ -19,6 +19,9 @@ from bvtui.cli.main import main
 from tests.conftest import git
 
 ACTION = "elections-demo/1.3"
+THIRTY_ACTIONS = "Ref,Action Title,Lead,Status,Progress %\n" + "".join(
+    f"X{n},Thing {n},Ann Lead,On target,{n}\n" for n in range(1, 31)
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -113,10 +116,7 @@ def test_an_import_whose_commit_failed_is_committed_by_the_next_run(
     capsys, store_dir: Path, tmp_path: Path
 ) -> None:
     source = tmp_path / "plan.csv"
-    source.write_text(
-        "Ref,Action Title,Lead,Status,Progress %\n"
-        + "".join(f"X{n},Thing {n},Ann Lead,On target,{n}\n" for n in range(1, 31))
-    )
+    source.write_text(THIRTY_ACTIONS)
     hook = store_dir.parent / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'frozen' >&2\nexit 1\n")
     hook.chmod(0o755)
