@@ -131,3 +131,19 @@ def test_an_import_whose_commit_failed_is_committed_by_the_next_run(
     assert git(store_dir.parent, "status", "--porcelain") == ""
     files = git(store_dir.parent, "show", "--name-only", "--format=", "HEAD").split()
     assert len(files) == 31  # plan.yaml and the 30 actions
+
+
+def test_an_import_stopped_half_way_is_committed_whole_by_the_next_run(
+    capsys, store_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "plan.csv"
+    source.write_text(THIRTY_ACTIONS)
+    args = ("import", str(source), "--plan", "mine", "--store", str(store_dir))
+    assert run(capsys, *args)[0] == 0
+    git(store_dir.parent, "reset", "--quiet", "--soft", "HEAD~1")  # as if never committed
+    git(store_dir.parent, "reset", "--quiet")
+    source.write_text(THIRTY_ACTIONS.replace("Thing 7,", "Thing seven,"))  # one row moved
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    assert "1 updated" in out and "30 files left uncommitted by an earlier import" in out
+    assert git(store_dir.parent, "status", "--porcelain") == ""
