@@ -101,3 +101,14 @@ def test_a_hand_edit_that_conflicts_with_the_sync_is_left_to_resolve(capsys, clo
     code, out, _ = run(capsys, ben, "resolve", "1.4", "progress=mine")
     assert code == 0 and "committed" in out
     assert fields(ben, OTHER)["progress"] == "64"
+
+
+def test_a_rename_during_a_stopped_sync_is_refused_and_moves_nothing(capsys, clone: Clone) -> None:
+    _, ben = _stopped(capsys, clone)
+    code, _, err = run(capsys, ben, "rename", "1.4", "1.40")
+    assert code == 1 and "a rebase is in progress, so no rename" in err
+    assert (ben / OTHER).exists() and not (ben / "elections-demo/1.40.yaml").exists()
+    assert git(ben.parent, "status", "--porcelain").split() == [
+        "UU",
+        "plans/elections-demo/1.3.yaml",
+    ]
