@@ -561,6 +561,8 @@ class Store:
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
                 (unless ``force``, or ``reapply`` is given).
+            StoreError: a merge or rebase is stopped (see :meth:`_refuse_while_stopped`),
+                the file cannot be written, or git is missing; nothing is written.
             ValidationError: an id that is not allowed.
         """
         if self.revision is not None:
