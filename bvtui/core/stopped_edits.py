@@ -36,7 +36,7 @@ class KeptEdit:
 def set_aside(repo: Repo) -> list[KeptEdit]:
     """Take out of the work tree every edit made to a file that is not in conflict
     (the index's version is put back in its place), and return them."""
-    unmerged = set(repo.run("diff", "--name-only", "--diff-filter=U").stdout.splitlines())
+    unmerged = set(repo.run("diff", "--name-only", "-z", "--diff-filter=U").stdout.split("\0"))
     changed = repo.run("diff", "--name-only", "-z").stdout.split("\0")
     kept = []
     for name in changed:
