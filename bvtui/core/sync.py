@@ -7,7 +7,9 @@ different content (an id clash: :func:`find_id_clashes`), rebases onto the remot
 action files field by field; a true conflict stops the sync with the actions named,
 for the user to resolve (the app's resolution screen or ``bvtui resolve``) and finish
 with :func:`continue_sync`. Any other failure leaves the clone as it was before the
-sync (a failed rebase or merge is aborted) and is said in one line.
+sync (a failed rebase or merge is aborted) and is said in one line. Files edited by
+hand while a sync is stopped survive --continue and --abort
+(:mod:`bvtui.core.stopped_edits`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bvtui.core.id_clashes import find_id_clashes, store_paths
 from bvtui.core.merge import CONFLICTS_KEY
 from bvtui.core.merge_driver import (
     configure_driver,
@@ -174,54 +177,6 @@ def _ref_of(name: str) -> str:
     return f"{path.parent.name}/{PLAN_FILE if path.name == PLAN_FILE else path.stem}"
 
 
-def _paths(repo: Repo, *args: str) -> list[str]:
-    out = repo.run(*args).stdout
-    return [name for name in out.splitlines() if name.endswith(".yaml")]
-
-
-@dataclass
-class Clashes:
-    """New files both sides added since they parted."""
-
-    differing: list[str]
-    """Paths added on both sides with different content: the ids clash."""
-    in_history: list[str]
-    """Paths the remote added that a local commit also added and a later one renamed
-    away: a rebase would replay the clash, so this sync merges instead."""
-
-
-def find_id_clashes(repo: Repo, store_root: Path, upstream: str) -> Clashes:
-    """Compare what each side added since the merge base (``--diff-filter=A``)."""
-    base = repo.run("merge-base", "HEAD", upstream).stdout.strip()
-    prefix = repo.relative(store_root)
-    theirs = set(
-        _paths(repo, "diff", "--name-only", "--diff-filter=A", base, upstream, "--", prefix)
-    )
-    mine = set(_paths(repo, "diff", "--name-only", "--diff-filter=A", base, "HEAD", "--", prefix))
-    differing = sorted(
-        path
-        for path in mine & theirs
-        if _rev_blob(repo, "HEAD", path) != _rev_blob(repo, upstream, path)
-    )
-    history = set(
-        _paths(
-            repo,
-            "log",
-            "--format=",
-            "--name-only",
-            "--diff-filter=A",
-            f"{base}..HEAD",
-            "--",
-            prefix,
-        )
-    )
-    return Clashes(differing, sorted((history & theirs) - mine))
-
-
-def _rev_blob(repo: Repo, rev: str, path: str) -> str:
-    return repo.run("rev-parse", f"{rev}:{path}").stdout.strip()
-
-
 def _unmerged(repo: Repo) -> list[str]:
     return sorted(set(repo.run("diff", "--name-only", "--diff-filter=U").stdout.splitlines()))
 
@@ -373,7 +328,7 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
         if result.incoming:
             base = repo.run("merge-base", "HEAD", upstream).stdout.strip()
             prefix = repo.relative(store.root)
-            changed = _paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
+            changed = store_paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
             result.incoming_refs = [_ref_of(name) for name in changed]
             result.conflicts = _integrate(repo, store, target, upstream, result)
             if result.conflicts:
