@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bvtui.core.merge import merge_texts
 from bvtui.core.repo import Repo
-from bvtui.core.store import write_atomically
+from bvtui.core.safe_files import write_atomically
 from bvtui.core.yaml_io import YamlFileError
 
 
