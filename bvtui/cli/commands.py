@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bvtui.cli import options
 from bvtui.core.dates import due_date
 from bvtui.core.edit import edited
+from bvtui.core.model import Action
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
@@ -36,7 +37,8 @@ def fail(message: str) -> int:
 
 
 def user_errors(command: Command) -> Command:
-    """Turn the store's user and data errors into a one-line message and exit code 1."""
+    """Turn the store's user and data errors, and a file that cannot be read or
+    written, into a one-line message and exit code 1."""
 
     @wraps(command)
     def run(args: argparse.Namespace) -> int:
@@ -44,6 +46,11 @@ def user_errors(command: Command) -> Command:
             return command(args)
         except (StoreError, ValidationError, GitError) as err:
             return fail(str(err))
+        except BrokenPipeError:
+            raise  # `head` stopped reading: main() ends quietly
+        except OSError as err:  # a disk or folder that cannot be read or written
+            where = f"{err.filename}: " if err.filename else ""
+            return fail(f"{where}{err.strerror or err}")
 
     return run
 
@@ -150,6 +157,8 @@ def import_file(args: argparse.Namespace) -> int:
     )
     if result.kept:
         summary += f"; {len(result.kept)} in the store but not in the file kept"
+    if result.leftover:
+        summary += f"; {len(result.leftover)} files left uncommitted by an earlier import"
     print(summary)
     if result.error:
         return fail(f"imported but not committed: {result.error}")
@@ -204,8 +213,12 @@ def set_fields(args: argparse.Namespace) -> int:
         return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
     store = _open(args, args.ref)
     action = store.find(args.ref)
-    new = edited(action, values, update=args.update, period=args.period)
-    return _report(store.save_action(new, author=args.author))
+
+    def edit(action: Action) -> Action:
+        return edited(action, values, update=args.update, period=args.period)
+
+    # another save of the file since it was read: the same edit is made on that version
+    return _report(store.save_action(edit(action), author=args.author, reapply=edit))
 
 
 def _report(result: SaveResult) -> int:

@@ -41,6 +41,9 @@ class ImportResult:
     kept: list[str] = field(default_factory=list)
     """Actions in the store that the file no longer has: kept, not deleted."""
     plan_changed: bool = False
+    leftover: list[Path] = field(default_factory=list)
+    """Files already as this import writes them but not committed: an earlier import's
+    whose commit failed or that was stopped. This one commits them."""
     commit: str | None = None
     error: str | None = None
 
@@ -81,10 +84,13 @@ def import_plan(
     writes: dict[Path, str] = {}
     result = ImportResult(plan=slug)
 
+    pending = _uncommitted(store, folder)
     plan_text = _render(plan_path, plan_to_mapping(plan), PLAN_FIELDS)
     if plan_text is not None:
         writes[plan_path] = plan_text
         result.plan_changed = True
+    elif plan_path.resolve() in pending:
+        result.leftover.append(plan_path)
 
     seen = set()
     for item in imported.actions:
@@ -96,6 +102,8 @@ def import_plan(
         text = _render(path, mapping, STORED_FIELDS)
         if text is None:
             result.unchanged += 1
+            if path.resolve() in pending:
+                result.leftover.append(path)
             continue
         writes[path] = text
         (result.updated if old is not None else result.created).append(item["id"])
@@ -103,7 +111,7 @@ def import_plan(
         result.kept = sorted(
             p.stem for p in folder.glob("*.yaml") if p.name != PLAN_FILE and p.name not in seen
         )
-    if not writes:
+    if not writes and not result.leftover:
         return result
     for path, text in writes.items():
         write_atomically(path, text)
@@ -112,10 +120,18 @@ def import_plan(
         result.error = f"{store.root} is not in a git repository: imported, not committed"
         return result
     try:
-        result.commit = store.repo.commit(list(writes), message, author)
+        result.commit = store.repo.commit([*writes, *result.leftover], message, author)
     except (GitError, ValueError) as err:
         result.error = str(err)
     return result
+
+
+def _uncommitted(store: Store, folder: Path) -> set[Path]:
+    """The plan folder's files that differ from HEAD (or are not in it), resolved."""
+    if store.repo is None or not folder.is_dir():
+        return set()
+    top = store.repo.top.resolve()
+    return {top / name for _code, name in store.repo.changed_files(folder)}
 
 
 def _existing(path: Path) -> dict[str, Any] | None:
@@ -209,5 +225,7 @@ def _message(slug: str, source: str, imported: ImportedPlan, result: ImportResul
         lines.append(f"plan: {PLAN_FILE} written")
     if result.kept:
         lines.append(f"kept, not in the file: {', '.join(result.kept[:20])}")
+    if result.leftover:
+        lines.append(f"written by an earlier import, not committed then: {len(result.leftover)}")
     lines += ["", f"Import: {Path(source).name}", f"Plan: {slug}"]
     return "\n".join(lines) + "\n"

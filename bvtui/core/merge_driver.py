@@ -13,7 +13,9 @@ conflict always records "mine" as the user's value.
 
 from __future__ import annotations
 
+import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +114,18 @@ def driver_configured(repo: Repo) -> bool:
     """True when this clone's git config names the driver (git silently text-merges if not)."""
     result = repo.try_run("config", "--get", f"merge.{DRIVER_NAME}.driver")
     return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def missing_driver_program(repo: Repo) -> str | None:
+    """The program this clone's configured driver runs when it is not there (a venv
+    moved or removed: git would then fail every merge of a store file), else None."""
+    result = repo.try_run("config", "--get", f"merge.{DRIVER_NAME}.driver")
+    try:
+        words = shlex.split(result.stdout.strip()) if result.returncode == 0 else []
+    except ValueError:
+        return None
+    if not words:
+        return None
+    program = words[0]
+    found = os.access(program, os.X_OK) if os.sep in program else shutil.which(program)
+    return None if found else program

@@ -9,6 +9,8 @@ before it talks to the remote, and never rewrites anything when a step fails.
 
 from __future__ import annotations
 
+import re
+
 SAFE = "your work is safe in this copy"
 
 _AUTH = (
@@ -41,6 +43,26 @@ _OFFLINE = (
 _REJECTED = ("[rejected]", "non-fast-forward", "fetch first", "failed to push some refs")
 
 
+_REMOTE_REFUSAL = re.compile(r"\[remote rejected\][^(\n]*\((?P<reason>[^)\n]+)\)")
+"""A push the remote itself refused (a hook, a protected branch)..."""
+_RACED = ("cannot lock ref", "failed to update ref", "but expected")
+"""... unless it is the branch moving on there meanwhile."""
+
+
+def _remote_lines(output: str) -> list[str]:
+    """What the remote said (``remote:`` lines), without git's prefixes."""
+    said = []
+    for line in output.splitlines():
+        text = line.strip()
+        if not text.startswith("remote:"):
+            continue
+        while text.startswith("remote:"):
+            text = text.removeprefix("remote:").strip()
+        if text:
+            said.append(text)
+    return said
+
+
 def _first_error(output: str) -> str:
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     for line in lines:
@@ -52,6 +74,14 @@ def _first_error(output: str) -> str:
 def explain_remote_failure(output: str, remote: str, url: str, verb: str) -> str:
     """One line for a failed ``git fetch`` / ``git push`` to ``remote`` (at ``url``)."""
     low = output.lower()
+    refused = _REMOTE_REFUSAL.search(output)
+    if verb == "push" and refused and not any(mark in low for mark in _RACED):
+        said = " / ".join(_remote_lines(output))
+        return (
+            f"{remote} refused the push ({refused['reason']}"
+            + (f": {said}" if said else "")
+            + f"): ask whoever looks after {remote} ({url}); {SAFE}"
+        )
     if verb == "push" and any(mark in low for mark in _REJECTED) and "denied" not in low:
         return (
             f"{remote} moved on while you were syncing (push rejected): run bvtui sync again; "

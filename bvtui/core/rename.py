@@ -11,6 +11,7 @@ import copy
 import os
 
 from bvtui.core.diff import FieldChange, commit_message
+from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action
 from bvtui.core.schema import action_to_mapping, check_id
 from bvtui.core.store import AUTHOR_ENV, Store, StoreError, write_atomically
@@ -28,6 +29,9 @@ def rename_action(store: Store, action: Action, new_id: str, author: str | None 
     repo = store.repo
     if repo is None:
         raise StoreError(f"{store.root}: not in a git repository, so no rename")
+    stopped = repo.stopped_operation()
+    if stopped:  # undoing it would undo the move too
+        raise StoreError(f"a {stopped} is in progress, so no rename: {way_out(stopped)} first")
     old_path = store.action_path(action)
     check_id(new_id, str(old_path), "new id")
     new_path = old_path.with_name(f"{new_id}.yaml")

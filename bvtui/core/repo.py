@@ -16,7 +16,9 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from bvtui.core.git_errors import GIT_MISSING, LOCK_HELD, SILENT_FAILURE, explain, way_out
 
 if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
     import subprocess
@@ -32,20 +34,25 @@ class GitError(RuntimeError):
     """A git step that failed, said in one plain line."""
 
 
+def _spawn(start: Any, args: list[str], **kwargs: Any) -> Any:
+    """``start(args, **kwargs)`` (``subprocess.run`` or ``Popen``) of a git command.
+
+    Raises:
+        GitError: git itself cannot be found.
+    """
+    try:
+        return start(args, **kwargs)
+    except FileNotFoundError as err:
+        if err.filename != args[0]:
+            raise
+        raise GitError(GIT_MISSING) from None
+
+
 def _git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {**os.environ, **_ENV}
     if extra:
         env.update(extra)
     return env
-
-
-def _one_line(text: str) -> str:
-    """The most telling line of git's output: the first error/fatal line, else the first."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
-        if line.startswith(("fatal:", "error:")):
-            return line.split(":", 1)[1].strip()
-    return lines[0] if lines else "git failed"
 
 
 def check_author(author: str) -> tuple[str, str]:
@@ -87,7 +94,8 @@ class Repo:
     def _find_with_git(cls, probe: Path) -> Repo | None:
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
             cwd=probe,
             capture_output=True,
@@ -109,7 +117,8 @@ class Repo:
         """Run ``git args`` in the work tree; raise :class:`GitError` when it fails."""
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", *args],
             cwd=self.top,
             input=input,
@@ -120,7 +129,7 @@ class Repo:
         if result.returncode != 0:
             err = result.stderr if text else result.stderr.decode("utf-8", "replace")
             out = result.stdout if text else result.stdout.decode("utf-8", "replace")
-            raise GitError(_explain(err + "\n" + out))
+            raise GitError(explain(err + "\n" + out, self.git_dir))
         return result
 
     def try_run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -131,7 +140,8 @@ class Repo:
         """
         import subprocess
 
-        return subprocess.run(
+        return _spawn(
+            subprocess.run,
             ["git", *args],
             cwd=self.top,
             capture_output=True,
@@ -145,17 +155,30 @@ class Repo:
 
     # --- state ------------------------------------------------------------------
 
-    def blocking_state(self) -> str | None:
-        """Why a commit cannot be made now (merge, rebase, detached HEAD...), or None."""
+    def stopped_operation(self) -> str | None:
+        """The git operation stopped in this clone (``merge``, ``rebase``,
+        ``cherry-pick``, ``revert``), or None. Its ``--abort`` resets the work tree."""
         g = self.git_dir
         if (g / "MERGE_HEAD").exists():
-            return "a merge is in progress: finish it (git commit) or abort it (git merge --abort)"
+            return "merge"
         if (g / "rebase-merge").exists() or (g / "rebase-apply").exists():
-            return "a rebase is in progress: finish it (git rebase --continue) or --abort it"
+            return "rebase"
         if (g / "CHERRY_PICK_HEAD").exists():
-            return "a cherry-pick is in progress: finish it or git cherry-pick --abort"
+            return "cherry-pick"
         if (g / "REVERT_HEAD").exists():
-            return "a revert is in progress: finish it or git revert --abort"
+            return "revert"
+        return None
+
+    def is_unmerged(self, path: Path) -> bool:
+        """Whether ``path`` is in conflict in the index (a stopped merge or rebase)."""
+        return bool(self.run("ls-files", "--unmerged", "--", self.relative(path)).stdout)
+
+    def blocking_state(self) -> str | None:
+        """Why a commit cannot be made now (merge, rebase, detached HEAD...), or None."""
+        stopped = self.stopped_operation()
+        if stopped:
+            return f"a {stopped} is in progress: {way_out(stopped)}"
+        g = self.git_dir
         try:
             head = (g / "HEAD").read_text().strip()
         except OSError:
@@ -167,7 +190,8 @@ class Repo:
     def has_identity(self) -> bool:
         import subprocess
 
-        result = subprocess.run(
+        result = _spawn(
+            subprocess.run,
             ["git", "var", "GIT_COMMITTER_IDENT"],
             cwd=self.top,
             capture_output=True,
@@ -188,7 +212,8 @@ class Repo:
         import subprocess
 
         return PendingBlob(
-            subprocess.Popen(
+            _spawn(
+                subprocess.Popen,
                 ["git", "cat-file", "blob", f"HEAD:{self.relative(path)}"],
                 cwd=self.top,
                 stdin=subprocess.DEVNULL,
@@ -239,14 +264,40 @@ class Repo:
         names = [self.relative(path) for path in paths]
         commit = [*args, "--only", "--", *names]
         try:  # tracked files need no `git add` (--only stages them): ~10 ms saved
-            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+            self._with_lock_retry(lambda: self._commit_step(commit, message, env))
         except GitError as err:
             if "did not match any file" not in str(err):
                 raise
             new = [name for name, path in zip(names, paths, strict=True) if path.exists()]
             self._with_lock_retry(lambda: self.run("add", "--", *new) if new else None)
-            self._with_lock_retry(lambda: self.run(*commit, input=message, env=env))
+            self._with_lock_retry(lambda: self._commit_step(commit, message, env))
         return self.head_commit()
+
+    def _commit_step(self, commit: list[str], message: str, env: dict[str, str]) -> None:
+        """Run ``git commit``; when it fails without a word, name the hooks that may
+        have refused it."""
+        try:
+            self.run(*commit, input=message, env=env)
+        except GitError as err:
+            if str(err) != SILENT_FAILURE:
+                raise
+            hooks = self.commit_hooks()
+            if not hooks:
+                raise
+            raise GitError(
+                f"git commit failed without a message: a hook ({', '.join(h.name for h in hooks)} "
+                f"in {hooks[0].parent}) refused it silently; ask whoever installed it"
+            ) from None
+
+    def commit_hooks(self) -> list[Path]:
+        """The hooks ``git commit`` runs before committing that are installed here."""
+        where = self.run("rev-parse", "--git-path", "hooks").stdout.strip()
+        folder = self.top / where
+        return [
+            folder / name
+            for name in ("pre-commit", "prepare-commit-msg", "commit-msg")
+            if os.access(folder / name, os.X_OK)
+        ]
 
     def refresh_commit_graph(self) -> None:
         """Bring git's commit-graph, with changed-path Bloom filters, up to date, in the
@@ -260,8 +311,9 @@ class Repo:
         """
         import subprocess
 
-        with contextlib.suppress(OSError):
-            subprocess.Popen(
+        with contextlib.suppress(OSError, GitError):
+            _spawn(
+                subprocess.Popen,
                 [
                     "git",
                     "commit-graph",
@@ -304,7 +356,7 @@ class Repo:
             try:
                 return step()
             except GitError as err:
-                if "index.lock" not in str(err) or attempt == attempts - 1:
+                if not str(err).startswith(LOCK_HELD) or attempt == attempts - 1:
                     raise
                 time.sleep(delay)
         return None
@@ -396,33 +448,13 @@ def _discover(probe: Path) -> tuple[Path, Path] | object | None:
         return _ASK_GIT
 
 
-def _explain(output: str) -> str:
-    """git's failure output as one line a user can act on."""
-    low = output.lower()
-    if "please tell me who you are" in low or "unable to auto-detect email" in low:
-        return (
-            "git has no identity to commit with: run git config user.name 'Your Name' and "
-            "git config user.email you@example.org, or pass --author 'Name <email>'"
-        )
-    if "index.lock" in low:
-        return "another git process is running (index.lock is held); try again when it ends"
-    if "partial commit during a merge" in low:
-        return "a merge is in progress: finish it (git commit) or abort it (git merge --abort)"
-    if "unmerged" in low:
-        return "the repository has unmerged files: resolve them and commit first"
-    if "not a git repository" in low:
-        return "the store is not in a git repository: run git init (or bvtui init) first"
-    if "hook" in low:
-        return f"a git hook refused the commit: {_one_line(output)}"
-    return _one_line(output)
-
-
 def init_repository(path: Path) -> Repo:
     """``git init`` at ``path`` (creating it) and return the repository."""
     import subprocess
 
     path.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
+    _spawn(
+        subprocess.run,
         ["git", "init", "--quiet", "--initial-branch=main", str(path)],
         check=True,
         capture_output=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bvtui.core.git_errors import GIT_MISSING
 from bvtui.core.repo import GitError, Repo, check_author
 
 SNAPSHOT_TRAILER = "Snapshot-Store"
@@ -40,7 +41,9 @@ def make_snapshot(
     """
     try:
         repo.run("check-ref-format", f"refs/tags/{name}")
-    except GitError:
+    except GitError as err:
+        if str(err) == GIT_MISSING:
+            raise
         raise ValueError(f"{name}: not a valid tag name") from None
     if tag_commit(repo, name) is not None:
         raise ValueError(f"{name}: a tag of that name already exists in {repo.top}")

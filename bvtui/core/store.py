@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes, one_line
+from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
 from bvtui.core.repo import GitError, PendingBlob, Repo
+from bvtui.core.safe_files import save_lock, write_atomically
 from bvtui.core.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -105,32 +107,6 @@ class SaveResult:
     def pending(self) -> bool:
         """Written to disk but not committed."""
         return self.commit is None and self.error is not None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees the old or the new file, whole.
-
-    Writes a temporary file beside it, flushes it to disk, renames it over the target
-    and flushes the folder, so a crash never leaves a half-written action.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: only a save writes (~4 ms of every listing otherwise)
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 class Store:
@@ -454,8 +430,20 @@ class Store:
                 refs = ", ".join(a.ref for a in matches)
                 raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
         if not matches:
+            broken = self._problem_of(ref)
+            if broken is not None:
+                raise StoreError(f"{ref}: the file does not load: {broken}")
             raise StoreError(f"{ref}: no such action in {self.root}")
         return matches[0]
+
+    def _problem_of(self, ref: str) -> Problem | None:
+        """The problem of the file ``ref`` names, when it is there but does not load."""
+        slug, _, action_id = ref.rpartition("/")
+        for problem in self.problems:
+            path = Path(problem.path)
+            if path.name == f"{action_id}.yaml" and (not slug or path.parent.name == slug):
+                return problem
+        return None
 
     # --- saving ------------------------------------------------------------------
 
@@ -463,7 +451,12 @@ class Store:
         return self.root / action.plan.slug / f"{action.id}.yaml"
 
     def save_action(
-        self, action: Action, *, author: str | None = None, force: bool = False
+        self,
+        action: Action,
+        *,
+        author: str | None = None,
+        force: bool = False,
+        reapply: Callable[[Action], Action] | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
 
@@ -473,9 +466,17 @@ class Store:
         commit message records every field that differs from HEAD, so an edit left
         pending by a failed commit is recorded by the next save.
 
+        Saves of one plan folder are serialised (:func:`save_lock`), from the check
+        that the file is as it was read to the commit, so two saves of one action at
+        once never write over each other, and each commit holds its own save's text.
+        When the file changed on disk since ``action`` was read, ``reapply`` (given
+        the file as it is now) makes the same edit again on it, and that is saved.
+
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
-                (unless ``force``).
+                (unless ``force``, or ``reapply`` is given).
+            StoreError: a merge or rebase is stopped (see :meth:`_refuse_while_stopped`),
+                the file cannot be written, or git is missing; nothing is written.
             ValidationError: an id that is not allowed.
         """
         if self.revision is not None:
@@ -484,14 +485,22 @@ class Store:
             )
         path = self.action_path(action)
         # HEAD's version, for the commit message, is read by git meanwhile
-        with contextlib.ExitStack() as stack:
-            head = (
-                None if self.repo is None else stack.enter_context(self.repo.head_blob_soon(path))
-            )
+        with save_lock(path.parent), contextlib.ExitStack() as stack:
+            try:
+                self._refuse_while_stopped(path)
+                head = (
+                    None
+                    if self.repo is None
+                    else stack.enter_context(self.repo.head_blob_soon(path))
+                )
+            except GitError as err:  # git missing: said like any other refusal
+                raise StoreError(f"{path}: {err}; nothing was saved") from None
             current = path.read_bytes() if path.exists() else None
             changed_on_disk = current is not None and digest(current) != action.digest
             if changed_on_disk and action.digest and not force:
-                raise FileChangedError(path)
+                if reapply is None:
+                    raise FileChangedError(path)
+                action = reapply(self.reread(action))
             old_text = current.decode("utf-8") if current is not None else None
             data = action_to_mapping(action)
             text = _canonical_rewrite(old_text, data, action, path)
@@ -499,7 +508,7 @@ class Store:
                 text = render_mapping(old_text, data, STORED_FIELDS)
             _check_reads_back(text, action, path)
             if text != old_text:
-                write_atomically(path, text)
+                _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
             return self._commit_file(path, action.ref, author, head)
@@ -507,11 +516,29 @@ class Store:
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
         path = self.root / plan.slug / PLAN_FILE
-        old_text = path.read_text(encoding="utf-8") if path.exists() else None
-        text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
-        if text != old_text:
-            write_atomically(path, text)
-        return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+        with save_lock(path.parent):
+            self._refuse_while_stopped(path)
+            old_text = path.read_text(encoding="utf-8") if path.exists() else None
+            text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
+            if text != old_text:
+                _write(path, text)
+            return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+
+    def _refuse_while_stopped(self, path: Path) -> None:
+        """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
+        is in conflict in it (its resolution): the way out of one (``--abort``, or
+        ``bvtui sync --abort``) resets the work tree and would destroy the edit.
+
+        Raises:
+            StoreError: an operation is stopped; nothing is written.
+        """
+        stopped = None if self.repo is None else self.repo.stopped_operation()
+        if stopped and not self.repo.is_unmerged(path):  # type: ignore[union-attr]
+            raise StoreError(
+                f"{path}: a {stopped} is in progress (a sync stopped on a conflict?) and "
+                "undoing it would undo an edit saved now, so nothing was saved: "
+                f"{way_out(stopped)}, then save again"
+            )
 
     def _commit_file(
         self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
@@ -567,17 +594,53 @@ class Store:
         """Refs (``plan/id``) of the actions saved on disk but not committed."""
         return {self._ref_of(path) for path in self.pending_paths() if path.name != PLAN_FILE}
 
-    def commit_pending(self, *, author: str | None = None) -> list[SaveResult]:
-        """Commit every pending edit, one commit per file, each message from HEAD vs disk."""
+    def commit_pending(
+        self, *, author: str | None = None, only: set[Path] | None = None
+    ) -> list[SaveResult]:
+        """Commit every pending edit, one commit per file, each message from HEAD vs disk.
+
+        With ``only``, only those of these files. A file whose fields are as at
+        HEAD has nothing to commit; a version of it
+        staged in git's index meanwhile (neither HEAD's nor the disk's) is unstaged,
+        so that it is not left pending for ever.
+        """
         results = []
         for path in self.pending_paths():
-            ref = self._ref_of(path)
-            results.append(self._commit_file(path, ref, author))
+            if only is not None and path not in only:
+                continue
+            with save_lock(path.parent):
+                result = self._commit_file(path, self._ref_of(path), author)
+                if not result.changes and result.commit is None and result.error is None:
+                    self._unstage(path)
+            results.append(result)
         return results
+
+    def _unstage(self, path: Path) -> None:
+        """Put ``path``'s index entry back to HEAD's (never inside a stopped merge or
+        rebase, whose index holds its resolutions); the file is not touched."""
+        repo = self.repo
+        if repo is not None and repo.stopped_operation() is None:
+            with contextlib.suppress(GitError):
+                repo.run("reset", "--quiet", "--", repo.relative(path))
 
     def _ref_of(self, path: Path) -> str:
         plan = path.parent.name
         return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+
+def _write(path: Path, text: str) -> None:
+    """:func:`write_atomically` for a save: a failure is one line, the file unchanged.
+
+    Raises:
+        StoreError: the file could not be written (a full disk, a read-only folder...).
+    """
+    try:
+        write_atomically(path, text)
+    except OSError as err:
+        raise StoreError(
+            f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
+            "free some disk space or check the folder's permissions, then save again"
+        ) from None
 
 
 def _canonical_rewrite(

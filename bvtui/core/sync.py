@@ -7,7 +7,9 @@ different content (an id clash: :func:`find_id_clashes`), rebases onto the remot
 action files field by field; a true conflict stops the sync with the actions named,
 for the user to resolve (the app's resolution screen or ``bvtui resolve``) and finish
 with :func:`continue_sync`. Any other failure leaves the clone as it was before the
-sync (a failed rebase or merge is aborted) and is said in one line.
+sync (a failed rebase or merge is aborted) and is said in one line. Files edited by
+hand while a sync is stopped survive --continue and --abort
+(:mod:`bvtui.core.stopped_edits`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bvtui.core.id_clashes import find_id_clashes, store_paths
 from bvtui.core.merge import CONFLICTS_KEY
-from bvtui.core.merge_driver import configure_driver, driver_configured
+from bvtui.core.merge_driver import (
+    configure_driver,
+    driver_configured,
+    missing_driver_program,
+)
 from bvtui.core.remote_errors import SAFE, explain_remote_failure
 from bvtui.core.repo import GitError, Repo
+from bvtui.core.stopped_edits import put_back, set_aside
 from bvtui.core.store import PLAN_FILE, Store
 from bvtui.core.yaml_io import YamlFileError, read_mapping
 
@@ -42,6 +50,8 @@ class SyncResult:
     pushed: bool = False
     mode: str = "rebase"
     conflicts: list[str] = field(default_factory=list)
+    kept_in_conflict: list[str] = field(default_factory=list)
+    """Edits made while the sync was stopped whose fields conflict with the sync's."""
 
     def line(self) -> str:
         """The one line the CLI prints and the app shows."""
@@ -61,6 +71,8 @@ class SyncResult:
         parts.append(f"out: {_count(self.outgoing, 'commit')}" if self.outgoing else "out: nothing")
         if self.mode == "merge" and self.incoming and self.outgoing:
             parts.append("merged")
+        if self.kept_in_conflict:
+            parts.append(_conflicts_left(self.kept_in_conflict))
         return "; ".join(parts)
 
 
@@ -165,54 +177,6 @@ def _ref_of(name: str) -> str:
     return f"{path.parent.name}/{PLAN_FILE if path.name == PLAN_FILE else path.stem}"
 
 
-def _paths(repo: Repo, *args: str) -> list[str]:
-    out = repo.run(*args).stdout
-    return [name for name in out.splitlines() if name.endswith(".yaml")]
-
-
-@dataclass
-class Clashes:
-    """New files both sides added since they parted."""
-
-    differing: list[str]
-    """Paths added on both sides with different content: the ids clash."""
-    in_history: list[str]
-    """Paths the remote added that a local commit also added and a later one renamed
-    away: a rebase would replay the clash, so this sync merges instead."""
-
-
-def find_id_clashes(repo: Repo, store_root: Path, upstream: str) -> Clashes:
-    """Compare what each side added since the merge base (``--diff-filter=A``)."""
-    base = repo.run("merge-base", "HEAD", upstream).stdout.strip()
-    prefix = repo.relative(store_root)
-    theirs = set(
-        _paths(repo, "diff", "--name-only", "--diff-filter=A", base, upstream, "--", prefix)
-    )
-    mine = set(_paths(repo, "diff", "--name-only", "--diff-filter=A", base, "HEAD", "--", prefix))
-    differing = sorted(
-        path
-        for path in mine & theirs
-        if _rev_blob(repo, "HEAD", path) != _rev_blob(repo, upstream, path)
-    )
-    history = set(
-        _paths(
-            repo,
-            "log",
-            "--format=",
-            "--name-only",
-            "--diff-filter=A",
-            f"{base}..HEAD",
-            "--",
-            prefix,
-        )
-    )
-    return Clashes(differing, sorted((history & theirs) - mine))
-
-
-def _rev_blob(repo: Repo, rev: str, path: str) -> str:
-    return repo.run("rev-parse", f"{rev}:{path}").stdout.strip()
-
-
 def _unmerged(repo: Repo) -> list[str]:
     return sorted(set(repo.run("diff", "--name-only", "--diff-filter=U").stdout.splitlines()))
 
@@ -278,7 +242,18 @@ def _first_line(output: str) -> str:
 
 
 def ensure_driver(repo: Repo) -> bool:
-    """Configure the merge driver in this clone when it is not (True when it did)."""
+    """Configure the merge driver in this clone when it is not (True when it did).
+
+    Raises:
+        SyncError: the driver configured runs a program that is not there.
+    """
+    missing = missing_driver_program(repo)
+    if missing:
+        raise SyncError(
+            f"the merge driver configured in this clone runs {missing}, which is not there "
+            "(a moved or removed venv?): run bvtui setup-merge, then sync again; nothing was "
+            f"fetched or pushed, {SAFE}"
+        )
     if driver_configured(repo):
         return False
     configure_driver(repo)
@@ -305,8 +280,15 @@ def _push(repo: Repo, target: _Target) -> None:
         )
 
 
-def _commit_pending(store: Store, author: str | None) -> int:
-    results = store.commit_pending(author=author)
+def _conflicts_left(refs: list[str]) -> str:
+    return (
+        f"edits made during the stopped sync left in conflict, uncommitted: "
+        f"{_refs_text(refs)} (bvtui resolve {refs[0]})"
+    )
+
+
+def _commit_pending(store: Store, author: str | None, only: set[Path] | None = None) -> int:
+    results = store.commit_pending(author=author, only=only)
     failed = [result for result in results if result.error]
     if failed:
         raise SyncError(
@@ -334,8 +316,8 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
             "(or bvtui sync --abort to go back to before it)"
         )
     target = _target(repo, remote)
-    committed = _commit_pending(store, author)
     ensure_driver(repo)
+    committed = _commit_pending(store, author)
     _fetch(repo, target)
     result = SyncResult(target.remote, target.remote_branch, committed=committed)
     result.mode = integration_mode(repo, target.branch)
@@ -356,7 +338,7 @@ def _count_incoming(repo: Repo, store: Store, head: str, upstream: str, result: 
     if result.incoming:
         base = repo.run("merge-base", head, upstream).stdout.strip()
         prefix = repo.relative(store.root)
-        changed = _paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
+        changed = store_paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
         result.incoming_refs = [_ref_of(name) for name in changed]
 
 
@@ -453,16 +435,26 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
     head, upstream = _head_before(repo, mode), _rev(repo, target.tracking)
     if head and upstream:
         _count_incoming(repo, store, head, upstream, result)
-    if mode == "merge":
-        outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
-    else:
-        outcome = repo.try_run("rebase", "--continue", env=_NO_EDITOR)
-        while outcome.returncode != 0 and in_progress(repo) and _nothing_staged(repo):
-            # the resolution made the replayed commit empty (theirs kept): drop it
-            outcome = repo.try_run("rebase", "--skip", env=_NO_EDITOR)
-    if outcome.returncode != 0:
-        result.conflicts = _stopped(repo, mode, outcome.stderr + outcome.stdout, target.tracking)
-        return result
+    kept = set_aside(repo)  # edits made meanwhile: rebase --continue refuses a changed tree
+    left: list[str] = []
+    try:
+        if mode == "merge":
+            outcome = repo.try_run("commit", "--no-edit", env=_NO_EDITOR)
+        else:
+            outcome = repo.try_run("rebase", "--continue", env=_NO_EDITOR)
+            while outcome.returncode != 0 and in_progress(repo) and _nothing_staged(repo):
+                # the resolution made the replayed commit empty (theirs kept): drop it
+                outcome = repo.try_run("rebase", "--skip", env=_NO_EDITOR)
+        if outcome.returncode != 0:
+            output = outcome.stderr + outcome.stdout
+            result.conflicts = _stopped(repo, mode, output, target.tracking)
+            return result
+    finally:
+        left = put_back(repo, kept)
+    if kept:  # on top of the sync: recorded and pushed with it, unless left in conflict
+        clean = {repo.top / edit.name for edit in kept if edit.name not in left}
+        result.committed = _commit_pending(store, None, clean)
+        result.kept_in_conflict = [_ref_of(name) for name in left]
     return _publish(repo, target, result)
 
 
@@ -478,7 +470,21 @@ def abort_sync(store: Store) -> str:
     mode = in_progress(repo)
     if mode is None:
         raise SyncError("no sync is stopped: nothing to abort")
-    outcome = repo.try_run(mode, "--abort")
+    kept = set_aside(repo)
+    left: list[str] = []
+    try:
+        outcome = repo.try_run(mode, "--abort")
+    finally:
+        left = put_back(repo, kept)
     if outcome.returncode != 0:
         raise GitError(_first_line(outcome.stderr + outcome.stdout))
+    if kept:
+        names = ", ".join(edit.name for edit in kept)
+        line = (
+            f"the {mode} was undone: the clone is as before the sync, with the edits made "
+            f"meanwhile kept, uncommitted ({names}): bvtui commit records them"
+        )
+        if left:
+            line += f"; {_conflicts_left([_ref_of(name) for name in left])}"
+        return line
     return f"the {mode} was undone: the clone is as before the sync; {SAFE}"

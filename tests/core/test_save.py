@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bvtui.core.edit import edited
-from bvtui.core.store import FileChangedError, Store, digest
+from bvtui.core.store import FileChangedError, Store, StoreError, digest
 from tests.conftest import git
 
 
@@ -208,9 +208,12 @@ def test_merge_in_progress(store_dir: Path) -> None:
     git(repo, "commit", "--quiet", "-am", "this side")
     git(repo, "merge", "other", check=False)
     assert (repo / ".git" / "MERGE_HEAD").exists()
-    before = head(store_dir)
-    result = save(store_dir, "elections-demo/1.3", {"progress": "55"})
-    assert_pending(store_dir, result, before, "a merge is in progress")
+    before, text = head(store_dir), (store_dir / "elections-demo/1.3.yaml").read_bytes()
+    # git merge --abort would reset the work tree and destroy the edit: it is refused
+    with pytest.raises(StoreError, match=r"a merge is in progress .* nothing was saved"):
+        save(store_dir, "elections-demo/1.3", {"progress": "55"})
+    assert (store_dir / "elections-demo/1.3.yaml").read_bytes() == text
+    assert head(store_dir) == before
 
 
 def test_not_a_git_repository(tmp_path: Path) -> None:
