@@ -42,6 +42,7 @@ LOG_TARGET_S = 0.1
 FIRST_ROWS_TARGET_S = 1.0
 KEYSTROKE_TARGET_S = 0.016
 RSS_TARGET_MB = 150
+PALETTE_KEY_TARGET_S = 0.1
 LARGE_ACTIONS = 100_000
 LARGE_LIST_TARGET_S = 1.0
 RACY_S = 2.1  # files younger than this are never cached (bvtui.core.parse_cache)
@@ -335,6 +336,36 @@ def rows_app(store: Path, repeat: int) -> list[Row]:
     ]
 
 
+def rows_screens(store: Path, repeat: int) -> list[Row]:
+    """The command palette and the changes screen, headless, in a subprocess."""
+    probe = Path(__file__).resolve().parent / "screens_probe.py"
+
+    def run() -> dict[str, float]:
+        out = subprocess.run(
+            [sys.executable, str(probe), str(store)],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            check=True,
+        ).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    runs = [run() for _ in range(max(repeat // 2, 2))]
+
+    def median(name: str) -> float:
+        return statistics.median(run[name] for run in runs)
+
+    return [
+        Row(
+            "app: palette, a key to its hits",
+            median("palette_key"),
+            target=f"<= {PALETTE_KEY_TARGET_S * 1000:.0f} ms",
+            ok=median("palette_key_max") <= PALETTE_KEY_TARGET_S,
+            note=f"slowest key {median('palette_key_max') * 1000:.0f} ms",
+        ),
+    ]
+
+
 def rows_large(bvtui: str, folder: Path, plans: int, seed: int, repeat: int) -> list[Row]:
     """A store of 100,000 actions: a filtered list, warm (cached) and its peak memory."""
     store = make_store(folder / "large", LARGE_ACTIONS, plans * 5, seed, plans * 5)
@@ -534,6 +565,7 @@ def main(argv: list[str] | None = None) -> int:
             row_log(bvtui, store, ours_ref, args.repeat),
             row_changes(bvtui, store, args.repeat),
             *rows_app(store, args.repeat),
+            *rows_screens(store, args.repeat),
         ]
         if args.large:
             rows += rows_large(bvtui, Path(tmp), args.plans, args.seed, args.repeat)
