@@ -337,7 +337,7 @@ def rows_app(store: Path, repeat: int) -> list[Row]:
 
 
 def rows_screens(store: Path, repeat: int) -> list[Row]:
-    """The command palette and the changes screen, headless, in a subprocess."""
+    """The command palette and the changes screen (every action new), headless, in a subprocess."""
     probe = Path(__file__).resolve().parent / "screens_probe.py"
 
     def run() -> dict[str, float]:
@@ -362,6 +362,16 @@ def rows_screens(store: Path, repeat: int) -> list[Row]:
             target=f"<= {PALETTE_KEY_TARGET_S * 1000:.0f} ms",
             ok=median("palette_key_max") <= PALETTE_KEY_TARGET_S,
             note=f"slowest key {median('palette_key_max') * 1000:.0f} ms",
+        ),
+        Row(
+            "app: changes since the start, first rows",
+            median("changes_first_rows"),
+            note=f"all read {median('changes_all'):.1f} s",
+        ),
+        Row(
+            "app: changes screen, Escape",
+            median("changes_escape"),
+            note=f"while reading {median('changes_escape_busy') * 1000:.0f} ms",
         ),
     ]
 
