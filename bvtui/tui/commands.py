@@ -5,7 +5,8 @@ load (again only when an edit replaced an action) and searched there, so a key
 typed into the palette costs milliseconds at 10,000 actions and at most
 :data:`HIT_LIMIT` hits reach the palette's list. Names come from the store, so hits
 are shown as plain text (Textual's own ``Matcher.highlight`` reads its argument as
-markup, which a title like ``[red]x[/red]`` must never be) and help lines are escaped.
+markup, which a title like ``[red]x[/red]`` must never be) and help lines are made
+inert (:func:`~bvtui.tui.text.inert_markup`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from weakref import WeakKeyDictionary
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from bvtui.core.model import Action
 from bvtui.tui.listing import Listing
 from bvtui.tui.palette_index import Candidate, CandidateIndex, Match
 from bvtui.tui.screens.main import MainScreen
-from bvtui.tui.text import line
+from bvtui.tui.text import inert_markup, line
 
 DISCOVERY_LIMIT = 20
 """How many candidates a provider lists before anything is typed."""
@@ -100,7 +100,7 @@ class _MainScreenProvider(Provider):
                 Content(candidate.text),
                 partial(self.run, screen, candidate.argument),
                 text=candidate.text,
-                help=escape(candidate.help),
+                help=inert_markup(candidate.help),
             )
 
     async def search(self, query: str) -> Hits:
@@ -114,7 +114,7 @@ class _MainScreenProvider(Provider):
                 highlighted(match),
                 partial(self.run, screen, candidate.argument),
                 text=candidate.text,
-                help=escape(candidate.help),
+                help=inert_markup(candidate.help),
             )
 
 
