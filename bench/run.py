@@ -290,27 +290,28 @@ def row_log(bvtui: str, store: Path, ref: str, repeat: int) -> Row:
     return Row("history: bvtui log ID", ours, peer, "git log -- file", target, ours <= LOG_TARGET_S)
 
 
+def run_probe(script: str, *args: str) -> dict[str, float]:
+    """Run a probe of the app (``bench/<script>``) in its own process; its JSON figures."""
+    probe = Path(__file__).resolve().parent / script
+    out = subprocess.run(
+        [sys.executable, str(probe), *args], capture_output=True, text=True, env=_env(), check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def medians(runs: list[dict[str, float]]) -> Callable[[str], float]:
+    """The median of each figure over ``runs``, by name."""
+    return lambda name: statistics.median(run[name] for run in runs)
+
+
 def rows_app(store: Path, repeat: int) -> list[Row]:
     """The app, headless, in a subprocess: launch to first rows, a filter key, memory."""
-    probe = Path(__file__).resolve().parent / "app_probe.py"
 
     def launch() -> dict[str, float]:
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, str(probe), str(store), "--started", repr(started)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            check=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        return run_probe("app_probe.py", str(store), "--started", repr(time.time()))
 
     launch()  # warm-up
-    runs = [launch() for _ in range(max(repeat // 2, 2))]
-
-    def median(name: str) -> float:
-        return statistics.median(run[name] for run in runs)
-
+    median = medians([launch() for _ in range(max(repeat // 2, 2))])
     return [
         Row(
             "app: launch to first rows",
@@ -338,23 +339,8 @@ def rows_app(store: Path, repeat: int) -> list[Row]:
 
 def rows_screens(store: Path, repeat: int) -> list[Row]:
     """The command palette and the changes screen (every action new), headless, in a subprocess."""
-    probe = Path(__file__).resolve().parent / "screens_probe.py"
-
-    def run() -> dict[str, float]:
-        out = subprocess.run(
-            [sys.executable, str(probe), str(store)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            check=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
-
-    runs = [run() for _ in range(max(repeat // 2, 2))]
-
-    def median(name: str) -> float:
-        return statistics.median(run[name] for run in runs)
-
+    runs = max(repeat // 2, 2)
+    median = medians([run_probe("screens_probe.py", str(store)) for _ in range(runs)])
     return [
         Row(
             "app: palette, a key to its hits",
