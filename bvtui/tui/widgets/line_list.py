@@ -53,6 +53,11 @@ class LineList(ScrollView, can_focus=True):
         """Every line's text, unstyled (what a test or a copy would read)."""
         return [text.plain for text in self._lines]
 
+    def notify_style_update(self) -> None:
+        """Styles changed (a theme, focus): lines drawn with the old ones are drawn again."""
+        super().notify_style_update()
+        self._rendered.clear()
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
