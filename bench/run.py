@@ -42,6 +42,7 @@ LOG_TARGET_S = 0.1
 FIRST_ROWS_TARGET_S = 1.0
 KEYSTROKE_TARGET_S = 0.016
 RSS_TARGET_MB = 150
+PALETTE_KEY_TARGET_S = 0.1
 LARGE_ACTIONS = 100_000
 LARGE_LIST_TARGET_S = 1.0
 RACY_S = 2.1  # files younger than this are never cached (bvtui.core.parse_cache)
@@ -289,27 +290,28 @@ def row_log(bvtui: str, store: Path, ref: str, repeat: int) -> Row:
     return Row("history: bvtui log ID", ours, peer, "git log -- file", target, ours <= LOG_TARGET_S)
 
 
+def run_probe(script: str, *args: str) -> dict[str, float]:
+    """Run a probe of the app (``bench/<script>``) in its own process; its JSON figures."""
+    probe = Path(__file__).resolve().parent / script
+    out = subprocess.run(
+        [sys.executable, str(probe), *args], capture_output=True, text=True, env=_env(), check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def medians(runs: list[dict[str, float]]) -> Callable[[str], float]:
+    """The median of each figure over ``runs``, by name."""
+    return lambda name: statistics.median(run[name] for run in runs)
+
+
 def rows_app(store: Path, repeat: int) -> list[Row]:
     """The app, headless, in a subprocess: launch to first rows, a filter key, memory."""
-    probe = Path(__file__).resolve().parent / "app_probe.py"
 
     def launch() -> dict[str, float]:
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, str(probe), str(store), "--started", repr(started)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            check=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        return run_probe("app_probe.py", str(store), "--started", repr(time.time()))
 
     launch()  # warm-up
-    runs = [launch() for _ in range(max(repeat // 2, 2))]
-
-    def median(name: str) -> float:
-        return statistics.median(run[name] for run in runs)
-
+    median = medians([launch() for _ in range(max(repeat // 2, 2))])
     return [
         Row(
             "app: launch to first rows",
@@ -331,6 +333,31 @@ def rows_app(store: Path, repeat: int) -> list[Row]:
             target=f"<= {RSS_TARGET_MB} MB",
             ok=median("peak_rss_mb") <= RSS_TARGET_MB,
             unit="MB",
+        ),
+    ]
+
+
+def rows_screens(store: Path, repeat: int) -> list[Row]:
+    """The command palette and the changes screen (every action new), headless, in a subprocess."""
+    runs = max(repeat // 2, 2)
+    median = medians([run_probe("screens_probe.py", str(store)) for _ in range(runs)])
+    return [
+        Row(
+            "app: palette, a key to its hits",
+            median("palette_key"),
+            target=f"<= {PALETTE_KEY_TARGET_S * 1000:.0f} ms",
+            ok=median("palette_key_max") <= PALETTE_KEY_TARGET_S,
+            note=f"slowest key {median('palette_key_max') * 1000:.0f} ms",
+        ),
+        Row(
+            "app: changes since the start, first rows",
+            median("changes_first_rows"),
+            note=f"all read {median('changes_all'):.1f} s",
+        ),
+        Row(
+            "app: changes screen, Escape",
+            median("changes_escape"),
+            note=f"while reading {median('changes_escape_busy') * 1000:.0f} ms",
         ),
     ]
 
@@ -534,6 +561,7 @@ def main(argv: list[str] | None = None) -> int:
             row_log(bvtui, store, ours_ref, args.repeat),
             row_changes(bvtui, store, args.repeat),
             *rows_app(store, args.repeat),
+            *rows_screens(store, args.repeat),
         ]
         if args.large:
             rows += rows_large(bvtui, Path(tmp), args.plans, args.seed, args.repeat)

@@ -151,9 +151,13 @@ def import_file(args: argparse.Namespace) -> int:
     result = import_plan(
         Store(root), imported, args.plan, args.file, overrides=overrides, author=args.author
     )
-    summary = (
-        f"{args.plan}: {len(imported.actions)} actions read; {len(result.created)} new, "
-        f"{len(result.updated)} updated, {result.unchanged} unchanged"
+    rejected = len(imported.problems)  # each one listed on stderr above
+    rows = f"{rejected} row{'' if rejected == 1 else 's'}"
+    summary = f"{args.plan}: {len(imported.actions)} actions read"
+    if rejected:
+        summary += f", {rows} rejected"
+    summary += (
+        f"; {len(result.created)} new, {len(result.updated)} updated, {result.unchanged} unchanged"
     )
     if result.kept:
         summary += f"; {len(result.kept)} in the store but not in the file kept"
@@ -163,6 +167,8 @@ def import_file(args: argparse.Namespace) -> int:
     if result.error:
         return fail(f"imported but not committed: {result.error}")
     print(f"committed {result.commit[:10]}" if result.commit else "no change, nothing committed")
+    if rejected:
+        return fail(f"{args.file}: {rows} not imported (listed above); the rest imported")
     return 0
 
 

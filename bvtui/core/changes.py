@@ -9,7 +9,7 @@ renamed or changed, whether its RAG got better or worse, and the updates added.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -160,38 +160,58 @@ def store_changes(repo: Repo, store_path: str, base: str | None, head: str) -> S
     ``base`` None means the beginning (every action is new). Plan files are read
     for their status colours, not reported as moves.
     """
+    moves = [move for part in changes_by_plan(repo, store_path, base, head) for move in part]
+    moves.sort(key=move_order)
+    return StoreChanges(base=base, head=head, moves=moves)
+
+
+def changes_by_plan(
+    repo: Repo, store_path: str, base: str | None, head: str
+) -> Iterator[list[ActionMove]]:
+    """The moves of :func:`store_changes`, one plan at a time, in plan order, each sorted.
+
+    The files of each plan are read from git only when its turn comes, so a caller
+    can show the first plans while the rest are read, or stop between two plans.
+    """
     diff = [
         change
         for change in diff_files(repo, base or EMPTY_TREE, head, [store_path])
         if change.path.endswith(".yaml") and PurePosixPath(change.path).name != PLAN_FILE
     ]
+    paths = {path for c in diff for path in (c.old_path, c.path)}
     plan_paths = {
-        side: [
-            str(PurePosixPath(getattr(c, attr)).parent / PLAN_FILE)
-            for c in diff
-            for attr in ("old_path", "path")
-        ]
+        side: sorted({str(PurePosixPath(path).parent / PLAN_FILE) for path in paths})
         for side in ("old", "new")
     }
     plan_shas = {
         "old": _plan_blobs(repo, base, plan_paths["old"]) if base else {},
         "new": _plan_blobs(repo, head, plan_paths["new"]),
     }
-    shas = [sha for c in diff for sha in (c.old_blob, c.new_blob) if sha != NULL_BLOB]
-    shas += [sha for side in plan_shas.values() for sha in side.values()]
-    blobs = _read_blobs(repo, shas)
+    plan_blobs = _read_blobs(repo, [sha for side in plan_shas.values() for sha in side.values()])
     plans: dict[tuple[str, str], Plan] = {}
     for side in ("old", "new"):
         for path in plan_paths[side]:
             slug = PurePosixPath(path).parent.name
-            mapping, _ = decode(blobs.get(plan_shas[side].get(path, NULL_BLOB)), path)
+            mapping, _ = decode(plan_blobs.get(plan_shas[side].get(path, NULL_BLOB)), path)
             plans[(side, slug)] = _plan(slug, mapping, path)
-    moves = []
+    by_plan: dict[str, list[FileChange]] = {}
     for change in diff:
-        old, old_problem = decode(blobs.get(change.old_blob), change.old_path)
-        new, new_problem = decode(blobs.get(change.new_blob), change.path)
-        move = _move(change, old, new, plans)
-        move.problem = new_problem or old_problem
-        moves.append(move)
-    moves.sort(key=lambda m: (m.plan, m.theme, natural_key(m.ref)))
-    return StoreChanges(base=base, head=head, moves=moves)
+        by_plan.setdefault(PurePosixPath(change.path).parent.name, []).append(change)
+    for slug in sorted(by_plan):
+        changes = by_plan[slug]
+        shas = [sha for c in changes for sha in (c.old_blob, c.new_blob) if sha != NULL_BLOB]
+        blobs = _read_blobs(repo, shas)
+        moves = []
+        for change in changes:
+            old, old_problem = decode(blobs.get(change.old_blob), change.old_path)
+            new, new_problem = decode(blobs.get(change.new_blob), change.path)
+            move = _move(change, old, new, plans)
+            move.problem = new_problem or old_problem
+            moves.append(move)
+        moves.sort(key=move_order)
+        yield moves
+
+
+def move_order(move: ActionMove) -> tuple:
+    """How moves are listed: by plan, theme, then ref in natural order (1.2 before 1.10)."""
+    return (move.plan, move.theme, natural_key(move.ref))

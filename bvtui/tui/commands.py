@@ -1,33 +1,58 @@
 """Command palette providers: jump to an action, filter on an officer or a theme.
 
-Names come from the store, so hits are shown as plain text (Textual's own
-``Matcher.highlight`` reads its argument as markup, which a title like
-``[red]x[/red]`` must never be) and help lines are escaped.
+Each provider's candidates are folded into a :class:`CandidateIndex` once per store
+load (again only when an edit replaced an action) and searched there, so a key
+typed into the palette costs milliseconds at 10,000 actions and at most
+:data:`HIT_LIMIT` hits reach the palette's list. Names come from the store, so hits
+are shown as plain text (Textual's own ``Matcher.highlight`` reads its argument as
+markup, which a title like ``[red]x[/red]`` must never be) and help lines are made
+inert (:func:`~bvtui.tui.text.inert_markup`).
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from functools import partial
+from weakref import WeakKeyDictionary
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
+from bvtui.core.model import Action
+from bvtui.tui.listing import Listing
+from bvtui.tui.palette_index import Candidate, CandidateIndex, Match
 from bvtui.tui.screens.main import MainScreen
-from bvtui.tui.text import line
+from bvtui.tui.text import inert_markup, line
 
 DISCOVERY_LIMIT = 20
 """How many candidates a provider lists before anything is typed."""
 
+HIT_LIMIT = 30
+"""How many hits a provider lists for what is typed, best first."""
 
-def highlighted(matcher: Matcher, text: str) -> Content:
-    """``text`` as plain content with the fuzzy match's characters underlined."""
-    content = Content(text)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    for offset in offsets:
+
+def highlighted(match: Match) -> Content:
+    """The matched candidate as plain content with the matched letters underlined."""
+    content = Content(match.candidate.text)
+    for offset in match.offsets:
         content = content.stylize("bold underline", offset, offset + 1)
     return content
+
+
+class _Indexed:
+    """A provider's index and the actions it was built from (to know when it is stale)."""
+
+    def __init__(self, actions: list[Action], index: CandidateIndex) -> None:
+        self.actions = actions
+        self.index = index
+
+    def fresh(self, actions: list[Action]) -> bool:
+        return len(actions) == len(self.actions) and all(map(operator.is_, actions, self.actions))
+
+
+_INDEXES: WeakKeyDictionary[Listing, dict[str, _Indexed]] = WeakKeyDictionary()
+"""Each listing's indexes by provider: built once per store load, again after an edit."""
 
 
 class _MainScreenProvider(Provider):
@@ -36,7 +61,7 @@ class _MainScreenProvider(Provider):
     prefix = ""
     """Shown before each hit so the user sees what kind of thing it is."""
 
-    def candidates(self, screen: MainScreen) -> Iterable[tuple[str, str, object]]:
+    def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
         """(text to match, help line, argument of :meth:`run`) for each candidate."""
         raise NotImplementedError
 
@@ -47,36 +72,50 @@ class _MainScreenProvider(Provider):
         screen = self.screen
         return screen if isinstance(screen, MainScreen) and screen.store is not None else None
 
+    def index(self, listing: Listing) -> CandidateIndex:
+        """The candidates of ``listing``, folded for searching once per store load."""
+        indexes = _INDEXES.setdefault(listing, {})
+        kept = indexes.get(type(self).__name__)
+        if kept is None or not kept.fresh(listing.actions):
+            candidates = (
+                Candidate(f"{self.prefix}{text}", help_text, argument)
+                for text, help_text, argument in self.candidates(listing)
+            )
+            kept = _Indexed(list(listing.actions), CandidateIndex(candidates))
+            indexes[type(self).__name__] = kept
+        return kept.index
+
+    async def startup(self) -> None:
+        """Build (or find) the index when the palette opens, before the first key."""
+        screen = self._main()
+        if screen is not None:
+            self.index(screen.listing)
+
     async def discover(self) -> Hits:
         screen = self._main()
         if screen is None:
             return
-        for index, (text, help_text, argument) in enumerate(self.candidates(screen)):
-            if index >= DISCOVERY_LIMIT:
-                break
+        for candidate in self.index(screen.listing).candidates[:DISCOVERY_LIMIT]:
             yield DiscoveryHit(
-                Content(f"{self.prefix}{text}"),
-                partial(self.run, screen, argument),
-                text=f"{self.prefix}{text}",
-                help=escape(help_text),
+                Content(candidate.text),
+                partial(self.run, screen, candidate.argument),
+                text=candidate.text,
+                help=inert_markup(candidate.help),
             )
 
     async def search(self, query: str) -> Hits:
         screen = self._main()
         if screen is None:
             return
-        matcher = self.matcher(query)
-        for text, help_text, argument in self.candidates(screen):
-            full = f"{self.prefix}{text}"
-            score = matcher.match(full)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlighted(matcher, full),
-                    partial(self.run, screen, argument),
-                    text=full,
-                    help=escape(help_text),
-                )
+        for match in self.index(screen.listing).search(query, HIT_LIMIT):
+            candidate = match.candidate
+            yield Hit(
+                match.score,
+                highlighted(match),
+                partial(self.run, screen, candidate.argument),
+                text=candidate.text,
+                help=inert_markup(candidate.help),
+            )
 
 
 class ActionCommands(_MainScreenProvider):
@@ -84,8 +123,8 @@ class ActionCommands(_MainScreenProvider):
 
     prefix = "Go to "
 
-    def candidates(self, screen: MainScreen) -> Iterable[tuple[str, str, object]]:
-        for action in screen.listing.actions:
+    def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
+        for action in listing.actions:
             text = f"{line(action.ref)} {line(action.title)}"
             yield text, f"{line(action.status)} · {line(action.theme)}", action.ref
 
@@ -98,8 +137,8 @@ class OfficerCommands(_MainScreenProvider):
 
     prefix = "Officer: "
 
-    def candidates(self, screen: MainScreen) -> Iterable[tuple[str, str, object]]:
-        for officer, count in screen.listing.values("officer"):
+    def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
+        for officer, count in listing.values("officer"):
             yield line(officer), f"show the {count} actions {line(officer)} leads", officer
 
     def run(self, screen: MainScreen, argument: object) -> None:
@@ -111,8 +150,8 @@ class ThemeCommands(_MainScreenProvider):
 
     prefix = "Theme: "
 
-    def candidates(self, screen: MainScreen) -> Iterable[tuple[str, str, object]]:
-        for theme, count in screen.listing.values("theme"):
+    def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
+        for theme, count in listing.values("theme"):
             yield line(theme), f"show the {count} actions of this theme", theme
 
     def run(self, screen: MainScreen, argument: object) -> None:

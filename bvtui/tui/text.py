@@ -77,6 +77,16 @@ def line(value: object) -> str:
     return one_line(value)
 
 
+def inert_markup(text: str) -> str:
+    """``text`` for a place that only takes Textual markup (a palette hit's help line).
+
+    Every ``[`` is escaped, so nothing in it opens a tag, not even half of one:
+    ``textual.markup.escape`` leaves ``[link=https:`` (no closing bracket) as it is,
+    and parsing that raises ``MarkupError``.
+    """
+    return text.replace("[", "\\[")
+
+
 def block(text: str) -> str:
     """Multi-line text with its line breaks kept and other control characters escaped."""
     return printable_block(text)

@@ -141,7 +141,9 @@ class MainScreen(Screen[None]):
         self.table.loading = False
         self.table.empty_message = f"The store could not be read: {line(event.reason)}"
         self.table.set_rows([])
-        self.notify(line(event.reason), title="Cannot read the store", severity="error")
+        self.notify(
+            line(event.reason), title="Cannot read the store", severity="error", markup=False
+        )
 
     def _show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
