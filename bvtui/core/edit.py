@@ -13,6 +13,7 @@ from datetime import date
 from bvtui.core.diff import field_changes
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
 from bvtui.core.schema import ValidationError, action_to_mapping, parse_progress, parse_status
+from bvtui.core.store import FileChangedError, Store
 
 _OFFICER_SPLIT = re.compile(r"\s*[,;/]\s*")
 
@@ -93,6 +94,29 @@ def edited(
             )
         )
     return new
+
+
+def edited_on_disk(
+    store: Store,
+    action: Action,
+    values: dict[str, str],
+    *,
+    update: str | None = None,
+    period: str | None = None,
+) -> Action:
+    """:func:`edited` applied to ``action`` as its file's bytes say now, not as a load
+    (perhaps from the parse cache) gave it: the fields the user did not touch are
+    written back exactly as the file holds them.
+
+    Raises:
+        FileChangedError: the file changed on disk since ``action`` was read.
+        StoreError: the file is gone or no longer loads.
+        ValidationError: a value breaks a rule; nothing is changed.
+    """
+    disk = store.reread(action)
+    if disk.digest != action.digest:
+        raise FileChangedError(store.action_path(action))
+    return edited(disk, values, update=update, period=period)
 
 
 def unapplied_edit_note(original: Action, mine: Action, update_text: str | None) -> str:

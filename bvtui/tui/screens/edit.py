@@ -24,7 +24,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
-from bvtui.core.edit import check_value, current_period, edited, unapplied_edit_note
+from bvtui.core.edit import (
+    check_value,
+    current_period,
+    edited,
+    edited_on_disk,
+    unapplied_edit_note,
+)
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
@@ -257,16 +263,28 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             self._message("Cannot save: " + _reason(err))
             return
         self._start("Saving and committing…")
-        self.save(mine, force=False)
+        self.save(mine, force=False, typed=(values, update, self.period or None))
 
     def _start(self, what: str) -> None:
         self.busy = True
         self._message(what, error=False)
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def save(self, mine: Action, force: bool) -> None:
-        """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more)."""
+    def save(
+        self,
+        mine: Action,
+        force: bool,
+        typed: tuple[dict[str, str], str | None, str | None] | None = None,
+    ) -> None:
+        """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more).
+
+        Unless ``force``, the edit ``typed`` (values, update, period) is applied to the
+        file as it is on disk, so what was not edited is written back from its bytes.
+        """
         try:
+            if typed is not None and not force:
+                values, update, period = typed
+                mine = edited_on_disk(self.store, self.action, values, update=update, period=period)
             result = self.store.save_action(mine, author=self.author, force=force)
         except FileChangedError:
             self.post_message(self.Conflict(mine))
