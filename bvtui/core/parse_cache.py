@@ -122,8 +122,8 @@ def stat_fingerprints(
     found: list[bytes | None] = []
     try:
         for name in names:
-            try:
-                st = stat(name, dir_fd=fd)
+            try:  # the link itself: a symbolic link never passes for its target
+                st = stat(name, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 if not missing_ok:
                     raise

@@ -2,11 +2,19 @@
 
 The store loads through one of these, so ``--at REV`` (a snapshot tag, a commit, a
 date's revision) reads the store exactly as it was, without touching the work tree.
+
+Only regular files of at most :data:`MAX_FILE_BYTES` are read: anything else named
+``*.yaml`` (a folder, a FIFO, a device, a symbolic link, even to a file) is refused
+with a :class:`RefusedFile` saying why, without being opened for more than a look at
+what it is, so that it can never hang, exhaust memory or bring in a file from outside
+the store.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
@@ -14,6 +22,53 @@ from typing import Protocol
 from bvtui.core.parse_cache import stat_fingerprints
 from bvtui.core.preload import Preload, list_folders, yaml_names
 from bvtui.core.repo import GitError, Repo
+
+MAX_FILE_BYTES = 1_000_000
+"""The largest store file read (an action is a few KB; the largest seed ~10 KB)."""
+
+_SYMLINK_MODE = "120000"
+"""A symbolic link's mode in a git tree."""
+
+
+class RefusedFile(ValueError):
+    """A store file that is not read: not a regular file, or too large; one line."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes.
+
+    The file is opened without following a symbolic link and without waiting (a FIFO
+    would block an ordinary open until something writes to it), then checked on the
+    open descriptor, so nothing can be swapped in between.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        RefusedFile: a symbolic link, anything but a regular file, or too large.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as err:
+        if os.path.islink(path):
+            reason = "a symbolic link, not read (store files must be files)"
+            raise RefusedFile(path, reason) from None
+        raise RefusedFile(path, f"cannot be read ({err.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RefusedFile(path, "not a regular file (a folder, FIFO or device), not read")
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)  # the size is not trusted: the file may grow
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
+    return data
 
 
 class StoreFiles(Protocol):
@@ -91,7 +146,7 @@ class WorkTreeFiles:
         return list(listed[0]) if listed else yaml_names(self.root / folder)
 
     def read(self, folder: str, name: str) -> bytes:
-        return (self.root / folder / name).read_bytes()
+        return read_regular_file(self.root / folder / name)
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
         listed = self._listed.get(folder)
@@ -116,13 +171,18 @@ class RevisionFiles:
         prefix = repo.relative(root)
         listing = repo.run("ls-tree", "-r", "-z", self.commit, "--", f"{prefix}/").stdout
         wanted: dict[tuple[str, str], str] = {}
+        self._links: set[tuple[str, str]] = set()
+        self._root = root
         for entry in listing.split("\0"):
             if not entry:
                 continue
             meta, path = entry.split("\t", 1)
             parts = Path(path).relative_to(prefix).parts
-            if len(parts) == 2 and parts[1].endswith(".yaml") and meta.split()[1] == "blob":
-                wanted[(parts[0], parts[1])] = meta.split()[2]
+            mode, kind, sha = meta.split()
+            if len(parts) == 2 and parts[1].endswith(".yaml") and kind == "blob":
+                wanted[(parts[0], parts[1])] = sha
+                if mode == _SYMLINK_MODE:
+                    self._links.add((parts[0], parts[1]))
         self._shas = wanted
         self._blobs = _read_blobs(repo, list(wanted.values()))
         self._files = {key: self._blobs[sha] for key, sha in wanted.items()}
@@ -135,9 +195,16 @@ class RevisionFiles:
 
     def read(self, folder: str, name: str) -> bytes:
         try:
-            return self._files[(folder, name)]
+            data = self._files[(folder, name)]
         except KeyError:
             raise FileNotFoundError(f"{folder}/{name}") from None
+        if (folder, name) in self._links:
+            raise RefusedFile(self._root / folder / name, "a symbolic link, not read")
+        if len(data) > MAX_FILE_BYTES:
+            raise RefusedFile(
+                self._root / folder / name, f"larger than {MAX_FILE_BYTES:,} bytes, not read"
+            )
+        return data
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
         return [self._shas.get((folder, name)) for name in names]

@@ -32,7 +32,7 @@ from bvtui.core.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
-from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
+from bvtui.core.sources import RefusedFile, RevisionFiles, StoreFiles, WorkTreeFiles
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
@@ -290,8 +290,10 @@ class Store:
             return plan
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
-        except (ValidationError, UnicodeDecodeError) as err:
+        except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
             self.problems.append(Problem(str(path), _after_path(err, path)))
+        except FileNotFoundError:
+            self.problems.append(Problem(str(path), "removed while the store was read"))
         return None
 
     def _load_actions(
@@ -405,8 +407,10 @@ class Store:
             return self._read_action(plan, Path(path))
         except YamlFileError as err:
             self.problems.append(Problem(path, err.reason, err.line))
-        except (ValidationError, UnicodeDecodeError) as err:
+        except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
             self.problems.append(Problem(path, _after_path(err, Path(path))))
+        except FileNotFoundError:
+            self.problems.append(Problem(path, "removed while the store was read"))
         return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
@@ -427,7 +431,7 @@ class Store:
             return self._read_action(action.plan, path)
         except FileNotFoundError:
             raise StoreError(f"{path}: the file was removed since it was opened") from None
-        except (YamlFileError, ValidationError, UnicodeDecodeError) as err:
+        except (YamlFileError, ValidationError, UnicodeDecodeError, RefusedFile) as err:
             raise StoreError(str(err)) from None
 
     # --- finding -----------------------------------------------------------------
@@ -447,6 +451,11 @@ class Store:
                 refs = ", ".join(a.ref for a in matches)
                 raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
         if not matches:
+            for problem in self.problems:  # its file is there but does not load: say why
+                if _names_file([Path(problem.path).name], ref.rpartition("/")[2]) and (
+                    "/" not in ref or Path(problem.path).parent.name == ref.partition("/")[0]
+                ):
+                    raise StoreError(str(problem))
             raise StoreError(f"{ref}: no such action in {self.root}")
         return matches[0]
 

@@ -1,0 +1,53 @@
+"""Hostile files and values in the app: the store still shows, the editor still stands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
+from textual.widgets import Input
+
+from bvtui.tui.screens.edit import EditScreen
+
+REF = "elections-demo/1.3"
+
+
+async def test_hostile_files_are_listed_as_problems_and_the_rest_shows(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    folder = store_dir / "elections-demo"
+    path = folder / "1.4.yaml"
+    path.write_text(path.read_text().replace("progress:", "progress: '²'\nx:"))
+    os.mkfifo(folder / "9.8.yaml")
+    (folder / "9.9.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert REF in shown_refs(pilot) and len(shown_refs(pilot)) == 9
+        notes = notified(pilot)
+        assert "1.4.yaml: progress: '²' is not a whole number" in notes
+        assert "9.8.yaml: not a regular file" in notes
+        assert "9.9.yaml: a symbolic link" in notes
+
+
+async def test_a_superscript_progress_is_refused_as_typed_and_keeps_the_editor(
+    store_dir: Path,
+) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert main_screen(pilot).table.move_to(REF)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen)
+        editor.query_one("#update").focus()
+        await pilot.press(*"Typed text kept.")
+        editor.query_one("#progress", Input).focus()
+        await pilot.press("ctrl+u", "²")
+        assert "'²' is not a whole number from 0 to 100" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is editor
+        assert "Cannot save: progress" in screen_text(pilot)
+        assert editor.update_text == "Typed text kept."
+    assert "progress: 20" in (store_dir / "elections-demo" / "1.3.yaml").read_text()
