@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from bvtui.tui.screens.edit import EditScreen
 
@@ -51,3 +51,33 @@ async def test_a_superscript_progress_is_refused_as_typed_and_keeps_the_editor(
         assert "Cannot save: progress" in screen_text(pilot)
         assert editor.update_text == "Typed text kept."
     assert "progress: 20" in (store_dir / "elections-demo" / "1.3.yaml").read_text()
+
+
+async def test_a_symlinked_action_is_not_listed_and_cannot_be_saved_through(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere" / "9.9.yaml"
+    outside.parent.mkdir()
+    outside.write_text("id: '9.9'\ntitle: Outside the store\nprogress: 10\n")
+    (store_dir / "elections-demo" / "9.9.yaml").symlink_to(outside)
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "elections-demo/9.9" not in shown_refs(pilot)
+        assert "9.9.yaml: a symbolic link" in notified(pilot)
+        assert main_screen(pilot).table.move_to(REF)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen)
+        # while the editor is open, the file is swapped for a link to the outside one
+        moved = tmp_path / "1.3.yaml"
+        path.rename(moved)
+        path.symlink_to(outside)
+        editor.query_one("#progress", Input).focus()
+        await pilot.press("ctrl+u", "5", "0", "ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is editor and not editor.busy
+        message = str(editor.query_one("#edit-message", Static).render())
+        assert message.startswith("Not saved:") and "1.3.yaml: a symbolic link" in message
+    assert path.is_symlink() and "progress: 10" in outside.read_text()
