@@ -105,6 +105,8 @@ def read_mapping(text: str, path: str) -> dict[str, Any]:
         raise YamlFileError(path, line, reason) from None
     except (yaml.YAMLError, TypeError) as err:  # TypeError: a list or mapping used as a key
         raise YamlFileError(path, None, " ".join(str(err).split())) from None
+    except RecursionError:  # libyaml allows 1,000 levels; building them takes more
+        raise YamlFileError(path, None, "lists or mappings nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -199,3 +199,10 @@ def test_aliases_are_refused_in_a_plan_file_too(store_dir: Path) -> None:
     store = Store.open(store_dir)
     [problem] = store.problems
     assert problem.path == str(path) and "alias" in problem.message
+
+
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_lists_nested_too_deep_are_a_problem(store_dir: Path, depth: int) -> None:
+    path = store_dir / PLAN / "9.9.yaml"
+    path.write_text("id: '9.9'\nextra:\n  x: " + "[" * depth + "]" * depth + "\n")
+    one_problem(store_dir, "9.9.yaml", "nest")
