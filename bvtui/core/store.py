@@ -556,13 +556,21 @@ class Store:
     # --- pending edits -----------------------------------------------------------
 
     def pending_paths(self) -> list[Path]:
-        """Store files that differ from HEAD: edits saved to disk but not committed."""
+        """Store files that differ from HEAD: edits saved to disk but not committed.
+
+        Only regular files (or files removed) directly in a plan folder: a symbolic
+        link, a folder or a FIFO named ``*.yaml`` is a load problem, never an edit to
+        commit, and a file deeper down is no store file.
+        """
         if self.repo is None:
             return []
         paths = []
+        store = Path(self.repo.relative(self.root))
         for _code, name in self.repo.changed_files(self.root):
-            if name.endswith(".yaml"):
-                paths.append(self.repo.top / name)
+            path = self.repo.top / name
+            in_plan = name.endswith(".yaml") and Path(name).parent.parent == store
+            if in_plan and not path.is_symlink() and (path.is_file() or not path.exists()):
+                paths.append(path)
         return paths
 
     def pending_refs(self) -> set[str]:

@@ -206,3 +206,29 @@ def test_lists_nested_too_deep_are_a_problem(store_dir: Path, depth: int) -> Non
     path = store_dir / PLAN / "9.9.yaml"
     path.write_text("id: '9.9'\nextra:\n  x: " + "[" * depth + "]" * depth + "\n")
     one_problem(store_dir, "9.9.yaml", "nest")
+
+
+def test_commit_never_takes_a_symlink_or_a_folder_for_a_pending_edit(
+    store_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: out\ntitle: Outside\n")
+    folder = store_dir / PLAN
+    (folder / "out.yaml").symlink_to(outside)
+    (folder / "dangle.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (folder / "dir.yaml").mkdir()
+    (folder / "dir.yaml" / "x.yaml").write_text("id: x\n")
+    path = folder / "1.3.yaml"
+    path.write_text(path.read_text().replace("progress: 20", "progress: 30"))
+    assert Store.open(store_dir).pending_refs() == {f"{PLAN}/1.3"}
+    monkeypatch.chdir(store_dir.parent)
+    assert main(["commit"]) == 0
+    assert capsys.readouterr().out.startswith(f"{PLAN}/1.3: committed")
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", str(folder)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "out.yaml" not in tracked and "dangle.yaml" not in tracked and "dir.yaml" not in tracked
+    assert Store.open(store_dir).pending_refs() == set()
