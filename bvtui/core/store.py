@@ -271,6 +271,10 @@ class Store:
 
     def _load_plan(self, folder: str, names: list[str], cache: ParseCache) -> Plan | None:
         path = self.root / folder / PLAN_FILE
+        if isinstance(self.files, WorkTreeFiles) and path.parent.is_symlink():
+            reason = "a symbolic link to a folder, not read (plan folders must be folders)"
+            self.problems.append(Problem(str(path.parent), reason))
+            return None
         if PLAN_FILE not in names:
             if names:
                 self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))

@@ -247,3 +247,14 @@ def test_timeline_never_waits_on_a_fifo_plan_file(store_dir: Path, tmp_path: Pat
     )
     assert out.returncode == 0, out.stderr
     assert "On Target" in out.stdout
+
+
+def test_a_symlinked_plan_folder_is_a_problem_not_a_plan(store_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    (store_dir / PLAN).rename(outside)
+    (store_dir / PLAN).symlink_to(outside)
+    store = Store.open(store_dir)
+    [problem] = store.problems
+    assert problem.path == str(store_dir / PLAN) and "a symbolic link" in problem.message
+    assert PLAN not in store.plans and not [r for r in refs(store) if r.startswith(PLAN)]
+    assert store.actions  # the other plan still loads
