@@ -8,6 +8,7 @@ from pathlib import Path
 from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
 from textual.widgets import Input, Static
 
+from bvtui.tui.screens.dialogs import ConflictScreen
 from bvtui.tui.screens.edit import EditScreen
 
 REF = "elections-demo/1.3"
@@ -81,3 +82,32 @@ async def test_a_symlinked_action_is_not_listed_and_cannot_be_saved_through(
         message = str(editor.query_one("#edit-message", Static).render())
         assert message.startswith("Not saved:") and "1.3.yaml: a symbolic link" in message
     assert path.is_symlink() and "progress: 10" in outside.read_text()
+
+
+async def test_overwriting_a_file_swapped_for_a_link_says_why(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: '1.3'\ntitle: Outside the store\nprogress: 10\n")
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert main_screen(pilot).table.move_to(REF)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen)
+        editor.query_one("#progress", Input).focus()
+        await pilot.press("ctrl+u", "6", "5")
+        path.write_text(path.read_text().replace("deadline: May-18", "deadline: Jun-18"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        path.unlink()
+        path.symlink_to(outside)
+        await pilot.press("o")  # overwrite
+        await settle(pilot)
+        assert pilot.app.screen is editor and not editor.busy
+        message = str(editor.query_one("#edit-message", Static).render())
+        assert message.startswith("Not saved:")
+    assert outside.read_text() == "id: '1.3'\ntitle: Outside the store\nprogress: 10\n"

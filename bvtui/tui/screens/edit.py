@@ -289,7 +289,10 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         except FileChangedError:
             self.post_message(self.Conflict(mine))
             return
-        except (StoreError, ValidationError, OSError) as err:
+        # ValueError too (StoreError and ValidationError are ones): a file that no longer
+        # parses, or a path swapped for a link out of the repository, must end the
+        # save with its reason, never leave the screen saving
+        except (ValueError, OSError) as err:
             self.post_message(self.Failed(str(err)))
             return
         self.post_message(self.Saved(mine, result))
@@ -302,7 +305,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             note = unapplied_edit_note(self.action, mine, update)
             merged = edited(disk, {}, update=note, period=period or None)
             result = self.store.save_action(merged, author=self.author)
-        except (StoreError, ValidationError, OSError) as err:
+        except (ValueError, OSError) as err:
             self.post_message(self.Failed(str(err)))
             return
         self.post_message(
