@@ -30,10 +30,10 @@ from bvtui.core.history import (
 )
 from bvtui.core.model import ID_PATTERN, Plan
 from bvtui.core.records import rag_label
+from bvtui.core.regular_file import RefusedFile, read_regular_file
 from bvtui.core.repo import Repo
 from bvtui.core.schema import ValidationError, plan_from_mapping
 from bvtui.core.snapshots import make_snapshot
-from bvtui.core.sources import RefusedFile, read_regular_file
 from bvtui.core.store import PLAN_FILE, Store, StoreError, locate_store
 from bvtui.core.yaml_io import YamlFileError, read_mapping
 

@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 from bvtui.core.merge import merge_texts
+from bvtui.core.regular_file import MAX_FILE_BYTES
 from bvtui.core.repo import Repo
-from bvtui.core.sources import MAX_FILE_BYTES
 from bvtui.core.yaml_io import YamlFileError
 
 DRIVER_NAME = "bvtui"

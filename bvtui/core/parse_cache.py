@@ -48,6 +48,8 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+from bvtui.core.regular_file import read_regular_file
+
 FORMAT = 5
 """Bumped whenever the shape of an entry changes (5: CRC-32 of the index and of
 each value)."""
@@ -173,8 +175,8 @@ class ParseCache:
         cache = cls(path)
         if path is None:
             return cache
-        try:
-            data = path.read_bytes()
+        try:  # a FIFO or a link to a device in its place is no cache, and never waited on
+            data = read_regular_file(path, limit=None)
             length, crc = _HEAD.unpack_from(data)
             body = memoryview(data)
             head = body[_HEAD.size : _HEAD.size + length]

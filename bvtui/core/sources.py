@@ -3,72 +3,25 @@
 The store loads through one of these, so ``--at REV`` (a snapshot tag, a commit, a
 date's revision) reads the store exactly as it was, without touching the work tree.
 
-Only regular files of at most :data:`MAX_FILE_BYTES` are read: anything else named
-``*.yaml`` (a folder, a FIFO, a device, a symbolic link, even to a file) is refused
-with a :class:`RefusedFile` saying why, without being opened for more than a look at
-what it is, so that it can never hang, exhaust memory or bring in a file from outside
-the store.
+Only regular files of at most :data:`~bvtui.core.regular_file.MAX_FILE_BYTES` are
+read (:func:`~bvtui.core.regular_file.read_regular_file`), at a revision as in the
+work tree.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
 
 from bvtui.core.parse_cache import stat_fingerprints
 from bvtui.core.preload import Preload, list_folders, yaml_names
+from bvtui.core.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.core.repo import GitError, Repo
-
-MAX_FILE_BYTES = 1_000_000
-"""The largest store file read (an action is a few KB; the largest seed ~10 KB)."""
 
 _SYMLINK_MODE = "120000"
 """A symbolic link's mode in a git tree."""
-
-
-class RefusedFile(ValueError):
-    """A store file that is not read: not a regular file, or too large; one line."""
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path, self.reason = str(path), reason
-        super().__init__(f"{path}: {reason}")
-
-
-def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes.
-
-    The file is opened without following a symbolic link and without waiting (a FIFO
-    would block an ordinary open until something writes to it), then checked on the
-    open descriptor, so nothing can be swapped in between.
-
-    Raises:
-        FileNotFoundError: there is no such file.
-        RefusedFile: a symbolic link, anything but a regular file, or too large.
-    """
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise
-    except OSError as err:
-        if os.path.islink(path):
-            reason = "a symbolic link, not read (store files must be files)"
-            raise RefusedFile(path, reason) from None
-        raise RefusedFile(path, f"cannot be read ({err.strerror})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise RefusedFile(path, "not a regular file (a folder, FIFO or device), not read")
-        with open(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)  # the size is not trusted: the file may grow
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
-    return data
 
 
 class StoreFiles(Protocol):

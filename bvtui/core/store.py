@@ -23,6 +23,7 @@ from typing import Any
 from bvtui.core.diff import FieldChange, commit_message, field_changes
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
+from bvtui.core.regular_file import RefusedFile
 from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.schema import (
     PLAN_FIELDS,
@@ -32,7 +33,7 @@ from bvtui.core.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
-from bvtui.core.sources import RefusedFile, RevisionFiles, StoreFiles, WorkTreeFiles
+from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]

@@ -19,8 +19,8 @@ import pytest
 from bvtui.cli.main import main
 from bvtui.core import parse_cache
 from bvtui.core.edit import check_value
+from bvtui.core.regular_file import MAX_FILE_BYTES
 from bvtui.core.schema import ValidationError
-from bvtui.core.sources import MAX_FILE_BYTES
 from bvtui.core.store import Store, StoreError
 
 PLAN = "elections-demo"

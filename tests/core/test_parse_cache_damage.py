@@ -7,7 +7,10 @@ The racy window is set to zero, so that the fixture's files are cached at once.
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,32 @@ def test_the_json_listing_of_a_damaged_cache_is_that_of_the_files(
     cache.write_bytes(good.replace(title, b"Initian meetings"))
     assert listing() == truth
     assert listing() == truth
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "folder"])
+def test_a_cache_that_is_no_regular_file_is_ignored(
+    store_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    truth = everything(Store.open(store_dir))
+    cache = the_cache(store_dir)
+    cache.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache)
+    elif kind == "zero":
+        cache.symlink_to("/dev/zero")
+    else:
+        cache.mkdir()
+    script = (
+        "import sys; from bvtui.core.store import Store; "
+        f"print(len(Store.open({str(store_dir)!r}).actions))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard: the cache is opened without waiting on a FIFO
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(len(truth[0]))
+    assert everything(Store.open(store_dir)) == truth

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bvtui.core.merge_driver import run_merge_driver
-from bvtui.core.sources import MAX_FILE_BYTES
+from bvtui.core.regular_file import MAX_FILE_BYTES
 from tests.core.test_hostile_files import LAUGHS
 
 HEAD = "id: '1.3'\ntitle: {title}\nupdates:\n"
