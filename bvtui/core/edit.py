@@ -13,7 +13,7 @@ from datetime import date
 from bvtui.core.diff import field_changes
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
 from bvtui.core.schema import ValidationError, action_to_mapping, parse_progress, parse_status
-from bvtui.core.store import FileChangedError, Store
+from bvtui.core.store import FileChangedError, Store, StoreError
 
 _OFFICER_SPLIT = re.compile(r"\s*[,;/]\s*")
 
@@ -109,12 +109,15 @@ def edited_on_disk(
     written back exactly as the file holds them.
 
     Raises:
-        FileChangedError: the file changed on disk since ``action`` was read.
-        StoreError: the file is gone or no longer loads.
+        FileChangedError: the file changed on disk since ``action`` was read, or no
+            longer loads (gone, broken, swapped for a link): the user chooses then.
         ValidationError: a value breaks a rule; nothing is changed.
     """
-    disk = store.reread(action)
-    if disk.digest != action.digest:
+    try:
+        disk = store.reread(action)
+    except StoreError:
+        disk = None
+    if disk is None or disk.digest != action.digest:
         raise FileChangedError(store.action_path(action))
     return edited(disk, values, update=update, period=period)
 

@@ -78,6 +78,9 @@ async def test_a_symlinked_action_is_not_listed_and_cannot_be_saved_through(
         editor.query_one("#progress", Input).focus()
         await pilot.press("ctrl+u", "5", "0", "ctrl+s")
         await settle(pilot)
+        assert isinstance(pilot.app.screen, ConflictScreen)  # not what was opened
+        await pilot.press("r")  # reload: the link is not read
+        await settle(pilot)
         assert pilot.app.screen is editor and not editor.busy
         message = str(editor.query_one("#edit-message", Static).render())
         assert message.startswith("Not saved:") and "1.3.yaml: a symbolic link" in message
@@ -111,3 +114,29 @@ async def test_overwriting_a_file_swapped_for_a_link_says_why(
         message = str(editor.query_one("#edit-message", Static).render())
         assert message.startswith("Not saved:")
     assert outside.read_text() == "id: '1.3'\ntitle: Outside the store\nprogress: 10\n"
+
+
+async def test_a_file_broken_on_disk_while_editing_offers_the_conflict_choices(
+    store_dir: Path,
+) -> None:
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert main_screen(pilot).table.move_to(REF)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EditScreen)
+        pilot.app.screen.query_one("#progress", Input).focus()
+        await pilot.press("ctrl+u", "6", "5")
+        path.write_text(path.read_text().replace("progress: 20", "progress: [unclosed"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        await pilot.press("o")  # overwrite: a file that does not parse cannot be rewritten
+        await settle(pilot)
+        editor = pilot.app.screen
+        assert isinstance(editor, EditScreen) and not editor.busy
+        message = str(editor.query_one("#edit-message", Static).render())
+        assert message.startswith("Not saved:") and "\n" not in message
+        assert editor.query_one("#progress", Input).value == "65"  # nothing typed is lost
+    assert "progress: [unclosed" in path.read_text()
