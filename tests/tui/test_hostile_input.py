@@ -1,17 +1,59 @@
-"""Hostile files and values in the app: the store still shows, the editor still stands."""
+"""Hostile files and values in the app: the store still shows, the editor still stands,
+and a save starts from the file's bytes, never from what the parse cache said."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from bvtui.core import parse_cache
+from bvtui.core.parse_cache import ParseCache, cache_path
+from bvtui.core.store import Store
 from bvtui.tui.screens.dialogs import ConflictScreen
 from bvtui.tui.screens.edit import EditScreen
 
 REF = "elections-demo/1.3"
+TITLE = "Ensure integrity of the process and good order at polling stations"
+
+
+def forge_title(store_dir: Path, key: str, title: str) -> None:
+    """Rewrite the cache so that ``key``'s entry holds ``title``, checksums and all."""
+    store = Store.open(store_dir)
+    assert store.repo is not None
+    path = cache_path(store.repo.git_dir, store_dir, "tree")
+    cache = ParseCache.open(path)
+    keys = list(cache._index)  # every entry kept: each found valid under its own stamp
+    hints = dict(zip(keys, cache.hints(keys, [cache._index[k][0] for k in keys]), strict=True))
+    stamp, hint = cache._index[key][0], hints[key]
+    values = list(cache.value(key))
+    values[values.index(TITLE)] = title
+    cache.put(key, stamp, tuple(values), hint)
+    cache.save()
+    assert Store.open(store_dir).find(REF).title == title  # the forgery is served
+
+
+async def edit_progress(pilot: Pilot, progress: str) -> EditScreen:
+    """Open the editor on :data:`REF` once the store is shown and type ``progress``."""
+    await settle(pilot)
+    assert main_screen(pilot).table.move_to(REF)
+    await pilot.press("e")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, EditScreen)
+    editor.query_one("#progress", Input).focus()
+    await pilot.press("ctrl+u", *progress)
+    return editor
+
+
+def said(editor: EditScreen) -> str:
+    """The editor's message line."""
+    return str(editor.query_one("#edit-message", Static).render())
 
 
 async def test_hostile_files_are_listed_as_problems_and_the_rest_shows(
@@ -35,16 +77,9 @@ async def test_a_superscript_progress_is_refused_as_typed_and_keeps_the_editor(
     store_dir: Path,
 ) -> None:
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert main_screen(pilot).table.move_to(REF)
-        await pilot.press("e")
-        await pilot.pause()
-        editor = pilot.app.screen
-        assert isinstance(editor, EditScreen)
+        editor = await edit_progress(pilot, "²")
         editor.query_one("#update").focus()
         await pilot.press(*"Typed text kept.")
-        editor.query_one("#progress", Input).focus()
-        await pilot.press("ctrl+u", "²")
         assert "'²' is not a whole number from 0 to 100" in screen_text(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -66,77 +101,81 @@ async def test_a_symlinked_action_is_not_listed_and_cannot_be_saved_through(
         await settle(pilot)
         assert "elections-demo/9.9" not in shown_refs(pilot)
         assert "9.9.yaml: a symbolic link" in notified(pilot)
-        assert main_screen(pilot).table.move_to(REF)
-        await pilot.press("e")
-        await pilot.pause()
-        editor = pilot.app.screen
-        assert isinstance(editor, EditScreen)
+        editor = await edit_progress(pilot, "50")
         # while the editor is open, the file is swapped for a link to the outside one
-        moved = tmp_path / "1.3.yaml"
-        path.rename(moved)
+        path.rename(tmp_path / "1.3.yaml")
         path.symlink_to(outside)
-        editor.query_one("#progress", Input).focus()
-        await pilot.press("ctrl+u", "5", "0", "ctrl+s")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ConflictScreen)  # not what was opened
         await pilot.press("r")  # reload: the link is not read
         await settle(pilot)
         assert pilot.app.screen is editor and not editor.busy
-        message = str(editor.query_one("#edit-message", Static).render())
+        message = said(editor)
         assert message.startswith("Not saved:") and "1.3.yaml: a symbolic link" in message
     assert path.is_symlink() and "progress: 10" in outside.read_text()
 
 
-async def test_overwriting_a_file_swapped_for_a_link_says_why(
-    store_dir: Path, tmp_path: Path
+def moved_deadline(path: Path, outside: Path) -> None:
+    path.write_text(path.read_text().replace("deadline: May-18", "deadline: Jun-18"))
+
+
+def broken_yaml(path: Path, outside: Path) -> None:
+    path.write_text(path.read_text().replace("progress: 20", "progress: [unclosed"))
+
+
+def swapped_for_link(path: Path, outside: Path) -> None:
+    path.unlink()
+    path.symlink_to(outside)
+
+
+@pytest.mark.parametrize(
+    ("before_save", "before_overwrite"),
+    [
+        pytest.param(broken_yaml, None, id="file-broken"),
+        pytest.param(moved_deadline, swapped_for_link, id="file-swapped-for-a-link"),
+    ],
+)
+async def test_an_overwrite_that_cannot_be_done_says_why_and_keeps_the_edit(
+    store_dir: Path,
+    tmp_path: Path,
+    before_save: Callable[[Path, Path], None],
+    before_overwrite: Callable[[Path, Path], None] | None,
 ) -> None:
     outside = tmp_path / "outside.yaml"
     outside.write_text("id: '1.3'\ntitle: Outside the store\nprogress: 10\n")
     path = store_dir / "elections-demo" / "1.3.yaml"
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert main_screen(pilot).table.move_to(REF)
-        await pilot.press("e")
-        await pilot.pause()
-        editor = pilot.app.screen
-        assert isinstance(editor, EditScreen)
-        editor.query_one("#progress", Input).focus()
-        await pilot.press("ctrl+u", "6", "5")
-        path.write_text(path.read_text().replace("deadline: May-18", "deadline: Jun-18"))
+        editor = await edit_progress(pilot, "65")
+        before_save(path, outside)
+        on_disk = path.read_text()
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, ConflictScreen)
-        path.unlink()
-        path.symlink_to(outside)
+        assert isinstance(pilot.app.screen, ConflictScreen)  # the file changed: choose
+        if before_overwrite is not None:
+            before_overwrite(path, outside)
+            on_disk = path.read_text()
         await pilot.press("o")  # overwrite
         await settle(pilot)
         assert pilot.app.screen is editor and not editor.busy
-        message = str(editor.query_one("#edit-message", Static).render())
-        assert message.startswith("Not saved:")
+        assert said(editor).startswith("Not saved:") and "\n" not in said(editor)
+        assert editor.query_one("#progress", Input).value == "65"  # nothing typed is lost
+    assert path.read_text() == on_disk
     assert outside.read_text() == "id: '1.3'\ntitle: Outside the store\nprogress: 10\n"
 
 
-async def test_a_file_broken_on_disk_while_editing_offers_the_conflict_choices(
-    store_dir: Path,
+async def test_a_save_takes_the_fields_it_did_not_change_from_the_file(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = store_dir / "elections-demo" / "1.3.yaml"
+    """A cache entry that reads wrong (here forged with valid checksums) cannot reach
+    the file or the commit: a save starts from the file's bytes."""
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
+    forge_title(store_dir, "elections-demo/1.3.yaml", "Forged title")
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert main_screen(pilot).table.move_to(REF)
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, EditScreen)
-        pilot.app.screen.query_one("#progress", Input).focus()
-        await pilot.press("ctrl+u", "6", "5")
-        path.write_text(path.read_text().replace("progress: 20", "progress: [unclosed"))
+        await edit_progress(pilot, "45")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, ConflictScreen)
-        await pilot.press("o")  # overwrite: a file that does not parse cannot be rewritten
-        await settle(pilot)
-        editor = pilot.app.screen
-        assert isinstance(editor, EditScreen) and not editor.busy
-        message = str(editor.query_one("#edit-message", Static).render())
-        assert message.startswith("Not saved:") and "\n" not in message
-        assert editor.query_one("#progress", Input).value == "65"  # nothing typed is lost
-    assert "progress: [unclosed" in path.read_text()
+        assert not isinstance(pilot.app.screen, EditScreen)
+    text = (store_dir / "elections-demo" / "1.3.yaml").read_text(encoding="utf-8")
+    assert "progress: 45" in text
+    assert f"title: {TITLE}\n" in text and "Forged" not in text
