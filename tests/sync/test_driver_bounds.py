@@ -3,12 +3,15 @@ aliases is merged line by line by git (with conflict markers), never parsed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from bvtui.cli.main import main
 from bvtui.core.merge_driver import run_merge_driver
 from bvtui.core.regular_file import MAX_FILE_BYTES
+from tests.conftest import git
 from tests.core.test_hostile_files import LAUGHS
 
 HEAD = "id: '1.3'\ntitle: {title}\nupdates:\n"
@@ -74,3 +77,25 @@ def test_a_billion_laughs_is_merged_as_text(
     )
     assert run_merge_driver(base, mine, theirs, "plans/p/lol.yaml") == 0
     assert mine.read_text() == LAUGHS.replace("id: lol", "id: mine").replace("j:", "k:")
+
+
+def test_sync_of_a_billion_laughs_edited_on_both_sides_completes(
+    capsys: pytest.CaptureFixture[str], clone: Callable[[str], Path]
+) -> None:
+    amy, ben = clone("amy"), clone("ben")
+    laughs = amy / "elections-demo" / "lol.yaml"
+    laughs.write_text(LAUGHS)
+    git(amy.parent, "add", "-A")
+    git(amy.parent, "commit", "-qm", "a file of aliases")
+    git(amy.parent, "push", "-q")
+    assert main(["sync", "--store", str(ben)]) == 0
+    mine = ben / "elections-demo" / "lol.yaml"
+    assert mine.read_text() == LAUGHS
+    laughs.write_text(LAUGHS.replace("id: lol", "id: amy"))
+    git(amy.parent, "commit", "-qam", "amy")
+    git(amy.parent, "push", "-q")
+    mine.write_text(LAUGHS.replace("j:", "k:"))
+    git(ben.parent, "commit", "-qam", "ben")
+    capsys.readouterr()
+    assert main(["sync", "--store", str(ben)]) == 0, capsys.readouterr().err
+    assert mine.read_text() == LAUGHS.replace("id: lol", "id: amy").replace("j:", "k:")
