@@ -29,6 +29,7 @@ from bvtui.core.history import (
 )
 from bvtui.core.model import ID_PATTERN, Plan
 from bvtui.core.records import rag_label
+from bvtui.core.regular_file import RefusedFile, read_regular_file
 from bvtui.core.repo import Repo
 from bvtui.core.schema import ValidationError, plan_from_mapping
 from bvtui.core.snapshots import make_snapshot
@@ -72,9 +73,9 @@ def _plan_of(path: Path) -> Plan | None:
     """The action's plan as its ``plan.yaml`` says now (for status colours), if it loads."""
     plan_file = path.parent / PLAN_FILE
     try:
-        data = read_mapping(plan_file.read_text("utf-8"), str(plan_file))
+        data = read_mapping(read_regular_file(plan_file).decode("utf-8"), str(plan_file))
         return plan_from_mapping(path.parent.name, data, str(plan_file))
-    except (OSError, YamlFileError, ValidationError, UnicodeDecodeError):
+    except (OSError, YamlFileError, ValidationError, UnicodeDecodeError, RefusedFile):
         return None
 
 

@@ -4,7 +4,9 @@ git calls ``<python> -m bvtui merge-driver %O %A %B %P`` for every ``*.yaml`` fi
 of the store that both sides changed (``.gitattributes`` says ``merge=bvtui``). The
 result goes into ``%A``; the exit code is 0 for a clean merge and 1 for a conflict
 (git then marks the path unmerged). A file that cannot be parsed falls back to git's
-own text merge, so the user still gets conflict markers, never a silent "ours".
+own text merge, so the user still gets conflict markers, never a silent "ours". So
+does a file larger than :data:`~bvtui.core.sources.MAX_FILE_BYTES` (no store file is;
+parsing and rewriting one would take minutes), with a line on stderr saying so.
 
 During ``git rebase`` git's "ours" (``%A``) is the upstream being rebased onto and
 "theirs" (``%B``) the user's own commit; the driver swaps them back so that a
@@ -21,6 +23,7 @@ import sys
 from pathlib import Path
 
 from bvtui.core.merge import merge_texts
+from bvtui.core.regular_file import MAX_FILE_BYTES
 from bvtui.core.repo import Repo
 from bvtui.core.yaml_io import YamlFileError
 
@@ -66,6 +69,13 @@ def run_merge_driver(base: Path, current: Path, other: Path, name: str) -> int:
     """
     swapped = _rebasing()
     labels = ("theirs (upstream)", "mine") if swapped else ("mine", "theirs")
+    if max(path.stat().st_size for path in (base, current, other)) > MAX_FILE_BYTES:
+        print(
+            f"bvtui merge driver: {name}: larger than {MAX_FILE_BYTES:,} bytes, "
+            "so merged line by line by git",
+            file=sys.stderr,
+        )
+        return _text_merge(base, current, other, labels)
     try:
         texts = [path.read_text("utf-8") for path in (base, current, other)]
         base_text, current_text, other_text = texts

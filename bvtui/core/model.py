@@ -106,7 +106,9 @@ _DIGITS = re.compile(r"(\d+)")
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that orders numbers inside text by value: A2 before A10, 1.9 before 1.10."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
+        (0, int(part))
+        if part.isdecimal()
+        else (1, part.lower())  # "²" is a digit to isdigit, not to int
         for part in _DIGITS.split(text)
         if part
     )

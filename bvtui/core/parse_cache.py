@@ -22,12 +22,18 @@ written atomically, only when something changed, and carries a version that also
 covers the code that validates; a missing, corrupt or foreign file is ignored. A
 store outside git has no cache.
 
-Layout: the length of the index, the index (``marshal``: per key its fingerprint,
-where its value lies in the body and a small *hint*), then the body (each value
-``marshal``-ed on its own). A load reads the index whole but decodes only the values
-it uses: a listing filtered on the hints (an action's status, theme, officers) never
-decodes the actions it refuses, and an unchanged value is copied into the next file
-as the bytes it already is.
+Nothing in it is trusted unchecked: a damaged byte (a disk error, a stray write, a
+hand edit) would otherwise be served as the store's data on every later run. The
+index carries a CRC-32 checked before it is decoded, and each value its own CRC-32,
+checked when the value is decoded; a mismatch drops the entry (or, for the index, the
+whole cache) and the file is parsed again.
+
+Layout: the length of the index and its CRC-32, the index (``marshal``: per key its
+fingerprint, where its value lies in the body, a small *hint* and the value's CRC-32),
+then the body (each value ``marshal``-ed on its own). A load reads the index whole but
+decodes only the values it uses: a listing filtered on the hints (an action's status,
+theme, officers) never decodes the actions it refuses, and an unchanged value is copied
+into the next file as the bytes it already is, with its checksum.
 """
 
 from __future__ import annotations
@@ -42,8 +48,11 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 4
-"""Bumped whenever the shape of an entry changes."""
+from bvtui.core.regular_file import read_regular_file
+
+FORMAT = 5
+"""Bumped whenever the shape of an entry changes (5: CRC-32 of the index and of
+each value)."""
 
 RACY_NS = 2_000_000_000
 """A file modified this recently (ns) is not trusted to its stat: 2 s covers FAT's
@@ -52,8 +61,8 @@ granularity and git's racy-clean rule (same second as the cache)."""
 _STAMP = struct.Struct("<qqQq")
 """A work-tree fingerprint: size, mtime (ns), inode, ctime (ns)."""
 
-_LENGTH = struct.Struct("<Q")
-"""The length of the index at the start of a cache file."""
+_HEAD = struct.Struct("<QI")
+"""The length of the index and its CRC-32, at the start of a cache file."""
 
 MISS: Any = type("Miss", (), {"__repr__": lambda self: "MISS"})()
 """What :meth:`ParseCache.hints` gives for a key with no valid entry."""
@@ -115,8 +124,8 @@ def stat_fingerprints(
     found: list[bytes | None] = []
     try:
         for name in names:
-            try:
-                st = stat(name, dir_fd=fd)
+            try:  # the link itself: a symbolic link never passes for its target
+                st = stat(name, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 if not missing_ok:
                     raise
@@ -149,10 +158,11 @@ class ParseCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        # key -> (fingerprint, start, end, hint): the value is body[start:end]
-        self._index: dict[str, tuple[Hashable, int, int, Any]] = {}
+        # key -> (fingerprint, start, end, hint, crc): the value is body[start:end],
+        # whose CRC-32 is crc
+        self._index: dict[str, tuple[Hashable, int, int, Any, int]] = {}
         self._body = memoryview(b"")
-        self._used: dict[str, tuple[Hashable, int, int, Any]] = {}  # found in the file
+        self._used: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # found in the file
         self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
         self._changed = False
         self.hits = 0
@@ -160,17 +170,21 @@ class ParseCache:
 
     @classmethod
     def open(cls, path: Path | None) -> ParseCache:
-        """The cache stored at ``path``; empty when it is missing, corrupt or foreign."""
+        """The cache stored at ``path``; empty when it is missing, corrupt (its index's
+        checksum differs) or foreign."""
         cache = cls(path)
         if path is None:
             return cache
-        try:
-            data = path.read_bytes()
-            (length,) = _LENGTH.unpack_from(data)
+        try:  # a FIFO or a link to a device in its place is no cache, and never waited on
+            data = read_regular_file(path, limit=None)
+            length, crc = _HEAD.unpack_from(data)
             body = memoryview(data)
-            version, index = marshal.loads(body[_LENGTH.size : _LENGTH.size + length])
+            head = body[_HEAD.size : _HEAD.size + length]
+            if len(head) != length or zlib.crc32(head) != crc:
+                return cache
+            version, index = marshal.loads(head)
             if version == _code_version() and isinstance(index, dict):
-                cache._index, cache._body = index, body[_LENGTH.size + length :]
+                cache._index, cache._body = index, body[_HEAD.size + length :]
         except Exception:  # any unreadable cache is simply not used
             cache._index = {}
         return cache
@@ -189,8 +203,8 @@ class ParseCache:
         append = found.append
         for key, fingerprint in zip(keys, fingerprints, strict=True):
             entry: Any = get(key)
-            try:  # a hit has (fingerprint, start, end, hint); anything else raises or differs
-                if fingerprint is not None and entry[0] == fingerprint and len(entry) == 4:
+            try:  # a hit has (fingerprint, start, end, hint, crc); anything else differs
+                if fingerprint is not None and entry[0] == fingerprint and len(entry) == 5:
                     used[key] = entry
                     append(entry[3])
                     continue
@@ -204,10 +218,13 @@ class ParseCache:
 
     def value(self, key: str) -> Any | None:
         """The value of an entry :meth:`hints` found for ``key``; None (and the entry
-        dropped) when it cannot be decoded."""
-        _fingerprint, start, end, _hint = self._used[key]
+        dropped) when it is damaged: its bytes fail their checksum or do not decode."""
+        _fingerprint, start, end, _hint, crc = self._used[key]
         try:
-            return marshal.loads(self._body[start:end])
+            part = self._body[start:end]
+            if zlib.crc32(part) != crc:
+                raise ValueError(key)
+            return marshal.loads(part)
         except Exception:  # a damaged body: the caller reads the file instead
             self.drop(key)
             return None
@@ -236,20 +253,21 @@ class ParseCache:
         # every used entry came from the index, so the same number means the same keys
         if self.path is None or not (self._changed or len(self._used) != len(self._index)):
             return
-        index: dict[str, tuple[Hashable, int, int, Any]] = {}
+        index: dict[str, tuple[Hashable, int, int, Any, int]] = {}
         parts: list[bytes | memoryview] = []
         end = 0
         try:
-            for key, (fingerprint, start, stop, hint) in self._used.items():
+            for key, (fingerprint, start, stop, hint, crc) in self._used.items():
                 if not (type(start) is type(stop) is int and 0 <= start <= stop <= len(self._body)):
                     continue  # a damaged entry no load decoded: left out
+                # copied as it is, with its checksum: checked when a load decodes it
                 parts.append(self._body[start:stop])
-                index[key] = (fingerprint, end, end + stop - start, hint)
+                index[key] = (fingerprint, end, end + stop - start, hint, crc)
                 end += stop - start
             for key, (fingerprint, value, hint) in self._put.items():
                 part = marshal.dumps(value)
                 parts.append(part)
-                index[key] = (fingerprint, end, end + len(part), hint)
+                index[key] = (fingerprint, end, end + len(part), hint, zlib.crc32(part))
                 end += len(part)
             _write(self.path, index, parts)
         except (OSError, ValueError):
@@ -258,7 +276,8 @@ class ParseCache:
 
 
 def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -> None:
-    """Write a cache file: the index's length, the index, the values, atomically."""
+    """Write a cache file: the index's length and CRC-32, the index, the values,
+    atomically."""
     head = marshal.dumps((_code_version(), index))
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # here: only a changed cache is written (tempfile costs ~4 ms)
@@ -266,7 +285,7 @@ def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -
     fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_LENGTH.pack(len(head)))
+            handle.write(_HEAD.pack(len(head), zlib.crc32(head)))
             handle.write(head)
             handle.writelines(parts)
         os.replace(tmp, path)

@@ -86,7 +86,7 @@ def parse_progress(raw: Any, path: str) -> int | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     text = str(raw).strip().removesuffix("%").strip()
-    if not text.isdigit() or int(text) > 100:
+    if not (text.isascii() and text.isdigit()) or int(text) > 100:  # "²" is a digit to isdigit
         raise ValidationError(path, "progress", raw, "is not a whole number from 0 to 100")
     return int(text)
 

@@ -2,6 +2,10 @@
 
 The store loads through one of these, so ``--at REV`` (a snapshot tag, a commit, a
 date's revision) reads the store exactly as it was, without touching the work tree.
+
+Only regular files of at most :data:`~bvtui.core.regular_file.MAX_FILE_BYTES` are
+read (:func:`~bvtui.core.regular_file.read_regular_file`), at a revision as in the
+work tree.
 """
 
 from __future__ import annotations
@@ -13,7 +17,11 @@ from typing import Protocol
 
 from bvtui.core.parse_cache import stat_fingerprints
 from bvtui.core.preload import Preload, list_folders, yaml_names
+from bvtui.core.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.core.repo import GitError, Repo
+
+_SYMLINK_MODE = "120000"
+"""A symbolic link's mode in a git tree."""
 
 
 class StoreFiles(Protocol):
@@ -91,7 +99,7 @@ class WorkTreeFiles:
         return list(listed[0]) if listed else yaml_names(self.root / folder)
 
     def read(self, folder: str, name: str) -> bytes:
-        return (self.root / folder / name).read_bytes()
+        return read_regular_file(self.root / folder / name)
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
         listed = self._listed.get(folder)
@@ -116,13 +124,18 @@ class RevisionFiles:
         prefix = repo.relative(root)
         listing = repo.run("ls-tree", "-r", "-z", self.commit, "--", f"{prefix}/").stdout
         wanted: dict[tuple[str, str], str] = {}
+        self._links: set[tuple[str, str]] = set()
+        self._root = root
         for entry in listing.split("\0"):
             if not entry:
                 continue
             meta, path = entry.split("\t", 1)
             parts = Path(path).relative_to(prefix).parts
-            if len(parts) == 2 and parts[1].endswith(".yaml") and meta.split()[1] == "blob":
-                wanted[(parts[0], parts[1])] = meta.split()[2]
+            mode, kind, sha = meta.split()
+            if len(parts) == 2 and parts[1].endswith(".yaml") and kind == "blob":
+                wanted[(parts[0], parts[1])] = sha
+                if mode == _SYMLINK_MODE:
+                    self._links.add((parts[0], parts[1]))
         self._shas = wanted
         self._blobs = _read_blobs(repo, list(wanted.values()))
         self._files = {key: self._blobs[sha] for key, sha in wanted.items()}
@@ -135,9 +148,16 @@ class RevisionFiles:
 
     def read(self, folder: str, name: str) -> bytes:
         try:
-            return self._files[(folder, name)]
+            data = self._files[(folder, name)]
         except KeyError:
             raise FileNotFoundError(f"{folder}/{name}") from None
+        if (folder, name) in self._links:
+            raise RefusedFile(self._root / folder / name, "a symbolic link, not read")
+        if len(data) > MAX_FILE_BYTES:
+            raise RefusedFile(
+                self._root / folder / name, f"larger than {MAX_FILE_BYTES:,} bytes, not read"
+            )
+        return data
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
         return [self._shas.get((folder, name)) for name in names]

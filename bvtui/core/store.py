@@ -24,6 +24,7 @@ from bvtui.core.diff import FieldChange, commit_message, field_changes, one_line
 from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
+from bvtui.core.regular_file import RefusedFile
 from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.safe_files import save_lock, write_atomically
 from bvtui.core.schema import (
@@ -254,6 +255,10 @@ class Store:
             where = one_line(str(path.parent))
             self.problems.append(Problem(where, f"plan folder {err.reason}: not loaded"))
             return None
+        if isinstance(self.files, WorkTreeFiles) and path.parent.is_symlink():
+            reason = "a symbolic link to a folder, not read (plan folders must be folders)"
+            self.problems.append(Problem(str(path.parent), reason))
+            return None
         if PLAN_FILE not in names:
             if names:
                 self.problems.append(Problem(str(path.parent), f"no {PLAN_FILE}: folder skipped"))
@@ -273,8 +278,10 @@ class Store:
             return plan
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
-        except (ValidationError, UnicodeDecodeError) as err:
+        except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
             self.problems.append(Problem(str(path), _after_path(err, path)))
+        except FileNotFoundError:
+            self.problems.append(Problem(str(path), "removed while the store was read"))
         return None
 
     def _load_actions(
@@ -388,8 +395,10 @@ class Store:
             return self._read_action(plan, Path(path))
         except YamlFileError as err:
             self.problems.append(Problem(path, err.reason, err.line))
-        except (ValidationError, UnicodeDecodeError) as err:
+        except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
             self.problems.append(Problem(path, _after_path(err, Path(path))))
+        except FileNotFoundError:
+            self.problems.append(Problem(path, "removed while the store was read"))
         return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
@@ -410,7 +419,7 @@ class Store:
             return self._read_action(action.plan, path)
         except FileNotFoundError:
             raise StoreError(f"{path}: the file was removed since it was opened") from None
-        except (YamlFileError, ValidationError, UnicodeDecodeError) as err:
+        except (YamlFileError, ValidationError, UnicodeDecodeError, RefusedFile) as err:
             raise StoreError(str(err)) from None
 
     # --- finding -----------------------------------------------------------------
@@ -581,13 +590,21 @@ class Store:
     # --- pending edits -----------------------------------------------------------
 
     def pending_paths(self) -> list[Path]:
-        """Store files that differ from HEAD: edits saved to disk but not committed."""
+        """Store files that differ from HEAD: edits saved to disk but not committed.
+
+        Only regular files (or files removed) directly in a plan folder: a symbolic
+        link, a folder or a FIFO named ``*.yaml`` is a load problem, never an edit to
+        commit, and a file deeper down is no store file.
+        """
         if self.repo is None:
             return []
         paths = []
+        store = Path(self.repo.relative(self.root))
         for _code, name in self.repo.changed_files(self.root):
-            if name.endswith(".yaml"):
-                paths.append(self.repo.top / name)
+            path = self.repo.top / name
+            in_plan = name.endswith(".yaml") and Path(name).parent.parent == store
+            if in_plan and not path.is_symlink() and (path.is_file() or not path.exists()):
+                paths.append(path)
         return paths
 
     def pending_refs(self) -> set[str]:

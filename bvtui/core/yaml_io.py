@@ -6,7 +6,9 @@ Two paths, chosen by measurement (ENGINEERING.md):
   scalar comes back as a string (no YAML 1.1 / 1.2 guessing of booleans, octals,
   floats or dates: ``id: 1.10`` stays ``"1.10"``), and the schema in
   :mod:`bvtui.core.schema` gives fields their types. Duplicate keys are refused with
-  their line, which plain PyYAML would silently accept.
+  their line, which plain PyYAML would silently accept, and so are aliases
+  (``*name``): no store file needs one, and a few hundred bytes of nested aliases
+  (a "billion laughs") expand to more than any command can walk.
 * **Writing** uses ruamel.yaml round-trip on the one file being saved, so comments,
   key order, quoting and the file's own indentation survive, and only the lines of
   the fields that changed move.
@@ -41,15 +43,18 @@ _NULLS = frozenset({"~", "null", "Null", "NULL"})
 
 
 @cache
-def _strict_loader() -> type:
+def _strict_loader(aliases: bool = False) -> type:
     """libyaml's all-strings loader, refusing duplicate keys; plain ``null``/``~`` is None.
 
-    Only an unquoted null is None: ``title: 'Null'`` is the text "Null". Built on
-    first use, so that importing this module does not import PyYAML.
+    Only an unquoted null is None: ``title: 'Null'`` is the text "Null". With
+    ``aliases``, the loader for a text that may hold one: it refuses any node reached
+    a second time, which is what an alias is once libyaml has composed the document.
+    Built on first use, so that importing this module does not import PyYAML.
     """
     import yaml
 
     fast_loader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    refused = yaml.constructor.ConstructorError
 
     class StrictLoader(fast_loader):  # type: ignore[misc, valid-type]
         def construct_scalar(self, node: Any) -> Any:
@@ -57,30 +62,42 @@ def _strict_loader() -> type:
             return None if not node.style and value in _NULLS else value
 
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
+            if not isinstance(node, yaml.MappingNode):
+                raise refused(None, None, "a mapping tag on something else", node.start_mark)
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=deep)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", key_node.start_mark
-                    )
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
+                if key in mapping:  # an unhashable key raises TypeError: reported
+                    raise refused(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            return mapping
+
+    class NoAliasLoader(StrictLoader):
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise refused(
+                    None,
+                    None,
+                    "a value used again by an alias (*name): aliases are not allowed",
+                    node.start_mark,
+                )
+            return super().construct_object(node, deep=deep)
 
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_mapping)
-    return StrictLoader
+    return NoAliasLoader if aliases else StrictLoader
 
 
 def read_mapping(text: str, path: str) -> dict[str, Any]:
     """Parse one store file into plain dicts, lists and strings.
 
     Raises:
-        YamlFileError: the text is not YAML, has a duplicate key, or is not a mapping.
+        YamlFileError: the text is not YAML, has a duplicate key or an alias, or is not
+            a mapping.
     """
     import yaml
 
-    try:
-        data = yaml.load(text, Loader=_strict_loader())
+    try:  # an alias is written ``*name``: a text without ``*`` has none to refuse
+        data = yaml.load(text, Loader=_strict_loader("*" in text))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -88,6 +105,8 @@ def read_mapping(text: str, path: str) -> dict[str, Any]:
         raise YamlFileError(path, line, reason) from None
     except (yaml.YAMLError, TypeError) as err:  # TypeError: a list or mapping used as a key
         raise YamlFileError(path, None, " ".join(str(err).split())) from None
+    except RecursionError:  # libyaml allows 1,000 levels; building them takes more
+        raise YamlFileError(path, None, "lists or mappings nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

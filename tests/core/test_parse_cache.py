@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from zlib import crc32
 
 import pytest
 
@@ -182,17 +183,18 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
     end = len(parts[0])
     for key, (stamp, value) in values.items():
         part = parse_cache.marshal.dumps(value)
-        index[key] = (stamp, end, end + len(part), ("On Target", "x", ()))
+        index[key] = (stamp, end, end + len(part), ("On Target", "x", ()), crc32(part))
         parts.append(part)
         end += len(part)
-    for name, hint, start, stop in (
-        (actions[1], ("On Target", "x", ()), end, end + 7),  # a body that is no marshal
-        (actions[2], ("On Target", "x", ()), end + 7, end + 10**6),  # past the end
-        (actions[3], 5, end + 7, end + 7 + len(good)),  # not (status, theme, officers)
-        (actions[4], ("On Target", "x", ["a list"]), end + 7, end + 7 + len(good)),
-        (actions[5], ("On Target", "x", ()), "start", None),  # offsets that are no offsets
+    # each checksum is right for what it covers: the damage is in what was written
+    for name, hint, start, stop, crc in (
+        (actions[1], ("On Target", "x", ()), end, end + 7, crc32(b"garbage")),  # no marshal
+        (actions[2], ("On Target", "x", ()), end + 7, end + 10**6, crc32(good)),  # past the end
+        (actions[3], 5, end + 7, end + 7 + len(good), crc32(good)),  # not (status, theme, ...)
+        (actions[4], ("On Target", "x", ["a list"]), end + 7, end + 7 + len(good), crc32(good)),
+        (actions[5], ("On Target", "x", ()), "start", None, 0),  # offsets that are no offsets
     ):
-        index[f"elections-demo/{name}"] = (stamps[name], start, stop, hint)
+        index[f"elections-demo/{name}"] = (stamps[name], start, stop, hint, crc)
     parts += [b"garbage", good]
     assert {f"elections-demo/{name}" for name in actions[1:6]}.isdisjoint(values)
     opened = counting(monkeypatch)

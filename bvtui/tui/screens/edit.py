@@ -26,6 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
+from bvtui.core.disk_edit import edited_on_disk
 from bvtui.core.edit import check_value, current_period, edited
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
@@ -311,21 +312,36 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             self._message("Cannot save: " + _reason(err))
             return
         self._start("Saving and committing…")
-        self.save(mine, force=False)
+        self.save(mine, force=False, typed=(values, update, self.period or None))
 
     def _start(self, what: str) -> None:
         self.busy = True
         self._message(what, error=False)
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def save(self, mine: Action, force: bool) -> None:
-        """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more)."""
+    def save(
+        self,
+        mine: Action,
+        force: bool,
+        typed: tuple[dict[str, str], str | None, str | None] | None = None,
+    ) -> None:
+        """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more).
+
+        Unless ``force``, the edit ``typed`` (values, update, period) is applied to the
+        file as it is on disk, so what was not edited is written back from its bytes.
+        """
         try:
+            if typed is not None and not force:
+                values, update, period = typed
+                mine = edited_on_disk(self.store, self.action, values, update=update, period=period)
             result = self.store.save_action(mine, author=self.author, force=force)
         except FileChangedError:
             self.post_message(self.Conflict(mine))
             return
-        except (StoreError, ValidationError, OSError) as err:
+        # ValueError too (StoreError and ValidationError are ones): a file that no longer
+        # parses, or a path swapped for a link out of the repository, must end the
+        # save with its reason, never leave the screen saving
+        except (ValueError, OSError) as err:
             self.post_message(self.Failed(str(err)))
             return
         self.post_message(self.Saved(mine, result))
@@ -336,7 +352,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         try:
             disk = self.store.reread(self.action)
             path = keep_unapplied(self.store, kept)
-        except (StoreError, OSError) as err:
+        except (ValueError, OSError) as err:
             self.post_message(self.Failed(str(err)))
             return
         note = (

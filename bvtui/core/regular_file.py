@@ -1,0 +1,60 @@
+"""Reading a file bvtui did not write itself, only when it is what it claims to be.
+
+Anything named like a store file (or a cache) may be a folder, a FIFO, a device or a
+symbolic link, even one to a file outside the store: reading it naively hangs (a FIFO
+waits for a writer), exhausts memory (``/dev/zero``) or brings in a file from
+elsewhere. :func:`read_regular_file` reads regular files only, up to a size, and
+refuses anything else with a :class:`RefusedFile` saying why in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_FILE_BYTES = 1_000_000
+"""The largest store file read (an action is a few KB; the largest seed ~10 KB)."""
+
+
+class RefusedFile(ValueError):
+    """A store file that is not read: not a regular file, or too large; one line."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+
+def read_regular_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes (any
+    size with None).
+
+    The file is opened without following a symbolic link and without waiting (a FIFO
+    would block an ordinary open until something writes to it), then checked on the
+    open descriptor, so nothing can be swapped in between.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        RefusedFile: a symbolic link, anything but a regular file, or too large.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as err:
+        if os.path.islink(path):
+            reason = "a symbolic link, not read (store files must be files)"
+            raise RefusedFile(path, reason) from None
+        raise RefusedFile(path, f"cannot be read ({err.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RefusedFile(path, "not a regular file (a folder, FIFO or device), not read")
+        with open(fd, "rb", closefd=False) as handle:
+            # the size is not trusted: the file may grow
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if limit is not None and len(data) > limit:
+        raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
+    return data
