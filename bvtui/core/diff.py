@@ -95,7 +95,7 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _same(old: Any, new: Any) -> bool:
-    empty = (None, "", [], {})
+    empty: tuple[Any, ...] = (None, "", [], {})
     if old in empty and new in empty:
         return True
     return old == new

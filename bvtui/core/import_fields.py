@@ -140,7 +140,11 @@ def lettered_themes(themes: list[str]) -> dict[str, str] | None:
     if all(len(group) == 1 for group in names.values()):
         return None
     merged = {letter: f"{letter}: {' / '.join(group)}" for letter, group in names.items()}
-    return {theme: merged[match.group(1)] for theme, match in zip(themes, matches, strict=True)}
+    return {
+        theme: merged[match.group(1)]
+        for theme, match in zip(themes, matches, strict=True)
+        if match is not None
+    }
 
 
 def clean_id(text: str) -> str:

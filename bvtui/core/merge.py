@@ -40,7 +40,7 @@ SIDES = ("base", "mine", "theirs")
 """The three versions a conflict records, from the user's point of view."""
 
 _MISSING: Any = object()
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 @dataclass

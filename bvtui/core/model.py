@@ -169,7 +169,7 @@ class Plan:
         statuses = self.statuses
         # the memo's usual case inline (a listing asks about twice per action)
         entry = _RAG_MEMOS.get(id(statuses))
-        if entry is not None and entry[0] is statuses and entry[1] == statuses:
+        if status and entry is not None and entry[0] is statuses and entry[1] == statuses:
             rag = entry[2].get(status)
             if rag is not None:
                 return rag

@@ -197,7 +197,7 @@ def _chart(report: Report) -> str:
         f'viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="Actions by theme and RAG status">'
     ]
-    x = _LABEL_WIDTH
+    x: float = _LABEL_WIDTH
     for rag in RAGS:
         fill, _ink = RAG_COLOURS[rag]
         out.append(f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{fill}"/>')

@@ -91,11 +91,11 @@ def render_xlsx(report: Report) -> bytes:
 class _FixedTimeZip(zipfile.ZipFile):
     """A zip whose entries all carry one timestamp, so equal workbooks are equal bytes."""
 
-    def __init__(self, *args, date_time: tuple[int, int, int, int, int, int], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, date_time: tuple[int, int, int, int, int, int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fixed_time = date_time
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None) -> None:  # type: ignore[no-untyped-def,override]
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None) -> None:
         if isinstance(zinfo_or_arcname, str):
             info = zipfile.ZipInfo(zinfo_or_arcname, self.fixed_time)
             info.compress_type = self.compression
@@ -103,7 +103,7 @@ class _FixedTimeZip(zipfile.ZipFile):
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:  # type: ignore[no-untyped-def,override]
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:
         """Worksheets are written from temporary files: stamp them with the fixed time too."""
         with open(filename, "rb") as handle:
             self.writestr(arcname or str(filename), handle.read())
@@ -194,7 +194,7 @@ def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
     return row + 1
 
 
-def _fill_rag(cell, rag: str) -> None:  # type: ignore[no-untyped-def]
+def _fill_rag(cell, rag: str) -> None:
     cell.value = rag_word(rag)  # one of the fixed words
     cell.fill = rag_fill(rag)
     cell.font = Font(bold=True, color=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[1].lstrip("#"))

@@ -132,7 +132,7 @@ def _target(repo: Repo, remote: str | None) -> _Target:
         )
     if remote is None:
         configured = _config(repo, f"branch.{branch}.remote")
-        if configured in remotes:
+        if configured is not None and configured in remotes:
             remote = configured
         elif "origin" in remotes or len(remotes) == 1:
             remote = "origin" if "origin" in remotes else remotes[0]
@@ -426,9 +426,9 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
     mode = in_progress(repo)
     if mode is None:
         raise SyncError("no sync is waiting to continue: run bvtui sync")
-    left = _unmerged(repo)
-    if left:
-        refs = [_ref_of(name) for name in left]
+    unmerged = _unmerged(repo)
+    if unmerged:
+        refs = [_ref_of(name) for name in unmerged]
         raise SyncError(f"still in conflict: {_refs_text(refs)}; resolve them first")
     target = _target(repo, remote)
     result = SyncResult(target.remote, target.remote_branch, mode=mode)

@@ -110,7 +110,7 @@ class _Unsupported(Exception):
 _NEW = object()
 """No old value: the node is written fresh (a new file, a new key, a new list)."""
 
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 def canonical_text(

@@ -56,7 +56,7 @@ def _strict_loader(aliases: bool = False) -> type:
     fast_loader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     refused = yaml.constructor.ConstructorError
 
-    class StrictLoader(fast_loader):  # type: ignore[misc, valid-type]
+    class StrictLoader(fast_loader):
         def construct_scalar(self, node: Any) -> Any:
             value = super().construct_scalar(node)
             return None if not node.style and value in _NULLS else value

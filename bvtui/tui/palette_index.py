@@ -92,10 +92,10 @@ class CandidateIndex:
         for _ in range(ALIGNMENTS):
             if start < 0:
                 break
-            offsets = _letters_from(text, needle, start)
-            if offsets is None:
+            found = _letters_from(text, needle, start)
+            if found is None:
                 break
-            best = max(best, (score(text, offsets), offsets), key=lambda pair: pair[0])
+            best = max(best, (score(text, found), found), key=lambda pair: pair[0])
             start = text.find(needle[0], start + 1)
         return Match(best[0], _shown(best[1], candidate, text), candidate)
 

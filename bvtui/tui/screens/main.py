@@ -13,12 +13,13 @@ import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -220,7 +221,8 @@ class MainScreen(Screen[None]):
 
         def picked(values: frozenset[str] | None) -> None:
             if values is not None:
-                self.set_filter(replace(self.listing.filter, **{field: values}))
+                changes: dict[str, Any] = {field: values}
+                self.set_filter(replace(self.listing.filter, **changes))
 
         self.app.push_screen(PickerScreen(kind, self.listing.values(kind), selected), picked)
 
@@ -270,7 +272,8 @@ class MainScreen(Screen[None]):
     def filter_only(self, kind: str, value: str) -> None:
         """Filter on exactly one theme or officer (from the command palette)."""
         field = PICKER_FIELDS[kind]
-        self.set_filter(replace(self.listing.filter, **{field: frozenset({value})}))
+        changes: dict[str, Any] = {field: frozenset({value})}
+        self.set_filter(replace(self.listing.filter, **changes))
 
     # --- editing, dashboard, help ------------------------------------------------
 
@@ -449,7 +452,9 @@ class MainScreen(Screen[None]):
 
     @on(SyncDone)
     def _synced(self, event: SyncDone) -> None:
-        severity = "error" if event.failed else "warning" if event.conflicts else "information"
+        severity: SeverityLevel = (
+            "error" if event.failed else "warning" if event.conflicts else "information"
+        )
         self.notify(line(event.line), title="Sync", severity=severity, timeout=12, markup=False)
         self._to_resolve = list(event.conflicts)
         self.action_reload()

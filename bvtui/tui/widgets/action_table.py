@@ -338,7 +338,9 @@ class ActionTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             header = self.get_component_rich_style("action-table--header")
-            texts = [(fit(c.heading, c.width), None) for c in columns]
+            texts: list[tuple[str, Style | None]] = [
+                (fit(c.heading, c.width), None) for c in columns
+            ]
             return self._strip(texts, base + header).adjust_cell_length(width, base + header)
         index = round(self.scroll_offset.y) + y - 1
         if not self.rows and y == 1:
