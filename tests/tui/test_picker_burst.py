@@ -1,0 +1,64 @@
+"""Pickers act on what was typed, however fast it arrives (issue 13, item 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import SIZE, burst, main_screen, make_app, settle, shown_refs
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from bvtui.tui.screens.picker import PickerScreen
+
+
+async def open_picker(pilot: Pilot, key: str) -> None:
+    await pilot.press(key)
+    while not isinstance(pilot.app.focused, Input):
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, PickerScreen)
+
+
+async def test_enter_in_one_burst_applies_the_typed_officer(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_picker(pilot, "o")
+        await burst(pilot, *"chilcott", "enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, PickerScreen)
+        assert main_screen(pilot).listing.filter.officers == {"Richard Chilcott"}
+        assert shown_refs(pilot) == ["property-demo/6.1", "property-demo/6.4", "property-demo/8.2"]
+
+
+async def test_enter_in_one_burst_applies_the_typed_theme(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_picker(pilot, "t")
+        await burst(pilot, *"prop", "enter")
+        await settle(pilot)
+        assert main_screen(pilot).listing.filter.themes == {"Property"}
+
+
+async def test_tab_and_enter_in_one_burst_tick_what_was_typed(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_picker(pilot, "o")
+        await burst(pilot, *"chil", "tab")
+        await pilot.press("ctrl+u")  # the box's own keys are bound, so they run after letters
+        await burst(pilot, *"andreas", "tab", "down", "enter")
+        await settle(pilot)
+        wanted = {"Richard Chilcott", "Andreas Christophorou"}
+        assert main_screen(pilot).listing.filter.officers == wanted
+        assert len(shown_refs(pilot)) == 5
+
+
+async def test_a_burst_that_matches_nothing_leaves_an_empty_list(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_picker(pilot, "o")
+        await burst(pilot, *"chilx")  # the app used to end here (OptionDoesNotExist)
+        await settle(pilot)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen) and picker.options.option_count == 0
+        await burst(pilot, "backspace", "enter")
+        await settle(pilot)
+        assert main_screen(pilot).listing.filter.officers == {"Richard Chilcott"}
