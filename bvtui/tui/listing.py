@@ -97,9 +97,23 @@ class Listing:
 
 
 def _counted(known: Iterable[str], values: Iterable[str]) -> list[tuple[str, int]]:
-    """How often each value occurs: ``known`` values first (0 if unused), in order."""
-    counts = dict.fromkeys(known, 0)
+    """How often each value occurs: ``known`` values first (0 if unused), in order.
+
+    Values a filter cannot tell apart (the same words in another case or spacing,
+    "On target" in one plan and "On Target" in another) are one entry, spelt as first
+    met, with their counts summed: each entry's count is what picking it shows.
+    """
+    keys: dict[str, str] = {}
+    """Each value met and its folded form (a store repeats a few dozen values)."""
+    spelling: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for value in known:
+        key = keys.setdefault(value, fold(value))
+        spelling.setdefault(key, value)
+        counts.setdefault(key, 0)
     for value in values:
         if value:
-            counts[value] = counts.get(value, 0) + 1
-    return list(counts.items())
+            key = keys.get(value) or keys.setdefault(value, fold(value))
+            spelling.setdefault(key, value)
+            counts[key] = counts.get(key, 0) + 1
+    return [(spelling[key], count) for key, count in counts.items()]
