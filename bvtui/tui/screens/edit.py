@@ -39,6 +39,11 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 """The fields edited in a text box, with their labels (status has a list)."""
 
+ASK_BEFORE_CLEARING = ("status", "progress", "deadline", "revised_deadline")
+"""Fields a save asks about before blanking them: keys that arrive in one burst (a
+Backspace, an escape sequence with the next characters) can be lost or reordered by
+the terminal library, so a field can end up empty that the user never meant to clear."""
+
 
 @dataclass
 class EditOutcome:
@@ -59,6 +64,12 @@ def field_text(action: Action, field: str) -> str:
     if field == "officers":
         return ", ".join(action.officers)
     return str(getattr(action, field))
+
+
+def _was(action: Action, field: str) -> str:
+    """A field's value before the edit, as a question quotes it."""
+    text = line(field_text(action, field))
+    return text if field == "progress" else repr(text)
 
 
 def _reason(err: ValidationError) -> str:
@@ -256,8 +267,39 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         except ValidationError as err:
             self._message("Cannot save: " + _reason(err))
             return
+        doubts = self._doubts(values)
+        if doubts:
+            self._confirm(doubts, mine)
+            return
         self._start("Saving and committing…")
         self.save(mine, force=False)
+
+    def _doubts(self, values: dict[str, str]) -> list[str]:
+        """What in ``values`` is probably a mistake, one line each (empty: save at once)."""
+        doubts = []
+        cleared = [
+            f"{field.replace('_', ' ')} (was {_was(self.action, field)})"
+            for field in ASK_BEFORE_CLEARING
+            if field in values
+            and not values[field].strip()
+            and field_text(self.action, field).strip()
+        ]
+        if cleared:
+            doubts.append("This clears " + ", ".join(cleared) + ".")
+        return doubts
+
+    def _confirm(self, doubts: list[str], mine: Action) -> None:
+        """Save ``mine`` only once the user says yes to saving despite ``doubts``."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start("Saving and committing…")
+                self.save(mine, force=False)
+            else:
+                self._message("Not saved: correct the fields, or ctrl+s and y to save as they are.")
+
+        question = "\n".join([f"Save {line(self.action.ref)}?", *doubts])
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def _start(self, what: str) -> None:
         self.busy = True
