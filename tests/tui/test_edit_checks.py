@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import SIZE, make_app, screen_text, settle
+from rich.text import Text
 from test_edit import commit_count, git, open_editor, set_input
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -54,6 +55,48 @@ async def test_a_change_that_clears_nothing_saves_without_a_question(store_dir: 
         await open_editor(pilot)
         await set_input(pilot, "progress", "25")
         await set_input(pilot, "revised_deadline", "")  # blank before: nothing cleared
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, (EditScreen, ConfirmScreen))
+    assert commit_count(store_dir) == before + 1
+
+
+async def test_a_mistyped_deadline_is_a_warning_and_asks_before_saving(store_dir: Path) -> None:
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    original = path.read_text()
+    before = commit_count(store_dir)
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot)
+        await set_input(pilot, "deadline", "Jun-25-32")
+        assert "due 2025-06-30" not in screen_text(pilot)
+        await set_input(pilot, "revised_deadline", "31/13/2025")
+        for field, value in (("deadline", "Jun-25-32"), ("revised_deadline", "31/13/2025")):
+            hint = editor.query_one(f"#{field}-hint", Static).content
+            assert isinstance(hint, Text) and "dim" not in str(hint.style)  # a warning
+            assert str(hint) == f"'{value}' looks like a date but names none: no due date"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        asked = question(pilot)
+        assert "deadline 'Jun-25-32'" in asked and "revised deadline '31/13/2025'" in asked
+        await pilot.press("n")
+        await settle(pilot)
+        assert pilot.app.screen is editor and path.read_text() == original
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, (EditScreen, ConfirmScreen))
+    assert commit_count(store_dir) == before + 1
+    assert "revised_deadline: 31/13/2025" in path.read_text()
+
+
+async def test_words_for_no_date_save_without_a_question(store_dir: Path) -> None:
+    before = commit_count(store_dir)
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await set_input(pilot, "deadline", "June Cabinet")
+        await set_input(pilot, "revised_deadline", "Q4")
+        assert "looks like a date" not in screen_text(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, (EditScreen, ConfirmScreen))

@@ -24,7 +24,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
-from bvtui.core.edit import check_value, current_period, edited, unapplied_edit_note
+from bvtui.core.edit import (
+    DEADLINE_FIELDS,
+    check_value,
+    current_period,
+    deadline_doubts,
+    edited,
+    unapplied_edit_note,
+)
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
@@ -190,14 +197,22 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             return
         if field in dict(TEXT_FIELDS):
             self.query_one(f"#{field}", Input).set_class(False, "-invalid")
-        if field in ("deadline", "revised_deadline"):
-            due = due_date(value)
-            meaning = f"due {due.isoformat()}" if due else "no due date (kept as written)"
-            self._hint(field, Text(meaning if value.strip() else "", style="dim"))
+        if field in DEADLINE_FIELDS:
+            self._hint(field, self._deadline_meaning(field, value))
         elif field == "officers":
             self._hint(field, Text("names separated by , ; or /", style="dim"))
         else:
             self._hint(field, "")
+
+    def _deadline_meaning(self, field: str, value: str) -> Text:
+        """What a deadline means: its due date, none, or a warning that it looks mistyped."""
+        doubts = deadline_doubts(self.action, {field: value})
+        if doubts:
+            warning = f"{line(value)!r} {doubts[0].reason}: no due date"
+            return Text(warning, style="bold #ffaf00")  # not dim: saving asks first
+        due = due_date(value)
+        meaning = f"due {due.isoformat()}" if due else "no due date (kept as written)"
+        return Text(meaning if value.strip() else "", style="dim")
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -286,6 +301,11 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         ]
         if cleared:
             doubts.append("This clears " + ", ".join(cleared) + ".")
+        for doubt in deadline_doubts(self.action, values):
+            doubts.append(
+                f"{doubt.field.replace('_', ' ')} {line(doubt.value)!r} {doubt.reason}:"
+                " the action would have no due date and never be overdue."
+            )
         return doubts
 
     def _confirm(self, doubts: list[str], mine: Action) -> None:
