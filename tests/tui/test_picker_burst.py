@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import SIZE, burst, main_screen, make_app, settle, shown_refs
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -18,24 +19,24 @@ async def open_picker(pilot: Pilot, key: str) -> None:
     assert isinstance(pilot.app.screen, PickerScreen)
 
 
-async def test_enter_in_one_burst_applies_the_typed_officer(store_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "typed", "field", "wanted", "rows"),
+    [
+        ("o", "chilcott", "officers", "Richard Chilcott", 3),  # not the first officer listed
+        ("t", "prop", "themes", "Property", 3),  # not the first theme listed
+    ],
+)
+async def test_enter_in_one_burst_applies_what_was_typed(
+    store_dir: Path, key: str, typed: str, field: str, wanted: str, rows: int
+) -> None:
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await open_picker(pilot, "o")
-        await burst(pilot, *"chilcott", "enter")
+        await open_picker(pilot, key)
+        await burst(pilot, *typed, "enter")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, PickerScreen)
-        assert main_screen(pilot).listing.filter.officers == {"Richard Chilcott"}
-        assert shown_refs(pilot) == ["property-demo/6.1", "property-demo/6.4", "property-demo/8.2"]
-
-
-async def test_enter_in_one_burst_applies_the_typed_theme(store_dir: Path) -> None:
-    async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_picker(pilot, "t")
-        await burst(pilot, *"prop", "enter")
-        await settle(pilot)
-        assert main_screen(pilot).listing.filter.themes == {"Property"}
+        assert getattr(main_screen(pilot).listing.filter, field) == {wanted}
+        assert len(shown_refs(pilot)) == rows
 
 
 async def test_tab_and_enter_in_one_burst_tick_what_was_typed(store_dir: Path) -> None:
