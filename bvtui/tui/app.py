@@ -18,9 +18,10 @@ from textual.screen import Screen
 from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
 from bvtui.tui.keys import MAIN_KEYS, key_label
 from bvtui.tui.screens.main import MainScreen
+from bvtui.tui.typeahead import TypeAheadApp
 
 
-class BvtuiApp(App[None]):
+class BvtuiApp(TypeAheadApp):
     """Browse, filter, edit and report on the improvement plans of one store.
 
     Args:

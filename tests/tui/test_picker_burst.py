@@ -63,3 +63,31 @@ async def test_a_burst_that_matches_nothing_leaves_an_empty_list(store_dir: Path
         await burst(pilot, "backspace", "enter")
         await settle(pilot)
         assert main_screen(pilot).listing.filter.officers == {"Richard Chilcott"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "field", "wanted"),
+    [
+        (("o", *"chilcott", "enter"), "officers", {"Richard Chilcott"}),
+        (("t", *"prop", "enter"), "themes", {"Property"}),
+    ],
+)
+async def test_keys_in_the_read_that_opens_the_picker_are_typed_into_it(
+    store_dir: Path, keys: tuple[str, ...], field: str, wanted: set[str]
+) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, *keys)  # the key that opens the picker and what follows
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, PickerScreen)
+        assert getattr(main_screen(pilot).listing.filter, field) == wanted
+
+
+async def test_letters_after_slash_in_one_read_search(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "slash", *"xpress", "enter")  # x and r are main-screen keys
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.listing.filter.search == "xpress" and not screen.listing.filter.rags
+        assert shown_refs(pilot) == ["elections-demo/1.10"]
