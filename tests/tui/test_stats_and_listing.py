@@ -13,6 +13,7 @@ from bvtui.core.stats import NO_OFFICER, dashboard, rag_counts
 from bvtui.core.store import Store
 from bvtui.tui.listing import Listing
 from bvtui.tui.screens.dashboard import DashboardScreen
+from bvtui.tui.screens.main import PICKER_FIELDS
 from bvtui.tui.screens.picker import PickerScreen
 from tests.synthetic import make_store
 
@@ -131,11 +132,15 @@ async def test_dashboard_key_shows_the_shown_actions(store_dir: Path) -> None:
 
 
 def spelt_apart(store: Path) -> None:
-    """The property plan writes "On target" where the elections plan writes "On Target"."""
+    """The property plan writes "On target" where the elections plan writes "On Target";
+    one of its actions has the theme "Property Services" (which "Property" also finds)
+    and an officer "Richard Chilcott Jr" (which "Richard Chilcott" also finds)."""
     plan = store / "property-demo" / "plan.yaml"
     plan.write_text(plan.read_text().replace("On Target: green", "On target: green"))
     action = store / "property-demo" / "8.2.yaml"
-    action.write_text(action.read_text().replace("status: Not Started", "status: On target"))
+    text = action.read_text().replace("status: Not Started", "status: On target")
+    text = text.replace("theme: Property", "theme: Property Services")
+    action.write_text(text.replace("[Richard Chilcott]", "[Richard Chilcott Jr]"))
 
 
 def test_picker_values_that_select_the_same_actions_are_one(store_dir: Path) -> None:
@@ -146,7 +151,10 @@ def test_picker_values_that_select_the_same_actions_are_one(store_dir: Path) -> 
     statuses = listing.values("status")
     assert [value for value, _ in statuses].count("On Target") == 1
     assert "On target" not in dict(statuses)
-    for kind, field in (("status", "statuses"), ("theme", "themes"), ("plan", "plans")):
+    kinds = PICKER_FIELDS.items()
+    assert ("Property", 3) in listing.values("theme")  # Property Services is found too
+    assert ("Richard Chilcott", 3) in listing.values("officer")
+    for kind, field in kinds:
         for value, count in listing.values(kind):
             kept = listing.apply(Filter(as_of=AS_OF, **{field: frozenset({value})}))
             assert count == len(kept), (kind, value)
