@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, burst, main_screen, make_app, settle, shown_refs
+from helpers import SIZE, burst, main_screen, make_app, screen_text, settle, shown_refs
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -91,3 +91,11 @@ async def test_letters_after_slash_in_one_read_search(store_dir: Path) -> None:
         screen = main_screen(pilot)
         assert screen.listing.filter.search == "xpress" and not screen.listing.filter.rags
         assert shown_refs(pilot) == ["elections-demo/1.10"]
+
+
+async def test_the_footer_names_the_picker_keys(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_picker(pilot, "o")
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "Apply" in footer and "Toggle" in footer and "Cancel" in footer

@@ -47,6 +47,13 @@ class ValueList(SelectionList[str], can_focus=False):
             event.stop()
 
 
+class NarrowBox(Input):
+    """The picker's text box; Enter (the box's own key while it has the focus) applies,
+    and the footer says so."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Apply")]
+
+
 class PickerScreen(ModalScreen[frozenset[str] | None]):
     """Pick filter values; dismisses with the values ticked, or None when cancelled.
 
@@ -80,7 +87,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
                 Text(f"Filter by {self.kind}", style="bold"),
                 id="picker-title",
             )
-            yield Input(placeholder=f"type to narrow the {self.kind} list", id="picker-input")
+            yield NarrowBox(placeholder=f"type to narrow the {self.kind} list", id="picker-input")
             yield ValueList(id="picker-list")
             yield Static(
                 Text("Tab toggles · Enter applies · Esc cancels", style="dim"), id="picker-help"
@@ -96,8 +103,8 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
         return self.query_one("#picker-list", ValueList)
 
     @property
-    def typed(self) -> Input:
-        return self.query_one("#picker-input", Input)
+    def typed(self) -> NarrowBox:
+        return self.query_one("#picker-input", NarrowBox)
 
     def _fill(self, narrow: str) -> None:
         """List the values containing ``narrow`` (ignoring case), ticks kept."""
@@ -123,7 +130,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
 
     @on(Input.Submitted, "#picker-input")
     def _submitted(self) -> None:
-        self.action_apply()  # Enter is the box's own key while it has the focus
+        self.action_apply()
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
