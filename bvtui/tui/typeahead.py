@@ -45,7 +45,7 @@ class TypeAheadApp(App[None]):
     def on_key(self, event: events.Key) -> None:
         """A key back unhandled from where it was handed: follow the focus if it moved."""
         handed = next((to for key, to in reversed(self._handed) if key is event), None)
-        if handed is None or handed is self._focus_target():
+        if handed is None or not self.screen_stack or handed is self._focus_target():
             return  # the app's own handling (bindings) goes on
         event.prevent_default()
         event.stop()
