@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, make_app, screen_text, settle
+from helpers import SIZE, burst, make_app, screen_text, settle
 from rich.text import Text
 from test_edit import commit_count, git, open_editor, set_input
 from textual.pilot import Pilot
@@ -107,3 +107,16 @@ async def test_other_saves_ask_nothing(store_dir: Path, typed: dict[str, str]) -
         await settle(pilot)
         assert not isinstance(pilot.app.screen, (EditScreen, ConfirmScreen))
     assert commit_count(store_dir) == before + 1
+
+
+async def test_a_save_in_the_same_read_as_the_typing_saves_all_of_it(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot)
+        await set_input(pilot, "progress", "40")
+        editor.query_one("#update").focus()
+        await pilot.pause()
+        await burst(pilot, *"Venue booked", "ctrl+s")  # the editor closes on saving
+        await settle(pilot)
+        assert pilot.app.screen is not editor
+    message = git(store_dir, "log", "-1", "--format=%B")
+    assert "progress: 20 -> 40" in message and "    Venue booked" in message, message

@@ -87,7 +87,8 @@ class EditScreen(ModalScreen[EditOutcome | None]):
     """Edit one action; dismisses with an :class:`EditOutcome`, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save (commit)", priority=True),
+        # not a priority binding: it runs after the keys typed before it reach their box
+        Binding("ctrl+s", "save", "Save (commit)"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
