@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bvtui.cli import options
 from bvtui.core.dates import due_date
-from bvtui.core.edit import edited
+from bvtui.core.edit import deadline_doubts, edited
 from bvtui.core.model import Action
 from bvtui.core.repo import GitError, Repo, init_repository
 from bvtui.core.schema import ValidationError
@@ -219,6 +219,9 @@ def set_fields(args: argparse.Namespace) -> int:
         return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
     store = _open(args, args.ref)
     action = store.find(args.ref)
+    doubts = [] if args.force else deadline_doubts(action, values)
+    if doubts:
+        return fail(f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)")
 
     def edit(action: Action) -> Action:
         return edited(action, values, update=args.update, period=args.period)
@@ -331,6 +334,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
     p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
     p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
+    )
     p.set_defaults(run=set_fields)
 
     p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")

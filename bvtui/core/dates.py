@@ -7,6 +7,10 @@ a week (``w/c 15 May 17``), lists (``(a) 01/09/2017``, ``Apr 17 & Oct 17``) or w
 names and returns the latest; text with no readable date, or an impossible one
 (``31/11/17``), has no due date. Nothing is guessed: a month with no year takes the
 year written next to it in the same text (``Mar-Apr 17``), never today's.
+
+A text with no date may still be a date mistyped (``31/13/2025``, ``Jnu-26``): such an
+action could never be overdue, so :func:`looks_like_a_date` tells those apart from
+the words plans mean as no date (``TBC``, ``June Cabinet``, ``Q4``).
 """
 
 from __future__ import annotations
@@ -39,9 +43,24 @@ _TOKEN = re.compile(
     r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b)"
     r"|(?P<num>\b(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}|\d{2})\b)"
     r"|(?P<named>(?:\b(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+)?\b" + _MONTH + r"\b\.?"
-    r"(?:[\s,'-]*(?P<year>\d{4}|\d{2})\b(?![/.]\d))?)",
+    r"(?:[\s,'-]*(?P<year>\d{4}|\d{2})\b(?![/.-]\d))?)",
     re.IGNORECASE,
 )
+
+_NUMBERS_APART = re.compile(r"\d\s*[/.-]\s*\d")
+"""Digits on either side of a date separator: ``31/13``, ``2025-13``, ``25-32``."""
+
+_WORD_BY_NUMBER = re.compile(
+    r"\b(?P<after>[a-z]{3,9})\b\.?[\s,'-]*\d{1,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?[\s-]+(?P<before>[a-z]{3,9})\b",
+    re.IGNORECASE,
+)
+"""A word written where a month goes: before a year (``Jnu-26``) or after a day."""
+
+_MONTH_WORDS = frozenset(_MONTHS) | {
+    *("sept", "june", "july", "january", "february", "march", "april", "august"),
+    *("september", "october", "november", "december"),
+}
 
 _WEEK_COMMENCING = re.compile(r"(?:\bw/c|\bweek\s+commencing)\s*$", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\bonwards\b|\bon-?going\b", re.IGNORECASE)
@@ -108,3 +127,42 @@ def due_date(text: str | None) -> date | None:
         except ValueError:
             continue
     return max(found) if found else None
+
+
+def looks_like_a_date(text: str | None) -> bool:
+    """True when ``text`` names no due date yet looks like a date was meant.
+
+    That is: digits on either side of a date separator (``31/13/2025``,
+    ``Jun-25-32``), or a word one slip from a month name next to a number (``Jnu-26``,
+    ``Ocotber 2025``). Words plans write for no date (``TBC``, ``On-going``, ``June
+    Cabinet``, ``Q4``) are not doubted, nor is any text :func:`due_date` reads.
+    """
+    if not text or due_date(text) is not None or _OPEN_ENDED.search(text):
+        return False
+    if _NUMBERS_APART.search(text):
+        return True
+    return any(
+        _near_month(match["after"] or match["before"]) for match in _WORD_BY_NUMBER.finditer(text)
+    )
+
+
+def _near_month(word: str) -> bool:
+    """A word that is not a month but one slip from one, starting with the same letter."""
+    word = word.lower()
+    return word not in _MONTH_WORDS and any(
+        word[0] == month[0] and _one_slip(word, month) for month in _MONTH_WORDS
+    )
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter changed, added, dropped or swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(apart) == 1:
+            return True
+        i, j = apart[0], apart[-1]
+        return len(apart) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

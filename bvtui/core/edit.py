@@ -10,6 +10,7 @@ import copy
 import re
 from datetime import date
 
+from bvtui.core.dates import looks_like_a_date
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
 from bvtui.core.schema import (
     ValidationError,
@@ -56,6 +57,27 @@ def check_value(action: Action, field: str, value: str) -> str | int | list[str]
     if field in ("title",) and not value.strip():
         raise ValidationError(path, field, value, "cannot be empty")
     return value.strip() if "\n" not in value else value
+
+
+DEADLINE_FIELDS = ("deadline", "revised_deadline")
+
+
+def deadline_doubts(action: Action, values: dict[str, str]) -> list[ValidationError]:
+    """New deadlines in ``values`` that name no date yet look like one (``31/13/2025``).
+
+    The rules accept them (a deadline may be any words), but the action would have no
+    due date and so could never be overdue: ``bvtui set`` refuses them without
+    ``--force`` and the edit screen asks before saving one. Values already stored are
+    not doubted again.
+    """
+    path = action.path or f"{action.ref}.yaml"
+    return [
+        ValidationError(path, field, values[field], "looks like a date but names none")
+        for field in DEADLINE_FIELDS
+        if field in values
+        and values[field].strip() != getattr(action, field).strip()
+        and looks_like_a_date(values[field])
+    ]
 
 
 def edited(

@@ -21,9 +21,10 @@ from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.settings import save_theme, saved_theme
 from bvtui.tui.text import theme_styles
+from bvtui.tui.typeahead import TypeAheadApp
 
 
-class BvtuiApp(App[None]):
+class BvtuiApp(TypeAheadApp):
     """Browse, filter, edit and report on the improvement plans of one store.
 
     Args:

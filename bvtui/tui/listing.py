@@ -89,17 +89,62 @@ class Listing:
             return _counted(known, (action.status for action in self.actions))
         if kind == "theme":
             known = (theme for plan in plans for theme in plan.themes)
-            return _counted(known, (action.theme for action in self.actions))
+            themes = _counted(known, (action.theme for action in self.actions))
+            return _as_found(themes, ([action.theme] for action in self.actions))
         if kind == "officer":
             names = (o for a in self.actions for o in dict.fromkeys(a.canonical_officers))
-            return sorted(_counted([], names), key=lambda item: item[0].casefold())
+            officers = sorted(_counted([], names), key=lambda item: item[0].casefold())
+            named = ([*a.officers, *a.canonical_officers] for a in self.actions)
+            return _as_found(officers, named)
         raise ValueError(f"{kind!r}: not a filter kind (plan, theme, officer, status)")
 
 
 def _counted(known: Iterable[str], values: Iterable[str]) -> list[tuple[str, int]]:
-    """How often each value occurs: ``known`` values first (0 if unused), in order."""
-    counts = dict.fromkeys(known, 0)
+    """How often each value occurs: ``known`` values first (0 if unused), in order.
+
+    Values a filter cannot tell apart (the same words in another case or spacing,
+    "On target" in one plan and "On Target" in another) are one entry, spelt as first
+    met, with their counts summed: each entry's count is what picking it shows.
+    """
+    keys: dict[str, str] = {}
+    """Each value met and its folded form (a store repeats a few dozen values)."""
+    spelling: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for value in known:
+        key = keys.setdefault(value, fold(value))
+        spelling.setdefault(key, value)
+        counts.setdefault(key, 0)
     for value in values:
         if value:
-            counts[value] = counts.get(value, 0) + 1
-    return list(counts.items())
+            key = keys.get(value) or keys.setdefault(value, fold(value))
+            spelling.setdefault(key, value)
+            counts[key] = counts.get(key, 0) + 1
+    return [(spelling[key], count) for key, count in counts.items()]
+
+
+def _as_found(counted: list[tuple[str, int]], names: Iterable[list[str]]) -> list[tuple[str, int]]:
+    """``counted`` with each count made what picking the value finds, for themes and
+    officers, which filters match as parts of names: "Property" also finds "Property
+    Services", so its entry counts the actions of both.
+
+    ``names`` gives each action's names (its theme, or its officers as written and
+    canonical). Only values found inside another value are counted again.
+    """
+    folded = {fold(value) for value, _ in counted}
+    inside = {one for one in folded if any(one != other and one in other for other in folded)}
+    if not inside:
+        return counted
+    keys: dict[str, str] = {}
+    groups: dict[frozenset[str], int] = {}
+    for found in names:
+        group = frozenset(keys.get(n) or keys.setdefault(n, fold(n)) for n in found)
+        groups[group] = groups.get(group, 0) + 1
+    return [
+        (value, _finding(fold(value), groups) if fold(value) in inside else count)
+        for value, count in counted
+    ]
+
+
+def _finding(needle: str, groups: dict[frozenset[str], int]) -> int:
+    """How many actions have a name containing ``needle``."""
+    return sum(count for group, count in groups.items() if any(needle in n for n in group))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bvtui.core.dates import due_date
+from bvtui.core.dates import due_date, looks_like_a_date
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,51 @@ def test_deadline_forms_of_the_seed_plans(text: str, due: date) -> None:
 )
 def test_text_without_a_readable_date_has_no_due_date(text: str | None) -> None:
     assert due_date(text) is None
+
+
+def test_a_month_and_two_numbers_is_not_read_as_month_and_year() -> None:
+    assert due_date("Jun-25-32") is None  # was read as June 2025
+    assert due_date("25-Jun-32") == date(2032, 6, 25)  # day-month-year stays a date
+    assert due_date("Apr 17- Mar 18") == date(2018, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/13/2025",
+        "2025-13-01",
+        "30/02/2026",
+        "31/11/17",
+        "Jun-25-32",
+        "Jnu-26",
+        "Mya 2026",
+        "Ocotber 2025",
+        "Febuary 2026",
+        "Spet-25",
+        "15 Jnue 2026",
+    ],
+)
+def test_typos_of_dates_look_like_dates(text: str) -> None:
+    assert due_date(text) is None and looks_like_a_date(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TBC",
+        "On-going",
+        "June Cabinet",
+        "Q4",
+        "Quarterly",
+        "As per plans",
+        "July 17 onwards",
+        "TBC on conclusion of the Peer Review (see below)",
+        "On approval of finalised document by Council",
+        "Phase 2",
+        "May-18",  # a date: nothing to doubt
+        "",
+        None,
+    ],
+)
+def test_words_and_real_dates_do_not_look_like_mistyped_dates(text: str | None) -> None:
+    assert not looks_like_a_date(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -58,3 +59,20 @@ def no_blink(pilot: Pilot) -> None:
 def notified(pilot: Pilot) -> str:
     """Every notification the app has shown (title and message), one per line."""
     return "\n".join(f"{note.title}: {note.message}" for note in pilot.app._notifications)
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send ``keys`` as one read from the terminal (a paste, a slow SSH link), then settle.
+
+    :meth:`Pilot.press` waits for the app to go idle after each key, which a real
+    terminal never does: here every key is queued before the first is handled.
+    """
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()

@@ -13,6 +13,8 @@ from bvtui.core.stats import NO_OFFICER, dashboard, rag_counts
 from bvtui.core.store import Store
 from bvtui.tui.listing import Listing
 from bvtui.tui.screens.dashboard import DashboardScreen
+from bvtui.tui.screens.main import PICKER_FIELDS
+from bvtui.tui.screens.picker import PickerScreen
 from tests.synthetic import make_store
 
 STORE = Path(__file__).parent.parent / "data" / "store"
@@ -127,3 +129,48 @@ async def test_dashboard_key_shows_the_shown_actions(store_dir: Path) -> None:
         await pilot.pause()
         text = screen_text(pilot)
         assert "Overall status: 2 actions of 10" in text and "filter: RAG: red" in text
+
+
+def spelt_apart(store: Path) -> None:
+    """The property plan writes "On target" where the elections plan writes "On Target";
+    one of its actions has the theme "Property Services" (which "Property" also finds)
+    and an officer "Richard Chilcott Jr" (which "Richard Chilcott" also finds)."""
+    plan = store / "property-demo" / "plan.yaml"
+    plan.write_text(plan.read_text().replace("On Target: green", "On target: green"))
+    action = store / "property-demo" / "8.2.yaml"
+    text = action.read_text().replace("status: Not Started", "status: On target")
+    text = text.replace("theme: Property", "theme: Property Services")
+    action.write_text(text.replace("[Richard Chilcott]", "[Richard Chilcott Jr]"))
+
+
+def test_picker_values_that_select_the_same_actions_are_one(store_dir: Path) -> None:
+    spelt_apart(store_dir)
+    store = Store.open(store_dir)
+    assert not store.problems
+    listing = Listing(store.actions, AS_OF)
+    statuses = listing.values("status")
+    assert [value for value, _ in statuses].count("On Target") == 1
+    assert "On target" not in dict(statuses)
+    kinds = PICKER_FIELDS.items()
+    assert ("Property", 3) in listing.values("theme")  # Property Services is found too
+    assert ("Richard Chilcott", 3) in listing.values("officer")
+    for kind, field in kinds:
+        for value, count in listing.values(kind):
+            kept = listing.apply(Filter(as_of=AS_OF, **{field: frozenset({value})}))
+            assert count == len(kept), (kind, value)
+
+
+async def test_status_picker_lists_one_entry_per_status_word(store_dir: Path) -> None:
+    spelt_apart(store_dir)
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        picker = pilot.app.screen
+        assert isinstance(picker, PickerScreen)
+        options = picker.options
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [entry for entry in shown if "target" in entry.lower()] == ["On Target  (5)"]
+        await pilot.press(*"on ta", "enter")
+        await settle(pilot)
+        assert len(main_screen(pilot).listing.shown) == 5

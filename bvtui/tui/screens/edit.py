@@ -27,7 +27,13 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from bvtui.core.dates import due_date
 from bvtui.core.disk_edit import edited_on_disk
-from bvtui.core.edit import check_value, current_period, edited
+from bvtui.core.edit import (
+    DEADLINE_FIELDS,
+    check_value,
+    current_period,
+    deadline_doubts,
+    edited,
+)
 from bvtui.core.model import Action
 from bvtui.core.schema import ValidationError
 from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
@@ -55,6 +61,11 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 """The fields edited in a text box, with their labels (status has a list)."""
 
+ASK_BEFORE_CLEARING = ("status", "progress", "deadline", "revised_deadline")
+"""Fields a save asks about before blanking them: keys that arrive in one burst (a
+Backspace, an escape sequence with the next characters) can be lost or reordered by
+the terminal library, so a field can end up empty that the user never meant to clear."""
+
 
 @dataclass
 class EditOutcome:
@@ -77,6 +88,12 @@ def field_text(action: Action, field: str) -> str:
     return str(getattr(action, field))
 
 
+def _was(action: Action, field: str) -> str:
+    """A field's value before the edit, as a question quotes it."""
+    text = line(field_text(action, field))
+    return text if field == "progress" else repr(text)
+
+
 def _reason(err: ValidationError) -> str:
     return f"{err.field}: {line(err.value)!r} {err.reason}"
 
@@ -85,7 +102,8 @@ class EditScreen(ModalScreen[EditOutcome | None]):
     """Edit one action; dismisses with an :class:`EditOutcome`, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save (commit)", priority=True),
+        # not a priority binding: it runs after the keys typed before it reach their box
+        Binding("ctrl+s", "save", "Save (commit)"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -234,14 +252,22 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             return
         if field in dict(TEXT_FIELDS):
             self.query_one(f"#{field}", Input).set_class(False, "-invalid")
-        if field in ("deadline", "revised_deadline"):
-            due = due_date(value)
-            meaning = f"due {due.isoformat()}" if due else "no due date (kept as written)"
-            self._hint(field, Text(meaning if value.strip() else "", style="dim"))
+        if field in DEADLINE_FIELDS:
+            self._hint(field, self._deadline_meaning(field, value))
         elif field == "officers":
             self._hint(field, Text("names separated by , ; or /", style="dim"))
         else:
             self._hint(field, "")
+
+    def _deadline_meaning(self, field: str, value: str) -> Text:
+        """What a deadline means: its due date, none, or a warning that it looks mistyped."""
+        doubts = deadline_doubts(self.action, {field: value})
+        if doubts:
+            warning = f"{line(value)!r} {doubts[0].reason}: no due date"
+            return Text(warning, style="bold #ffaf00")  # not dim: saving asks first
+        due = due_date(value)
+        meaning = f"due {due.isoformat()}" if due else "no due date (kept as written)"
+        return Text(meaning if value.strip() else "", style="dim")
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -311,8 +337,49 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         except ValidationError as err:
             self._message("Cannot save: " + _reason(err))
             return
+        doubts = self._doubts(values)
+        if doubts:
+            self._confirm(doubts, mine, (values, update, self.period or None))
+            return
         self._start("Saving and committing…")
         self.save(mine, force=False, typed=(values, update, self.period or None))
+
+    def _doubts(self, values: dict[str, str]) -> list[str]:
+        """What in ``values`` is probably a mistake, one line each (empty: save at once)."""
+        doubts = []
+        cleared = [
+            f"{field.replace('_', ' ')} (was {_was(self.action, field)})"
+            for field in ASK_BEFORE_CLEARING
+            if field in values
+            and not values[field].strip()
+            and field_text(self.action, field).strip()
+        ]
+        if cleared:
+            doubts.append("This clears " + ", ".join(cleared) + ".")
+        for doubt in deadline_doubts(self.action, values):
+            doubts.append(
+                f"{doubt.field.replace('_', ' ')} {line(doubt.value)!r} {doubt.reason}:"
+                " the action would have no due date and never be overdue."
+            )
+        return doubts
+
+    def _confirm(
+        self,
+        doubts: list[str],
+        mine: Action,
+        typed: tuple[dict[str, str], str | None, str | None],
+    ) -> None:
+        """Save ``mine`` (as ``typed``) only once the user says yes despite ``doubts``."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start("Saving and committing…")
+                self.save(mine, force=False, typed=typed)
+            else:
+                self._message("Not saved: correct the fields, or ctrl+s and y to save as they are.")
+
+        question = "\n".join([f"Save {line(self.action.ref)}?", *doubts])
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def _start(self, what: str) -> None:
         self.busy = True

@@ -231,7 +231,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.add_class("-active")
-        search.focus()
+        self.set_focus(search)  # at once: the keys typed after / go to the box
 
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
