@@ -199,11 +199,11 @@ def test_import_cli_reports_bad_lines_and_is_idempotent(
     source = tmp_path / "plan.csv"
     source.write_text(
         "Ref,Action Title,Lead,Status,Progress %\nX1,Do a thing,Ann Lead,On target,10\n"
-        "X2,Bad progress,Ann Lead,On target,lots\n"
+        ",No ref,Ann Lead,On target,lots\n"
     )
     code, out, err = run(capsys, "import", str(source), "--plan", "mine", "--store", str(store_dir))
     assert code == 0 and "1 new" in out and "committed" in out
-    assert err.strip() == f"{source}:3: progress 'lots' is not a number 0-100"
+    assert err.strip() == f"{source}:3: no Ref for 'No ref'"
     code, out, _ = run(capsys, "import", str(source), "--plan", "mine", "--store", str(store_dir))
     assert code == 0 and "no change, nothing committed" in out
 

@@ -1,0 +1,50 @@
+"""What ``bvtui import`` says about a file besides its rejected rows.
+
+``--dry-run`` prints the column mapping of each table (what each header became, what
+went to ``extra``, sample values) and what would be imported; every import prints the
+warnings (values kept as written, status words with no colour) on stderr, one line
+each, ``FILE:LINE: warning: reason``. Field text is shown inert (control characters
+as ``\\x1b``), never acted on.
+"""
+
+from __future__ import annotations
+
+from bvtui.core.diff import one_line
+from bvtui.core.importer import ImportedPlan, ImportProblem
+
+_SAMPLE = 30
+
+
+def warning_lines(source: str, warnings: list[ImportProblem]) -> list[str]:
+    """One line per warning; a warning about the whole plan names no line."""
+    return [
+        f"{source}:{w.line}: warning: {one_line(w.reason)}"
+        if w.line
+        else f"{source}: warning: {one_line(w.reason)}"
+        for w in warnings
+    ]
+
+
+def mapping_lines(imported: ImportedPlan) -> list[str]:
+    """The column mapping of each distinct table, then the count of actions read."""
+    lines: list[str] = []
+    shown: set[tuple[tuple[str, str], ...]] = set()
+    for table in imported.tables:
+        shape = tuple((column.name, column.field) for column in table.columns)
+        if shape in shown:
+            continue
+        shown.add(shape)
+        lines.append(f"table at line {table.line}:")
+        width = max((len(one_line(column.name)) for column in table.columns), default=0)
+        for index, column in enumerate(table.columns):
+            samples = ", ".join(
+                f"'{_short(one_line(text))}'" for text in table.samples.get(index, [])
+            )
+            name = one_line(column.name).ljust(width)
+            lines.append(f"  {name}  -> {column.field:<16} {samples}".rstrip())
+    lines.append(f"{len(imported.actions)} actions read, {len(imported.problems)} rows rejected")
+    return lines
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SAMPLE else text[: _SAMPLE - 1] + "…"
