@@ -135,11 +135,11 @@ def import_file(args: argparse.Namespace) -> int:
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
     try:
-        imported = parse_file(Path(args.file), parse_map(args.map))
+        imported = parse_file(Path(args.file), parse_map(args.map), args.sheet)
     except (ImportError_, OSError, ValueError) as err:
         return fail(str(err))
     for problem in imported.problems:
-        print(f"{args.file}:{problem.line}: {problem.reason}", file=sys.stderr)
+        print(f"{args.file}:{problem.where}: {problem.reason}", file=sys.stderr)
     for line in warning_lines(args.file, imported.warnings):
         print(line, file=sys.stderr)
     if args.dry_run:
@@ -292,6 +292,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="read a column as a field, e.g. --map 'Commentary=update' (repeatable; FIELD: id, "
         "title, theme, objective, officers, deadline, revised_deadline, status, progress, "
         "update, extra)",
+    )
+    p.add_argument(
+        "--sheet", metavar="NAME", help="read this workbook sheet only (default: every visible one)"
     )
     p.add_argument(
         "--dry-run",

@@ -18,8 +18,8 @@ _SAMPLE = 30
 def warning_lines(source: str, warnings: list[ImportProblem]) -> list[str]:
     """One line per warning; a warning about the whole plan names no line."""
     return [
-        f"{source}:{w.line}: warning: {one_line(w.reason)}"
-        if w.line
+        f"{source}:{w.where}: warning: {one_line(w.reason)}"
+        if w.where
         else f"{source}: warning: {one_line(w.reason)}"
         for w in warnings
     ]
@@ -34,7 +34,8 @@ def mapping_lines(imported: ImportedPlan) -> list[str]:
         if shape in shown:
             continue
         shown.add(shape)
-        lines.append(f"table at line {table.line}:")
+        where = f"sheet {table.sheet}, line" if table.sheet else "line"
+        lines.append(f"table at {where} {table.line}:")
         width = max((len(one_line(column.name)) for column in table.columns), default=0)
         for index, column in enumerate(table.columns):
             samples = ", ".join(

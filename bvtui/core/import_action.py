@@ -26,6 +26,7 @@ from bvtui.core.import_columns import (
     THEME,
     TITLE,
     UPDATE,
+    quarter_of,
 )
 from bvtui.core.import_fields import (
     clean_id,
@@ -94,7 +95,7 @@ def draft_action(
         "officers": split_officers(draft.text(OFFICERS), facts.surname_first),
         "deadline": _excel_date(draft.text(DEADLINE)),
         "revised_deadline": _excel_date(draft.text(REVISED)),
-        "status": " ".join(draft.text(STATUS).split()),
+        "status": _status_text(draft),
         "progress": None,
         "updates": _updates(draft, period),
         "extra": extra,
@@ -102,6 +103,19 @@ def draft_action(
     _read_progress(draft, action, facts, warn, period)
     _read_status(draft, action, warn)
     return action
+
+
+_BULLETS = ("●", "•", "⬤", "○", "■", "▲", "◆")
+
+
+def _status_text(draft: Draft) -> str:
+    """The status as written, or the RAG colour its cell is filled with ("Green")."""
+    text = " ".join(draft.text(STATUS).split())
+    if text and text not in _BULLETS:
+        return text
+    column = next((i for i, c in enumerate(draft.columns) if c.field == STATUS), None)
+    colour = draft.colours.get(column, "") if column is not None else ""
+    return colour.capitalize()
 
 
 def _read_progress(draft: Draft, action: dict, facts: ColumnFacts, warn: Warn, period: str) -> None:
@@ -158,10 +172,12 @@ def _excel_date(text: str) -> str:
 
 
 def _updates(draft: Draft, period: str) -> list[dict[str, str]]:
-    """The draft's comment as one update for the period.
+    """The draft's comments as updates: one per quarter column, else one for the period.
 
-    A plan that splits its comment over several columns ("Action to Date", "Action
-    planned and risks") keeps every part, each labelled with its column name.
+    A plan with a column per quarter ("Q1 update", "Q2 update") gives one update per
+    quarter, in order, each for its quarter of the plan's year. A plan that splits one
+    comment over several columns ("Action to Date", "Action planned and risks") keeps
+    every part in one update, each labelled with its column name.
     """
     parts = [
         (column.name, draft.values.get(index, ""))
@@ -171,6 +187,11 @@ def _updates(draft: Draft, period: str) -> list[dict[str, str]]:
     texts = [(name, text) for name, text in parts if text]
     if not texts:
         return []
+    quarters = [quarter_of(name) for name, _ in parts]
+    if len(parts) > 1 and all(quarters) and len(set(quarters)) == len(quarters):
+        year = re.sub(r"\s*[QH][1-4]$", "", period)
+        dated = sorted((quarter_of(name) or 0, text) for name, text in texts)
+        return [{"period": f"{year} Q{quarter}".strip(), "text": text} for quarter, text in dated]
     if len(parts) == 1:
         return [{"period": period, "text": texts[0][1]}]
     return [{"period": period, "text": "\n\n".join(f"{name}: {text}" for name, text in texts)}]

@@ -40,6 +40,7 @@ from bvtui.core.import_columns import (
     KEY_MILESTONES,
     OBJECTIVE_HEADER,
     STATUS_KEY,
+    THEME,
     THEME_MARKER,
     TITLE,
     UPDATE,
@@ -63,6 +64,20 @@ OBJECTIVE_LEAD = "Action / Recommendation Lead"
 """``extra`` key of the lead named for a milestone's objective (not its own lead)."""
 
 _RULE = re.compile(r"^[-=_–—\s]+$")
+_FURNITURE = re.compile(
+    r"^(?:(?i:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*of\s*\d+|-\s*\d+\s*-)"
+    r"|OFFICIAL(?:[-\s]SENSITIVE)?|NOT PROTECTIVELY MARKED|PROTECT|RESTRICTED|UNCLASSIFIED"
+    r"|(?i:official(?:[-\s]sensitive)?)(?=$))$"
+)
+"""Page furniture: page numbers and protective markings, never plan text."""
+_SECTION_ROW = re.compile(
+    r"^(?P<kind>(?:strategic\s+|corporate\s+)?priority|theme|workstream|section|part|area"
+    r"|objective|outcome|recommendation)\s*[\w.]{0,4}\s*[:.)–-]\s*\S",
+    re.IGNORECASE,
+)
+"""A section row ("Priority 2: Governance", "Recommendation 3 - ...") wherever it sits."""
+_OBJECTIVE_KINDS = ("objective", "outcome", "recommendation")
+_FOOTNOTE = re.compile(r"^(?:[*†‡]|notes?\s*[:.-]|source\s*:|footnote)", re.IGNORECASE)
 _HEADING_WORDS = 15
 
 
@@ -72,6 +87,14 @@ class ImportProblem:
 
     line: int
     reason: str
+    sheet: str = ""
+    """The workbook sheet of the line, when the file has several."""
+
+    @property
+    def where(self) -> str:
+        """``LINE``, ``SHEET:LINE`` in a workbook of several sheets, '' for the whole plan."""
+        line = str(self.line) if self.line else ""
+        return f"{self.sheet}:{line}" if self.sheet and line else line
 
 
 @dataclass
@@ -80,6 +103,7 @@ class TableMap:
 
     line: int
     columns: list[Column]
+    sheet: str = ""
     samples: dict[int, list[str]] = field(default_factory=dict)
     """Column index -> its first values (two at most), for the user to check the mapping."""
 
@@ -103,6 +127,11 @@ class Draft:
     context: dict[str, str]
     last: int | None = None
     """The labelled column that continuation rows extend, once a label row set one."""
+    sheet: str = ""
+    colours: dict[int, str] = field(default_factory=dict)
+    """Column index -> the RAG colour of its cell (a status given as a colour)."""
+    merged: frozenset[int] = frozenset()
+    """Column indices whose text a merged cell above filled in."""
 
     def text(self, wanted: str) -> str:
         """The value of the first column feeding a field ('' when none)."""
@@ -156,12 +185,33 @@ class Walker:
     in_key: bool = False
     current: Draft | None = None
     after_action: bool = False
+    sheet: str = ""
+    sheets_are_themes: bool = False
+    """More than one sheet holds a table: a sheet's name is its theme (no theme column)."""
+    several_sheets: bool = False
 
     def walk(self) -> None:
+        sheets = {row.sheet for row in self.rows}
+        self.several_sheets = len(sheets) > 1
+        if self.several_sheets:
+            tables = {row.sheet for row in self.rows if is_header(row.cells, self.mapping)}
+            self.sheets_are_themes = len(tables) > 1
         for index, row in enumerate(self.rows):
+            if row.sheet != self.sheet:
+                self._new_sheet(row.sheet)
             self._row(index, row)
 
+    def _new_sheet(self, name: str) -> None:
+        """A sheet starts afresh: no table, no theme, no action to continue."""
+        self.sheet = name
+        self.columns = self.header = self.current = self.capture = None
+        self.theme = self.section = self.objective = self.objective_lead = self.heading = ""
+        self.group = None
+        self.in_key = self.after_action = False
+
     def _row(self, index: int, row: Row) -> None:
+        if any(_FURNITURE.match(cell) for cell in row.cells):
+            row.cells = ["" if _FURNITURE.match(cell) else cell for cell in row.cells]
         filled = [(position, cell) for position, cell in enumerate(row.cells) if cell]
         if not filled:
             self.in_key = self.after_action = False
@@ -201,15 +251,19 @@ class Walker:
         self.seen_header = True
         self.header = cells
         self.columns = map_header(cells, self.mapping)
-        self.tables.append(TableMap(self.rows[index].line, self.columns))
+        sheet = self.sheet if self.several_sheets else ""
+        self.tables.append(TableMap(self.rows[index].line, self.columns, sheet))
         fields = [column.field for column in self.columns]
         self.title_index = fields.index(TITLE)
         self.id_index = fields.index(ID) if ID in fields else None
-        self.quarter = self.quarter or next(filter(None, map(quarter_of, cells)), None)
+        quarters = [quarter for quarter in map(quarter_of, cells) if quarter]
+        self.quarter = max(quarters) if quarters else self.quarter
         if self.capture is not None:
             self._finish_objective()
         if self.heading and self._opens_with_objective(index):
             self._set_theme(self.heading)
+        elif self.sheets_are_themes and THEME not in fields and self.theme != self.sheet:
+            self._set_theme(self.sheet)
         self.heading = ""
 
     def _objective_header(self) -> None:
@@ -257,6 +311,10 @@ class Walker:
             self._label_row(filled, label)
         elif len(filled) == 1 and normalise(text) == KEY_MILESTONES:
             return
+        elif len(filled) == 1 and _FOOTNOTE.match(text):
+            self.after_action = False
+        elif len(filled) == 1 and self._section(filled[0][0], text):
+            self.current = None
         elif len(filled) == 1:
             self._single(index, row, text, filled[0][0] == self.title_index)
         elif not title:
@@ -273,6 +331,25 @@ class Walker:
         draft.values[draft.last] = " ".join(cell for _, cell in filled[1:])
         if label == UPDATE:
             self.quarter = self.quarter or quarter_of(filled[0][1])
+
+    def _section(self, position: int, text: str) -> bool:
+        """A section row: a theme or an objective for the actions below it.
+
+        "Priority 2: Governance" or "Recommendation 3 - ..." in any column; in the id
+        column, text that is no id ("Governance and leadership") is a theme row.
+        """
+        match = _SECTION_ROW.match(text)
+        if match and match["kind"].lower() in _OBJECTIVE_KINDS:
+            self._set_objective(text)
+        elif match or (
+            position == self.id_index and len(text.split()) > 1 and not text[0].isdigit()
+        ):
+            self._set_theme(text)
+        elif position == self.id_index and leading_number(text) is not None:
+            self._set_objective(text)
+        else:
+            return False
+        return True
 
     def _single(self, index: int, row: Row, text: str, in_title: bool) -> None:
         """A row with one cell of text: heading, objective, page title or wrapped text."""
@@ -300,7 +377,8 @@ class Walker:
             draft.append(draft.last, " ".join(cell for _, cell in filled))
         else:
             for index, cell in filled:
-                draft.append(index, cell)
+                if index not in row.merged:
+                    draft.append(index, cell)
         self.after_action = draft is not None
 
     def _new_action(self, row: Row, filled: list[tuple[int, str]]) -> None:
@@ -315,6 +393,9 @@ class Walker:
             objective=self.objective,
             group=self.group,
             context={key: value for key, value in context.items() if value},
+            sheet=self.sheet if self.several_sheets else "",
+            colours=row.colours,
+            merged=row.merged,
         )
         for index, cell in filled:
             draft.append(index, cell)
@@ -357,12 +438,17 @@ class Walker:
         return bool(self.theme) and re.search(rf"\b{re.escape(self.theme)}\b", text) is not None
 
     def _problem(self, line: int, reason: str) -> None:
-        self.problems.append(ImportProblem(line, reason))
+        self.problems.append(ImportProblem(line, reason, self.sheet if self.several_sheets else ""))
 
 
 def cell_at(row: Row, index: int | None) -> str:
     """The row's cell at a column, '' when the column is absent or the row shorter."""
     return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+
+def _is_title_like(text: str) -> bool:
+    """Words, not an id: "Governance and leadership" in a Ref column is a theme row."""
+    return len(text.split()) > 1 and not text[0].isdigit()
 
 
 def is_heading(text: str) -> bool:

@@ -23,6 +23,7 @@ from bvtui.core.dates import due_date
 from bvtui.core.import_action import column_facts, draft_action, objective_of
 from bvtui.core.import_columns import ID, OBJECTIVE, THEME, TITLE, ColumnMap
 from bvtui.core.import_fields import (
+    clean_id,
     leading_number,
     lettered_themes,
     officer_aliases,
@@ -56,12 +57,15 @@ class ImportedPlan:
     """Each table header's line and what its columns became (for ``--dry-run``)."""
 
 
-def parse_file(path: Path, mapping: ColumnMap | None = None) -> ImportedPlan:
+def parse_file(
+    path: Path, mapping: ColumnMap | None = None, sheet: str | None = None
+) -> ImportedPlan:
     """Read a plan from a tab-separated text, csv or xlsx file.
 
     Args:
         path: The document or spreadsheet.
         mapping: The user's own column names (``--map``), winning over the recognised.
+        sheet: The one workbook sheet to read (``--sheet``; None: every visible one).
 
     Returns:
         The plan; rows that could not be read are in its ``problems``.
@@ -69,7 +73,7 @@ def parse_file(path: Path, mapping: ColumnMap | None = None) -> ImportedPlan:
     Raises:
         ImportError_: The file itself cannot be read.
     """
-    return parse_rows(read_table(path), mapping)
+    return parse_rows(read_table(path, sheet), mapping)
 
 
 def parse_rows(rows: list[Row], mapping: ColumnMap | None = None) -> ImportedPlan:
@@ -93,21 +97,26 @@ def _assemble(walker: Walker) -> ImportedPlan:
     actions: list[dict] = []
     warnings: list[ImportProblem] = []
     seen: dict[str, int] = {}
+    sheets: dict[str, str] = {}
     for draft, raw_id in zip(drafts, ids, strict=True):
 
-        def warn(reason: str, line: int = draft.line) -> None:
-            warnings.append(ImportProblem(line, reason))
+        def warn(reason: str, line: int = draft.line, sheet: str = draft.sheet) -> None:
+            warnings.append(ImportProblem(line, reason, sheet))
 
         try:
             action = draft_action(draft, raw_id, facts.period, context, warn)
         except ValueError as error:
-            problems.append(ImportProblem(draft.line, str(error)))
+            problems.append(ImportProblem(draft.line, str(error), draft.sheet))
             continue
+        if action["id"] in seen and sheets[action["id"]] != draft.sheet:
+            # each sheet numbers its own rows: "Governance" 1 and "Finance" 1 both stay
+            action["id"] = clean_id(f"{draft.sheet}-{action['id']}")
         if action["id"] in seen:
             reason = f"id '{action['id']}' is used again (first on line {seen[action['id']]})"
-            problems.append(ImportProblem(draft.line, reason))
+            problems.append(ImportProblem(draft.line, reason, draft.sheet))
             continue
         seen[action["id"]] = draft.line
+        sheets[action["id"]] = draft.sheet
         actions.append(action)
     if not walker.seen_header:
         problems.append(
@@ -214,7 +223,27 @@ def _draft_ids(drafts: list[Draft]) -> list[str]:
             ids[index] = f"{numbers[key]}.{position}"
     for position, index in enumerate(loose, start=1):
         ids[index] = str(position)
+    _number_merged_ids(drafts, ids)
     return ids
+
+
+def _number_merged_ids(drafts: list[Draft], ids: list[str]) -> None:
+    """A Ref merged down over its milestone rows: "3" over three rows is 3.1, 3.2, 3.3."""
+    start = 0
+    while start < len(drafts):
+        end = start + 1
+        while end < len(drafts) and _id_merged(drafts[end]) and ids[end] == ids[start]:
+            end += 1
+        if end - start > 1:
+            written = ids[start]
+            for position, index in enumerate(range(start, end), start=1):
+                ids[index] = f"{written}.{position}"
+        start = end
+
+
+def _id_merged(draft: Draft) -> bool:
+    column = next((i for i, c in enumerate(draft.columns) if c.field == ID), None)
+    return column is not None and column in draft.merged
 
 
 def _group_key(draft: Draft) -> tuple[str, str] | None:

@@ -16,8 +16,7 @@ import csv
 import html
 import io
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +39,16 @@ class Row:
     Attributes:
         line: 1-based line (text, csv) or row number (xlsx) in the source file.
         cells: The row's cell texts, HTML removed and whitespace stripped.
+        sheet: The workbook sheet it comes from ('' for text files).
+        colours: Column index -> the RAG colour its cell is filled or written in.
+        merged: Column indices whose text a merged cell above filled in.
     """
 
     line: int
     cells: list[str]
+    sheet: str = ""
+    colours: dict[int, str] = field(default_factory=dict)
+    merged: frozenset[int] = frozenset()
 
     @property
     def is_blank(self) -> bool:
@@ -51,15 +56,16 @@ class Row:
         return not any(self.cells)
 
 
-def read_table(path: Path) -> list[Row]:
+def read_table(path: Path, sheet: str | None = None) -> list[Row]:
     """Read every row of a tab-separated, comma-separated or xlsx file.
 
     ``.txt``/``.tsv`` split on tabs; ``.csv`` goes through the csv module with the
-    delimiter sniffed (``,`` or ``;``); ``.xlsx`` is read with openpyxl in read-only
-    mode from the sheet holding the most non-empty rows (the first on a tie).
+    delimiter sniffed (``,`` or ``;``); a workbook gives the rows of every visible
+    sheet in order, or of ``sheet`` alone (see :mod:`bvtui.core.workbooks`).
 
     Args:
         path: The file to read.
+        sheet: The one workbook sheet to read (None: every visible sheet).
 
     Returns:
         Every row, blank ones included, so that line numbers stay true to the file.
@@ -77,7 +83,9 @@ def read_table(path: Path) -> list[Row]:
     if not path.is_file():
         raise ImportError_(f"{path}: no such file")
     if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(path)
+        from bvtui.core.workbooks import read_xlsx  # openpyxl: only workbooks pay for it
+
+        return read_xlsx(path, sheet)
     text = _read_text(path)
     if suffix in CSV_SUFFIXES:
         return _read_csv(text, path)
@@ -129,7 +137,7 @@ def _read_tsv(text: str) -> list[Row]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [_row(number, line.split("\t")) for number, line in enumerate(lines, start=1)]
+    return [row_of(number, line.split("\t")) for number, line in enumerate(lines, start=1)]
 
 
 def _read_csv(text: str, path: Path) -> list[Row]:
@@ -144,56 +152,13 @@ def _read_csv(text: str, path: Path) -> list[Row]:
     start = 1
     try:
         for cells in reader:
-            rows.append(_row(start, cells))
+            rows.append(row_of(start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
         raise ImportError_(f"{path}: not valid csv near line {start} ({error})") from error
     return rows
 
 
-def _read_xlsx(path: Path) -> list[Row]:
-    """The xlsx sheet holding the most non-empty rows, one Row per sheet row."""
-    from openpyxl import load_workbook  # imported here: only xlsx imports pay for it
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a bad file
-        raise ImportError_(f"{path}: not a readable xlsx workbook ({error})") from error
-    try:
-        best: list[Row] = []
-        for sheet in book.worksheets:
-            rows = [
-                _row(number, [_xlsx_text(cell) for cell in cells])
-                for number, cells in enumerate(sheet.iter_rows(), start=1)
-            ]
-            if _filled(rows) > _filled(best):
-                best = rows
-        return best
-    finally:
-        book.close()
-
-
-def _filled(rows: list[Row]) -> int:
-    return sum(1 for row in rows if not row.is_blank)
-
-
-def _xlsx_text(cell: Any) -> str:
-    """A spreadsheet cell as the text the user sees (dates ISO, percentages with %)."""
-    value = getattr(cell, "value", None)
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            return f"{value * 100:g}%"
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    return str(value)
-
-
-def _row(number: int, cells: list[str]) -> Row:
+def row_of(number: int, cells: list[str]) -> Row:
+    """A source row, its cells cleaned (see :func:`clean_cell`)."""
     return Row(line=number, cells=[clean_cell(cell) for cell in cells])
