@@ -269,14 +269,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "import",
-        help="a plan from a council document or spreadsheet (tsv, csv, xlsx)",
-        description="Read a plan's table (tab-separated text, csv or xlsx) into the store as "
-        "plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
+        help="a plan from a council document or spreadsheet (tsv, csv, xlsx, xls, ods)",
+        description="Read a plan's table (tab-separated text, csv, xlsx, xls or ods) into the "
+        "store as plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
         "cannot be read are listed on stderr and the rest imports.",
     )
     options.store_option(p)
     options.author_option(p)
-    p.add_argument("file", metavar="FILE", help="the plan's .txt/.tsv, .csv or .xlsx file")
+    p.add_argument(
+        "file", metavar="FILE", help="the plan's .txt/.tsv, .csv, .xlsx, .xls or .ods file"
+    )
     p.add_argument("--plan", required=True, metavar="SLUG", help="the plan's folder name")
     p.add_argument("--title", help="the plan's title (default: from the document)")
     p.add_argument("--organisation", help="the council's name")

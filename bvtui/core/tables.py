@@ -1,7 +1,8 @@
 """Reading a council document or spreadsheet as rows of cleaned cell texts.
 
 This is the file-format half of importing: it knows tab-separated text (what PDF and
-Word extraction gives), csv and xlsx, and nothing about plans. Every row of the source
+Word extraction gives), csv and workbooks (xlsx in :mod:`bvtui.core.workbooks`, xls and
+ods in :mod:`bvtui.core.workbook_formats`), and nothing about plans. Every row of the source
 comes back, blank ones included, with the line (text) or row (xlsx) number it came
 from, so that the importer can report problems where the user will find them.
 
@@ -16,13 +17,15 @@ import csv
 import html
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 TEXT_SUFFIXES = (".txt", ".tsv", ".tab")
 CSV_SUFFIXES = (".csv",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+XLS_SUFFIXES = (".xls",)
+ODS_SUFFIXES = (".ods",)
 
 
 class ImportError_(ValueError):
@@ -75,10 +78,10 @@ def read_table(path: Path, sheet: str | None = None) -> list[Row]:
             a valid file of its type. The message is one line naming the file.
     """
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES + CSV_SUFFIXES + XLSX_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES + CSV_SUFFIXES + XLSX_SUFFIXES + XLS_SUFFIXES + ODS_SUFFIXES:
         raise ImportError_(
             f"{path}: unsupported file type '{suffix or '(none)'}' "
-            "(expected .txt, .tsv, .csv or .xlsx)"
+            "(expected .txt, .tsv, .csv, .xlsx, .xls or .ods)"
         )
     if not path.is_file():
         raise ImportError_(f"{path}: no such file")
@@ -86,6 +89,10 @@ def read_table(path: Path, sheet: str | None = None) -> list[Row]:
         from bvtui.core.workbooks import read_xlsx  # openpyxl: only workbooks pay for it
 
         return read_xlsx(path, sheet)
+    if suffix in XLS_SUFFIXES + ODS_SUFFIXES:
+        from bvtui.core.workbook_formats import read_ods, read_xls
+
+        return (read_xls if suffix in XLS_SUFFIXES else read_ods)(path, sheet)
     text = _read_text(path)
     if suffix in CSV_SUFFIXES:
         return _read_csv(text, path)
@@ -121,15 +128,42 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def _read_text(path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is dropped), else Windows-1252 as councils save it."""
+    """The file's text: UTF-16 (Excel's "Unicode Text", with or without a BOM), UTF-8 (a
+    BOM is dropped), else Windows-1252 as councils save it."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ImportError_(f"{path}: cannot be read ({error.strerror or error})") from error
+    encoding = _utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError as error:
+            raise ImportError_(f"{path}: not valid UTF-16 text ({error.reason})") from error
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise ImportError_(
+            f"{path}: not a text file (it holds NUL bytes): save it as csv or Unicode text"
+        )
+    return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """``utf-16`` for a BOM, ``utf-16-le``/``-be`` for text whose every other byte is NUL."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > 0.4 * len(sample) / 2 and even == 0:
+        return "utf-16-le"
+    if even > 0.4 * len(sample) / 2 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _read_tsv(text: str) -> list[Row]:
@@ -142,12 +176,7 @@ def _read_tsv(text: str) -> list[Row]:
 
 def _read_csv(text: str, path: Path) -> list[Row]:
     """Comma- or semicolon-separated text; a quoted cell may span lines."""
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[Row] = []
     start = 1
     try:
@@ -157,6 +186,23 @@ def _read_csv(text: str, path: Path) -> list[Row]:
     except csv.Error as error:
         raise ImportError_(f"{path}: not valid csv near line {start} ({error})") from error
     return rows
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the table, found below any report lines above it.
+
+    The one (of ``,`` ``;`` tab ``|``) that the most lines hold the same number of
+    times wins, so that a title line with a comma in its prose does not decide.
+    """
+    lines = [line for line in text[:65536].splitlines() if line.strip()][:200]
+    best, score = ",", (0, 0)
+    for candidate in (",", ";", "\t", "|"):
+        counts = Counter(line.count(candidate) for line in lines if candidate in line)
+        if counts:
+            number, times = counts.most_common(1)[0]
+            if (times, number) > score:
+                best, score = candidate, (times, number)
+    return best
 
 
 def row_of(number: int, cells: list[str]) -> Row:

@@ -92,10 +92,17 @@ def _text(cell: Any) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        if "%" in (getattr(cell, "number_format", "") or ""):
-            return f"{value * 100:g}%"
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return number_text(value, getattr(cell, "number_format", "") or "")
     return str(value)
+
+
+def number_text(value: float, number_format: str) -> str:
+    """A number as a spreadsheet shows it: ``50%`` under a percent format, no ``.0``."""
+    if "%" in number_format:
+        return f"{value * 100:g}%"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 _BULLETS = frozenset({"", "●", "•", "⬤", "○", "■", "▲", "◆"})
@@ -116,10 +123,13 @@ def _rag_colour(cell: Any) -> str | None:
 
 
 def _named(color: Any) -> str | None:
-    """red / amber / green / blue for an RGB colour of that hue, strong enough to mean it."""
     if color is None or getattr(color, "type", None) != "rgb" or not isinstance(color.rgb, str):
         return None
-    rgb = color.rgb[-6:]
+    return colour_name(color.rgb[-6:])
+
+
+def colour_name(rgb: str) -> str | None:
+    """red / amber / green / blue for an RGB colour (``00B050``) of that hue, strong enough."""
     try:
         red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     except ValueError:
