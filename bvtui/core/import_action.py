@@ -164,11 +164,29 @@ _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
+_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(Z?)$")
+
+
 def _excel_date(text: str) -> str:
-    """A date a spreadsheet shows as its serial number (45747, a General cell) as a date."""
+    """A deadline cell that is a date in a machine's form, as the date it means.
+
+    An Excel serial number (45747, a General cell) and an export's timestamp
+    ("2025-03-31T00:00:00Z", SharePoint and JSON exports) become the ISO date; a
+    SharePoint date kept in UTC shows British Summer Time's midnight as 23:00 the day
+    before ("2025-06-29T23:00:00Z"), which is the next day's date.
+    """
     if _EXCEL_SERIAL.match(text) and 20000 <= float(text) <= 80000:
         return (_EXCEL_EPOCH + datetime.timedelta(days=int(float(text)))).isoformat()
-    return text
+    stamp = _TIMESTAMP.match(text)
+    if not stamp:
+        return text
+    try:
+        day = datetime.date.fromisoformat(stamp[1])
+    except ValueError:
+        return text  # no such day: kept as written, and reported as naming no date
+    if stamp[3] and stamp[2] == "23":
+        day += datetime.timedelta(days=1)
+    return day.isoformat()
 
 
 def _updates(draft: Draft, period: str) -> list[dict[str, str]]:

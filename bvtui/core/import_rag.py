@@ -130,10 +130,12 @@ def known_rag(word: str) -> str | None:
         return _COLOURS[text]
     if text in _WORDS:
         return _WORDS[text]
-    # "Amber/Green", "Green - on track": the first colour named.
+    # "Amber/Green", "Green - on track", "G/A": the first colour named.
     first = re.split(r"[\s/(),:-]+", text)[0]
     if first in _COLOURS:
         return _COLOURS[first]
+    if re.fullmatch(r"[rag]\s*/\s*[rag]", text):
+        return _LETTERS[first]
     for prefix, rag in _PREFIXES:
         if text.startswith(prefix):
             return rag

@@ -34,7 +34,7 @@ def by_title(plan: ImportedPlan) -> dict[str, dict]:
 def test_letters_colours_and_audit_words_get_their_rag(tmp_path: Path) -> None:
     rows = ["Ref\tAction\tStatus"]
     words = ["G", "Blue", "Implemented", "Behind schedule", "Achieved", "Partially implemented"]
-    words += ["Under control", "Completed - awaiting sign off", "R", "A"]
+    words += ["Under control", "Completed - awaiting sign off", "R", "A", "G/A", "Amber/Red"]
     rows += [f"{n}\tDo {n}\t{word}" for n, word in enumerate(words, start=1)]
     plan = parse_file(tsv(tmp_path, "\n".join(rows) + "\n"))
     assert plan.statuses == {
@@ -44,9 +44,11 @@ def test_letters_colours_and_audit_words_get_their_rag(tmp_path: Path) -> None:
         "Completed - awaiting sign off": "blue",
         "G": "green",
         "Under control": "green",
+        "G/A": "green",
         "Behind schedule": "amber",
         "Partially implemented": "amber",
         "A": "amber",
+        "Amber/Red": "amber",
         "R": "red",
     }
     assert plan.warnings == []
@@ -264,6 +266,19 @@ def test_financial_years_and_quarters_have_a_due_date(text: str, due: str) -> No
 def test_an_excel_serial_in_a_general_cell_is_a_date(tmp_path: Path) -> None:
     plan = parse_file(tsv(tmp_path, "Ref\tAction\tDeadline\n1\tDo A\t45747\n"))
     assert plan.actions[0]["deadline"] == "2025-03-31"
+
+
+@pytest.mark.parametrize(
+    ("cell", "deadline"),
+    [
+        ("2025-03-31T00:00:00Z", "2025-03-31"),
+        ("2025-06-29T23:00:00Z", "2025-06-30"),
+        ("2025-13-45T00:00:00Z", "2025-13-45T00:00:00Z"),
+    ],
+)
+def test_an_export_timestamp_is_its_date(tmp_path: Path, cell: str, deadline: str) -> None:
+    plan = parse_file(tsv(tmp_path, f"Ref\tAction\tDue Date\n1\tDo A\t{cell}\n"))
+    assert plan.actions[0]["deadline"] == deadline
 
 
 def test_deadlines_with_no_date_are_reported(tmp_path: Path) -> None:
