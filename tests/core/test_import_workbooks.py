@@ -13,9 +13,16 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from bvtui.cli.main import main
-from bvtui.core.importer import ImportError_, parse_file
+from bvtui.core.importer import ImportedPlan, ImportError_, parse_file
 
 HEADER = ["Ref", "Action", "Lead Officer", "Status"]
+
+
+def parse_text(tmp_path: Path, text: str) -> ImportedPlan:
+    """The plan read from ``text`` saved as a tab-separated file."""
+    path = tmp_path / "plan.tsv"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
 
 
 def save(book: Workbook, tmp_path: Path, name: str = "plan.xlsx") -> Path:
@@ -127,9 +134,7 @@ def test_section_rows_are_themes_and_objectives_not_text(tmp_path: Path) -> None
         "Recommendation 3: Strengthen budget setting\n"
         "2\tSet the budget early\tBob Roy\n"
     )
-    path = tmp_path / "plan.tsv"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path)
+    plan = parse_text(tmp_path, text)
     assert plan.problems == []
     first, second = plan.actions
     assert (first["title"], first["theme"]) == (
@@ -165,9 +170,7 @@ def test_one_update_per_quarter_column_and_the_latest_is_the_period(tmp_path: Pa
         "1\tDo A\tStarted\tHalf way\tNearly done\n"
         "2\tDo B\tPlanned\t\t\n"
     )
-    path = tmp_path / "plan.tsv"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path)
+    plan = parse_text(tmp_path, text)
     assert plan.period == "Q3"
     first, second = plan.actions
     assert first["updates"] == [
@@ -191,9 +194,7 @@ def test_page_furniture_and_footnotes_are_not_plan_text(tmp_path: Path) -> None:
         "2\tTrain members\tBob Roy\n"
         "* Actions carried over from 2023/24\n"
     )
-    path = tmp_path / "plan.tsv"
-    path.write_text(text, encoding="utf-8")
-    plan = parse_file(path)
+    plan = parse_text(tmp_path, text)
     assert plan.problems == []
     assert [(a["title"], a["theme"]) for a in plan.actions] == [
         ("Review the constitution", ""),
