@@ -126,7 +126,7 @@ def init(args: argparse.Namespace) -> int:
 @user_errors
 def import_file(args: argparse.Namespace) -> int:
     """Import a plan document into the store as one commit."""
-    from bvtui.cli.import_mapping import mapping_lines, warning_lines
+    from bvtui.cli.import_mapping import mapping_lines, unused_map_lines, warning_lines
     from bvtui.core.import_columns import parse_map
     from bvtui.core.import_store import PlanOverrides, import_plan
     from bvtui.core.importer import ImportError_, parse_file
@@ -135,12 +135,16 @@ def import_file(args: argparse.Namespace) -> int:
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
     try:
-        imported = parse_file(Path(args.file), parse_map(args.map), args.sheet)
+        mapping = parse_map(args.map)
+        imported = parse_file(Path(args.file), mapping, args.sheet)
     except (ImportError_, OSError, ValueError) as err:
         return fail(str(err))
     for problem in imported.problems:
         print(f"{args.file}:{problem.where}: {problem.reason}", file=sys.stderr)
-    for line in warning_lines(args.file, imported.warnings):
+    for line in [
+        *warning_lines(args.file, imported.warnings),
+        *unused_map_lines(args.file, imported, mapping),
+    ]:
         print(line, file=sys.stderr)
     if args.dry_run:
         print("\n".join(mapping_lines(imported)))

@@ -10,6 +10,7 @@ as ``\\x1b``), never acted on.
 from __future__ import annotations
 
 from bvtui.core.diff import one_line
+from bvtui.core.import_columns import ColumnMap, normalise
 from bvtui.core.importer import ImportedPlan, ImportProblem
 
 _SAMPLE = 30
@@ -22,6 +23,17 @@ def warning_lines(source: str, warnings: list[ImportProblem]) -> list[str]:
         if w.where
         else f"{source}: warning: {one_line(w.reason)}"
         for w in warnings
+    ]
+
+
+def unused_map_lines(source: str, imported: ImportedPlan, mapping: ColumnMap) -> list[str]:
+    """A warning for each ``--map`` header that names no column of the file."""
+    headers = {normalise(c.name) for table in imported.tables for c in table.columns}
+    return [
+        f"{source}: warning: --map names no column '{header}' (the file's columns: "
+        f"{', '.join(sorted({one_line(c.name) for t in imported.tables for c in t.columns}))})"
+        for header in mapping
+        if header not in headers
     ]
 
 

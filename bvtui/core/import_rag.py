@@ -142,17 +142,18 @@ def known_rag(word: str) -> str | None:
     return None
 
 
-def key_row(text: str) -> dict[str, str] | None:
+def key_row(text: str, pairs: int = 2) -> dict[str, str] | None:
     """A status key written in the file ("B = Complete; G = On track; A = At risk").
 
     Returns:
         Each code (casefolded) -> its RAG colour, from the colour the code names
         ("Green = ...") or the meaning's ("B = Complete"); None when the text is not a
-        key (fewer than two ``code = meaning`` pairs, or a meaning we cannot place).
+        key (fewer than ``pairs`` ``code = meaning`` pairs, or a meaning we cannot
+        place). A key table gives one pair a row (``pairs=1``).
     """
     pieces = [piece.strip() for piece in re.split(r"[;,\n\t]|\s{2,}", text) if piece.strip()]
     matches = [_KEY_PIECE.match(piece) for piece in pieces]
-    if len(matches) < 2 or not all(matches):
+    if len(matches) < pairs or not all(matches):
         return None
     pairs = [(match["code"], match["meaning"]) for match in matches if match]
     key: dict[str, str] = {}

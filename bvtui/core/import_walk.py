@@ -300,6 +300,8 @@ class Walker:
         text = " ".join(cell for _, cell in filled)
         self.narrative.append(text)
         self.heading = text if len(filled) == 1 and is_heading(text) else ""
+        if len(filled) == 2:  # a key table: "P | Complete" on a Key sheet or below the plan
+            self.rag_key.update(key_row(" = ".join(cell for _, cell in filled), pairs=1) or {})
 
     # -- table rows -----------------------------------------------------------------
 

@@ -305,3 +305,14 @@ def test_names_on_separate_lines_are_separate_people() -> None:
     assert split_officers("Jane Smith\nJohn Jones") == ["Jane Smith", "John Jones"]
     role = "Director of Development,\nEnterprise and Communities"
     assert split_officers(role) == ["Director of Development, Enterprise and Communities"]
+
+
+def test_a_map_that_names_no_column_is_a_warning(capsys, store_dir: Path) -> None:
+    source = store_dir.parent / "tracker.tsv"
+    source.write_text("Ref\tAction\n1\tDo A\n", encoding="utf-8")
+    args = ["import", str(source), "--plan", "mine", "--store", str(store_dir), "--dry-run"]
+    assert main([*args, "--map", "Commentry=update"]) == 0
+    _, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{source}: warning: --map names no column 'commentry' (the file's columns: Action, Ref)"
+    ]

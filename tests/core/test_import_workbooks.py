@@ -218,3 +218,17 @@ def test_a_status_given_only_as_a_fill_colour(tmp_path: Path) -> None:
     plan = parse_file(save(book, tmp_path))
     assert [a["status"] for a in plan.actions] == ["Green", "Amber", ""]
     assert plan.statuses == {"Green": "green", "Amber": "amber"}
+
+
+def test_a_key_sheet_gives_the_codes_their_colour(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Status"])
+    sheet.append(["1", "Do A", "P"])
+    sheet.append(["2", "Do B", "S"])
+    key = book.create_sheet("Key")
+    for row in (["Code", "Meaning"], ["P", "Complete"], ["S", "Some slippage"]):
+        key.append(row)
+    plan = parse_file(save(book, tmp_path))
+    assert [a["title"] for a in plan.actions] == ["Do A", "Do B"]
+    assert plan.statuses == {"P": "blue", "S": "amber"}
