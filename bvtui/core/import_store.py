@@ -183,8 +183,10 @@ def _merged_plan(slug: str, imported: ImportedPlan, path: Path, says: PlanOverri
     if path.exists():
         with contextlib.suppress(YamlFileError, ValidationError):
             plan = plan_from_mapping(slug, read_mapping(path.read_text("utf-8"), str(path)), "")
-    plan.title = says.title or imported.title or plan.title or slug
-    plan.organisation = says.organisation or imported.organisation or plan.organisation
+    # a title or council the plan already has stays (the user may have named it better
+    # than the document's first heading); the date and period follow the document
+    plan.title = says.title or plan.title or imported.title or slug
+    plan.organisation = says.organisation or plan.organisation or imported.organisation
     plan.as_of = says.as_of or imported.as_of or plan.as_of
     plan.period = says.period or imported.period or plan.period
     plan.themes = list(dict.fromkeys([*imported.themes, *plan.themes]))
