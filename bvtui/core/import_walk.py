@@ -449,8 +449,9 @@ def cell_at(row: Row, index: int | None) -> str:
 
 
 def _is_title_like(text: str) -> bool:
-    """Words, not an id: "Governance and leadership" in a Ref column is a theme row."""
-    return len(text.split()) > 1 and not text[0].isdigit()
+    """Words, not an id: "Governance and leadership" in a Ref column is a theme row
+    ("A 3", "R1 & R2" are ids: they hold a digit)."""
+    return len(text.split()) > 1 and not any(character.isdigit() for character in text)
 
 
 def is_heading(text: str) -> bool:

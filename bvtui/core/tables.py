@@ -191,17 +191,26 @@ def _read_csv(text: str, path: Path) -> list[Row]:
 def _delimiter(text: str) -> str:
     """The delimiter of the table, found below any report lines above it.
 
-    The one (of ``,`` ``;`` tab ``|``) that the most lines hold the same number of
-    times wins, so that a title line with a comma in its prose does not decide.
+    Each candidate (``,`` ``;`` tab ``|``) splits the first lines as csv (quotes
+    respected, so a comma inside a quoted title does not count); the one that gives the
+    most rows of one width (two cells or more) wins, so that a title line with a comma
+    in its prose does not decide.
     """
-    lines = [line for line in text[:65536].splitlines() if line.strip()][:200]
+    sample = "\n".join(text[:65536].splitlines()[:200])
     best, score = ",", (0, 0)
     for candidate in (",", ";", "\t", "|"):
-        counts = Counter(line.count(candidate) for line in lines if candidate in line)
-        if counts:
-            number, times = counts.most_common(1)[0]
-            if (times, number) > score:
-                best, score = candidate, (times, number)
+        try:
+            widths = Counter(
+                len(cells)
+                for cells in csv.reader(io.StringIO(sample), delimiter=candidate)
+                if len(cells) > 1
+            )
+        except csv.Error:
+            continue
+        if widths:
+            width, rows = widths.most_common(1)[0]
+            if (rows, width) > score:
+                best, score = candidate, (rows, width)
     return best
 
 

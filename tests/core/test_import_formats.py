@@ -131,3 +131,21 @@ def test_a_semicolon_csv_below_report_lines(tmp_path: Path) -> None:
         ("1", "Review, then publish, the constitution", ["Ann Lee"], "On track"),
         ("2", "Train members", ["Bob Roy"], "Delayed"),
     ]
+
+
+def test_commas_and_semicolons_inside_quoted_cells_do_not_decide(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Ref,Action,Lead Officer,Status\n"
+        '1,"Review, update, and publish the constitution; then train members",Ann Lee,On track\n'
+        '2,"Agree the budget; set fees, charges, and rents",Bob Roy,Delayed\n'
+        '3,"Hold a survey; publish, share and act on results",Cy Dee,Complete\n',
+        encoding="utf-8",
+    )
+    plan = parse_file(path)
+    assert [(a["id"], a["officers"], a["status"]) for a in plan.actions] == [
+        ("1", ["Ann Lee"], "On track"),
+        ("2", ["Bob Roy"], "Delayed"),
+        ("3", ["Cy Dee"], "Complete"),
+    ]
+    assert plan.actions[1]["title"] == "Agree the budget; set fees, charges, and rents"
