@@ -563,6 +563,9 @@ def main(argv: list[str] | None = None) -> int:
             *rows_app(store, args.repeat),
             *rows_screens(store, args.repeat),
         ]
+        from bench.import_rows import rows_import
+
+        rows += rows_import(bvtui, Path(tmp) / "import", 1000, args.repeat)
         if args.large:
             rows += rows_large(bvtui, Path(tmp), args.plans, args.seed, args.repeat)
         print(about)

@@ -377,13 +377,17 @@ CSV_ROWS = [
 ]  # fmt: skip
 
 
-def test_csv_with_synonyms_in_any_order_and_a_bad_row(tmp_path: Path) -> None:
+def test_csv_with_synonyms_in_any_order_and_a_bad_cell(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(CSV_ROWS)
     plan = parse_file(path)
-    assert plan.problems == [ImportProblem(4, "progress 'abc' is not a number 0-100")]
-    assert [item["id"] for item in plan.actions] == ["1.1", "1.2", "2.1"]
+    assert plan.problems == []
+    reason = "column 'Progress %': progress 'abc' is not a number 0-100; kept as written in extra"
+    assert plan.warnings == [ImportProblem(4, reason)]
+    assert [item["id"] for item in plan.actions] == ["1.1", "1.2", "1.3", "2.1"]
+    assert plan.actions[2]["progress"] is None
+    assert plan.actions[2]["extra"]["Progress %"] == "abc"
     first = plan.actions[0]
     assert first["title"] == "Book the count venue"
     assert first["officers"] == ["Jane Smith", "Raj Patel"]
@@ -394,7 +398,7 @@ def test_csv_with_synonyms_in_any_order_and_a_bad_row(tmp_path: Path) -> None:
     assert first["updates"] == [{"period": "", "text": "Venue booked, contract signed"}]
     assert first["extra"] == {"RAG Status": "Green", "Member Lead": "Cllr Brown"}
     assert plan.actions[1]["progress"] == 40
-    assert plan.actions[2]["status"] == "On track"  # "On Track" written in the plan's spelling
+    assert plan.actions[3]["status"] == "On track"  # "On Track" written in the plan's spelling
     assert plan.themes == ["Elections", "Communications"]
     assert plan.officer_aliases == {"Jane": "Jane Smith"}
 
@@ -424,11 +428,14 @@ def test_xlsx_with_ids_percent_cells_dates_and_bad_rows(tmp_path: Path) -> None:
     path = tmp_path / "tracker.xlsx"
     book.save(path)
     plan = parse_file(path)
-    assert plan.problems == [
-        ImportProblem(3, "progress '150%' is not a number 0-100"),
-        ImportProblem(4, "id 'A1' is used again (first on line 2)"),
+    assert plan.problems == [ImportProblem(4, "id 'A1' is used again (first on line 2)")]
+    assert plan.warnings == [
+        ImportProblem(
+            3, "column '% Comp': progress '150%' is not a number 0-100; kept as written in extra"
+        )
     ]
-    first, third = plan.actions
+    first, second, third = plan.actions
+    assert second["progress"] is None and second["extra"]["% Comp"] == "150%"
     assert first["id"] == "A1"
     assert first["progress"] == 50
     assert first["deadline"] == "2018-03-31"
@@ -457,15 +464,16 @@ def test_fixture_document_with_structure_and_html() -> None:
     assert plan.as_of == datetime.date(2018, 12, 21)
     assert plan.period == "2018-19 Q3"
     assert plan.themes == ["Housing", "Finance"]
-    assert plan.problems == [ImportProblem(19, "progress '1O0%' is not a number 0-100")]
+    assert plan.problems == []
     assert [(item["id"], item["progress"]) for item in plan.actions] == [
         ("1.1", 60),
         ("1.2", 70),
         ("1.3", None),
+        ("2.1", 100),  # OCR'd "1O0%"
         ("2.2", 10),
         ("3.1", 100),
     ]
-    survey, wrapped, after_break, _, savings = plan.actions
+    survey, wrapped, after_break, _, _, savings = plan.actions
     assert survey["officers"] == ["Ann Lee", "Bob Roy"]
     assert survey["updates"] == [{"period": "2018-19 Q3", "text": "Survey done."}]
     assert wrapped["title"] == "Repair programme agreed with the contractor and tenants"
@@ -476,8 +484,12 @@ def test_fixture_document_with_structure_and_html() -> None:
     assert after_break["updates"][0]["text"] == "Planned for February."
     assert savings["theme"] == "Finance"
     assert savings["officers"] == ["Eve Fox", "Gil Hay"]
-    # "Delayed" is only on the rejected row: statuses are those of imported actions
-    assert plan.statuses == {"Completed": "blue", "On Target": "green", "Overdue": "red"}
+    assert plan.statuses == {
+        "Completed": "blue",
+        "On Target": "green",
+        "Delayed": "amber",
+        "Overdue": "red",
+    }
 
 
 def test_no_table_is_a_problem_not_an_error(tmp_path: Path) -> None:
@@ -577,7 +589,7 @@ def test_parse_progress(text: str, value: int | None) -> None:
     assert parse_progress(text) == value
 
 
-@pytest.mark.parametrize("text", ["1O0%", "abc", "101%", "-5"])
+@pytest.mark.parametrize("text", ["abc", "101%", "-5", "50-75%"])
 def test_parse_progress_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="is not a number 0-100"):
         parse_progress(text)

@@ -133,6 +133,8 @@ def init(args: argparse.Namespace) -> int:
 @user_errors
 def import_file(args: argparse.Namespace) -> int:
     """Import a plan document into the store as one commit."""
+    from bvtui.cli.import_mapping import mapping_lines, unused_map_lines, warning_lines
+    from bvtui.core.import_columns import parse_map
     from bvtui.core.import_store import PlanOverrides, import_plan
     from bvtui.core.importer import ImportError_, parse_file
 
@@ -140,11 +142,21 @@ def import_file(args: argparse.Namespace) -> int:
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
     try:
-        imported = parse_file(Path(args.file))
-    except (ImportError_, OSError) as err:
+        mapping = parse_map(args.map)
+        imported = parse_file(Path(args.file), mapping, args.sheet)
+    except (ImportError_, OSError, ValueError) as err:
         return fail(str(err))
     for problem in imported.problems:
-        print(f"{args.file}:{problem.line}: {problem.reason}", file=sys.stderr)
+        print(f"{args.file}:{problem.where}: {problem.reason}", file=sys.stderr)
+    for line in [
+        *warning_lines(args.file, imported.warnings),
+        *unused_map_lines(args.file, imported, mapping),
+    ]:
+        print(line, file=sys.stderr)
+    if args.dry_run:
+        print("\n".join(mapping_lines(imported)))
+        print("nothing written (--dry-run)")
+        return 0
     if not imported.actions:
         return fail(f"{args.file}: no actions could be read")
     overrides = PlanOverrides(args.title, args.organisation, args.as_of, args.period)
@@ -283,14 +295,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "import",
-        help="a plan from a council document or spreadsheet (tsv, csv, xlsx)",
-        description="Read a plan's table (tab-separated text, csv or xlsx) into the store as "
-        "plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
+        help="a plan from a council document or spreadsheet (tsv, csv, xlsx, xls, ods)",
+        description="Read a plan's table (tab-separated text, csv, xlsx, xls or ods) into the "
+        "store as plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
         "cannot be read are listed on stderr and the rest imports.",
     )
     options.store_option(p)
     options.author_option(p)
-    p.add_argument("file", metavar="FILE", help="the plan's .txt/.tsv, .csv or .xlsx file")
+    p.add_argument(
+        "file", metavar="FILE", help="the plan's .txt/.tsv, .csv, .xlsx, .xls or .ods file"
+    )
     p.add_argument("--plan", required=True, metavar="SLUG", help="the plan's folder name")
     p.add_argument("--title", help="the plan's title (default: from the document)")
     p.add_argument("--organisation", help="the council's name")
@@ -298,6 +312,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--as-of", type=options.parse_date, metavar="DATE", help="the date the plan reports at"
     )
     p.add_argument("--period", help="the updates' period, e.g. '2017-18 Q2'")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="read a column as a field, e.g. --map 'Commentary=update' (repeatable; FIELD: id, "
+        "title, theme, objective, officers, deadline, revised_deadline, status, progress, "
+        "update, extra)",
+    )
+    p.add_argument(
+        "--sheet", metavar="NAME", help="read this workbook sheet only (default: every visible one)"
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what each column became, sample values and the warnings; write nothing",
+    )
     p.set_defaults(run=import_file)
 
     p = sub.add_parser("list", help="list actions, filtered")

@@ -1,7 +1,8 @@
 """Deadline text, as plans write it, read as the last day it covers.
 
 Plans write deadlines as a day (``31/03/2018``, ``18 May 2016``), a month (``May-18``,
-``Sept-15``), a range (``Mar-Apr 17``, ``Apr 17- Mar 18``, ``28th - 31st March 2017``),
+``Sept-15``), a UK financial year or quarter (``2024/25``, ``Q4 2024/25``), a range
+(``Mar-Apr 17``, ``Apr 17- Mar 18``, ``28th - 31st March 2017``),
 a week (``w/c 15 May 17``), lists (``(a) 01/09/2017``, ``Apr 17 & Oct 17``) or words
 (``TBC``, ``On-going``, ``June Cabinet``). :func:`due_date` finds every date the text
 names and returns the latest; text with no readable date, or an impossible one
@@ -78,6 +79,30 @@ def month_end(year: int, month: int) -> date:
     return date(year, month + 1, 1) - timedelta(days=1)
 
 
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:(?:q|qtr|quarter)\s*(?P<q>[1-4])\b[\s,]*)?(?:fy\s*)?(?P<start>20\d{2})\s*[/-]\s*"
+    r"(?P<end>\d{4}|\d{2})\b(?![/-]\d)(?:[\s,]*(?:q|qtr|quarter)\s*(?P<after>[1-4])\b)?",
+    re.IGNORECASE,
+)
+
+
+def _financial_dates(text: str) -> list[date]:
+    """The ends of UK financial years and quarters named (``Q4 2024/25``, ``FY 2025-26``).
+
+    The financial year runs April to March: Q1 ends 30 June, Q4 on 31 March of the
+    second year. A year pair that is not consecutive (``2017-05``) is not one.
+    """
+    found = []
+    for match in _FINANCIAL_YEAR.finditer(text):
+        start, end = int(match["start"]), int(match["end"])
+        if end % 100 != (start + 1) % 100 or (end >= 100 and end != start + 1):
+            continue
+        quarter = int(match["q"] or match["after"] or 4)
+        month = quarter * 3 + 3
+        found.append(month_end(start + month // 13, (month - 1) % 12 + 1))
+    return found
+
+
 @lru_cache(maxsize=8192)
 def due_date(text: str | None) -> date | None:
     """The last day a deadline text covers, or None when it names no readable date.
@@ -91,7 +116,7 @@ def due_date(text: str | None) -> date | None:
     """
     if not text or _OPEN_ENDED.search(text):
         return None
-    found: list[date] = []
+    found: list[date] = _financial_dates(text)
     yearless: list[tuple[int, int | None, int]] = []  # (index in found order, day, month)
     years_seen: list[tuple[int, int]] = []  # (position, year) of tokens that carry a year
     for match in _TOKEN.finditer(text):

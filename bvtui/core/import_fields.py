@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bvtui.core.model import ID_PATTERN, RESERVED_IDS, default_rag
+from bvtui.core.import_rag import rag_of
+from bvtui.core.model import ID_PATTERN, RESERVED_IDS
 
 _DISPLAY_ORDER = {"blue": 0, "green": 1, "amber": 2, "red": 3, "grey": 4}
 """The order a plan's statuses are listed in: complete first, unknown last."""
@@ -20,18 +21,21 @@ _NAME_LIST_SPLIT = re.compile(r"\s*[,&]\s*")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
-def split_officers(text: str) -> list[str]:
+def split_officers(text: str, surname_first: bool = False) -> list[str]:
     """The officers named in a lead cell, in order, each once, whitespace normalised.
 
     ``/`` and ``;`` always separate people ("Will Tuckley/Louise Stamp", "Amanda
-    Harcus; Debbie Jones"). ``,`` and ``&`` separate them only when every piece looks
-    like a name (capitalised words, no "of"/"and"), so that a role such as "Director
-    of Development, Enterprise and Communities" stays one officer.
+    Harcus; Debbie Jones"), and so do lines when every line is a name. ``,`` and ``&``
+    separate them only when every piece looks like a name (capitalised words, no
+    "of"/"and"), so that a role such as "Director of Development, Enterprise and
+    Communities" stays one officer. With ``surname_first`` (a column of "Ahmed, Sarah"
+    names, see :func:`surname_first_column`) such a piece is one person, "Sarah Ahmed".
     """
     officers: list[str] = []
-    for part in _ALWAYS_SPLIT.split(" ".join(text.split())):
-        pieces = _NAME_LIST_SPLIT.split(part)
-        if len(pieces) > 1 and not all(_looks_like_name(piece) for piece in pieces):
+    for part in _ALWAYS_SPLIT.split(_joined_lines(text)):
+        surname = _SURNAME_FIRST.match(part) if surname_first else None
+        pieces = [f"{surname[2]} {surname[1]}"] if surname else _NAME_LIST_SPLIT.split(part)
+        if len(pieces) > 1 and not all(looks_like_name(piece) for piece in pieces):
             pieces = [part]
         for piece in pieces:
             if piece and piece not in officers:
@@ -39,9 +43,36 @@ def split_officers(text: str) -> list[str]:
     return officers
 
 
-def _looks_like_name(text: str) -> bool:
+_SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$")
+
+
+def _joined_lines(text: str) -> str:
+    """The cell on one line: lines that are each a name become a ``;`` list."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    names = len(lines) > 1 and all(
+        looks_like_name(piece)
+        for line in lines
+        for piece in _NAME_LIST_SPLIT.split(line)
+        if not _ALWAYS_SPLIT.search(piece)
+    )
+    return "; ".join(lines) if names else " ".join(lines)
+
+
+def looks_like_name(text: str) -> bool:
+    """One to four capitalised words ("Sarah Ahmed", "J. Smith"): a person's name."""
     words = text.split()
     return 1 <= len(words) <= 4 and all(_NAME_WORD.match(word) for word in words)
+
+
+def surname_first_column(cells: list[str]) -> bool:
+    """True when the officer cells that hold a comma all read "Surname, Forename"."""
+    pieces = [
+        piece
+        for cell in cells
+        for piece in _ALWAYS_SPLIT.split(_joined_lines(cell))
+        if "," in piece
+    ]
+    return bool(pieces) and all(_SURNAME_FIRST.match(piece) for piece in pieces)
 
 
 def officer_aliases(names: list[str]) -> dict[str, str]:
@@ -60,39 +91,84 @@ def officer_aliases(names: list[str]) -> dict[str, str]:
     return dict(sorted(aliases.items()))
 
 
-_PROGRESS = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%?$")
+_PROGRESS = re.compile(
+    r"^(?:c\.|ca\.?|circa|approx\.?|approximately|about|~)?\s*(\d{1,3}(?:\.\d+)?)"
+    r"\s*(%|per\s*cent|percent)?(?=$|[\s.,;:()])\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_OCR_FIGURE = re.compile(r"^[\dlIoO]{1,3}(?=\s*%)")
 _NO_PROGRESS = frozenset({"", "-", "–", "—", "n/a", "na", "tbc", "nil"})
+_PROGRESS_WORDS = {"complete": 100, "completed": 100, "done": 100, "achieved": 100}
+_PROGRESS_WORDS |= {"implemented": 100, "fully implemented": 100, "not started": 0}
 
 
-def parse_progress(text: str) -> int | None:
-    """A progress cell as a whole percentage 0-100; None when the cell gives none.
-
-    Blank, "-", "N/A" and "TBC" mean no figure was reported. "63%", "63" and "62.5%"
-    (rounded) are read; anything else raises.
-
-    Raises:
-        ValueError: The text is not a number 0-100.
-    """
-    cleaned = " ".join(text.split())
-    if cleaned.lower() in _NO_PROGRESS:
-        return None
-    match = _PROGRESS.match(cleaned)
-    if match and 0 < float(match.group(1)) < 1 and "%" not in cleaned:
-        # 0.5 from a spreadsheet cell without a % format: 50% or 0.5%? Not guessed.
-        raise ValueError(f"progress '{cleaned}' is a fraction: write it as 50 or 50%")
-    value = round(float(match.group(1))) if match else None
-    if value is None or value > 100:
-        raise ValueError(f"progress '{cleaned}' is not a number 0-100")
+def parse_progress(text: str, fractions: bool = False) -> int | None:
+    """A progress cell that holds only a figure (see :func:`split_progress`)."""
+    value, rest = split_progress(text, fractions)
+    if rest:
+        raise ValueError(f"progress '{' '.join(text.split())}' is not a number 0-100")
     return value
 
 
-def plan_statuses(key_words: list[str], used: list[str]) -> dict[str, str]:
+def split_progress(text: str, fractions: bool = False) -> tuple[int | None, str]:
+    """A progress cell as a whole percentage 0-100, and the text written after it.
+
+    Blank, "-", "N/A" and "TBC" mean no figure was reported. "63%", "63", "62.5%"
+    (rounded), "c.60%", "Complete" (100) are read; "80% The review continues." is 80
+    and that text; an OCR'd "l00%" or "5O%" reads as 100 or 50. A fraction ("0.5", a
+    spreadsheet cell without a % format) is read only when the whole column holds
+    fractions (``fractions``): 50% or 0.5% is not guessed from one cell.
+
+    Raises:
+        ValueError: The text gives no figure 0-100 (a range "50-75%", words).
+    """
+    cleaned = " ".join(text.split())
+    if cleaned.lower() in _NO_PROGRESS:
+        return None, ""
+    if cleaned.lower().rstrip(".") in _PROGRESS_WORDS:
+        return _PROGRESS_WORDS[cleaned.lower().rstrip(".")], ""
+    figure = _OCR_FIGURE.match(cleaned)
+    if figure and any(character.isdigit() for character in figure.group()):
+        cleaned = figure.group().translate(_OCR_DIGITS) + cleaned[figure.end() :]
+    match = _PROGRESS.match(cleaned)
+    if match is None or (match[3] and not match[2]):
+        raise ValueError(f"progress '{cleaned}' is not a number 0-100")
+    number = float(match[1])
+    if not match[2] and 0 < number < 1 and not fractions:
+        raise ValueError(f"progress '{cleaned}' is a fraction: write it as 50 or 50%")
+    if not match[2] and fractions and number <= 1:
+        number *= 100
+    if number > 100:
+        raise ValueError(f"progress '{cleaned}' is not a number 0-100")
+    return round(number), match[3].strip()
+
+
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+def fraction_column(cells: list[str]) -> bool:
+    """True when a progress column's figures are all fractions 0-1, one at least not 0 or 1.
+
+    A column that also holds percentages ("50%") is not one: its bare 0.3 is a doubt.
+    """
+    if any("%" in cell for cell in cells):
+        return False
+    figures = [cell.strip() for cell in cells if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", cell)]
+    values = [float(figure) for figure in figures]
+    return bool(values) and all(v <= 1 for v in values) and any(0 < v < 1 for v in values)
+
+
+def plan_statuses(
+    key_words: list[str], used: list[str], rag_key: dict[str, str] | None = None
+) -> dict[str, str]:
     """The plan's status words with their RAG, one spelling each, in display order.
 
     Spellings that differ only in case are one status; the one the plan uses most
     wins ("On Target" 52 times beats "On target" once), the first seen on a tie. Words
-    from a status key count as seen but not used. The order is complete (blue) first,
-    then green, amber, red, grey; within a colour, the order the document gives.
+    from a status key count as seen but not used. Each gets its colour from the file's
+    own key row when it has one, else :func:`bvtui.core.import_rag.rag_of`. The order
+    is complete (blue) first, then green, amber, red, grey; within a colour, the order
+    the document gives.
     """
     counts = Counter(" ".join(word.split()) for word in used)
     seen = list(dict.fromkeys(" ".join(word.split()) for word in key_words + used if word))
@@ -101,8 +177,8 @@ def plan_statuses(key_words: list[str], used: list[str]) -> dict[str, str]:
         key = word.casefold()
         if key not in spelling or counts[word] > counts[spelling[key]]:
             spelling[key] = word
-    words = sorted(spelling.values(), key=lambda word: _DISPLAY_ORDER[default_rag(word)])
-    return {word: default_rag(word) for word in words}
+    rags = {word: rag_of(word, rag_key) for word in spelling.values()}
+    return dict(sorted(rags.items(), key=lambda item: _DISPLAY_ORDER[item[1]]))
 
 
 def respell_status(status: str, statuses: dict[str, str]) -> str:

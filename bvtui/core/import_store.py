@@ -27,6 +27,7 @@ from bvtui.core.schema import (
     plan_to_mapping,
 )
 from bvtui.core.store import PLAN_FILE, Store, write_atomically
+from bvtui.core.yaml_canonical import canonical_edit
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 
@@ -85,7 +86,9 @@ def import_plan(
     result = ImportResult(plan=slug)
 
     pending = _uncommitted(store, folder)
-    plan_text = _render(plan_path, plan_to_mapping(plan), PLAN_FIELDS)
+    plan_text = _render(
+        plan_path, plan_to_mapping(plan), PLAN_FIELDS, _plan_before(slug, plan_path)
+    )
     if plan_text is not None:
         writes[plan_path] = plan_text
         result.plan_changed = True
@@ -99,7 +102,7 @@ def import_plan(
         old = _existing(path)
         mapping = _merged_action(old, item)
         action_from_mapping(plan, _as_read(mapping), str(path), item["id"])  # the store's rules
-        text = _render(path, mapping, STORED_FIELDS)
+        text = _render(path, mapping, STORED_FIELDS, _action_before(old))
         if text is None:
             result.unchanged += 1
             if path.resolve() in pending:
@@ -143,14 +146,51 @@ def _existing(path: Path) -> dict[str, Any] | None:
         return None  # a broken file is replaced by the imported one (git keeps the old)
 
 
-def _render(path: Path, mapping: dict[str, Any], order: tuple[str, ...]) -> str | None:
-    """The new text of ``path``, or None when it would not change."""
+def _render(
+    path: Path, mapping: dict[str, Any], order: tuple[str, ...], before: dict[str, Any] | None
+) -> str | None:
+    """The new text of ``path``, or None when it would not change.
+
+    A file in bvtui's own layout (``before`` is what it holds, as the store reads it) is
+    rewritten by :func:`canonical_edit`, the same bytes as ruamel's round trip without
+    loading the file into ruamel, as a save does; any other file goes through ruamel.
+    """
+    if before is not None and mapping == before:
+        return None  # the file already says exactly this: not even re-rendered
     old_text = path.read_text(encoding="utf-8") if path.exists() else None
-    try:
-        text = render_mapping(old_text, mapping, order)
-    except YamlFileError:
-        text = render_mapping(None, mapping, order)
+    text = canonical_edit(old_text, before, mapping, order)
+    if text is None:
+        try:
+            text = render_mapping(old_text, mapping, order)
+        except YamlFileError:
+            text = render_mapping(None, mapping, order)
     return None if text == old_text else text
+
+
+def _action_before(old: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What an action file holds, as an import writes it: the reader's '' for an empty
+    field is None, its progress text a number.
+
+    :func:`canonical_edit` checks that this is exactly what the file's text says, and
+    leaves any file it is not to ruamel.
+    """
+    if old is None:
+        return None
+    before = {key: None if value == "" else value for key, value in old.items()}
+    progress = before.get("progress")
+    if isinstance(progress, str) and progress.isdigit():
+        before["progress"] = int(progress)
+    return before
+
+
+def _plan_before(slug: str, path: Path) -> dict[str, Any] | None:
+    if not path.exists():
+        return None
+    try:
+        read = read_mapping(path.read_text(encoding="utf-8"), str(path))
+        return plan_to_mapping(plan_from_mapping(slug, read, str(path)))
+    except (YamlFileError, ValidationError):
+        return None
 
 
 def _merged_plan(slug: str, imported: ImportedPlan, path: Path, says: PlanOverrides) -> Plan:
@@ -159,8 +199,10 @@ def _merged_plan(slug: str, imported: ImportedPlan, path: Path, says: PlanOverri
     if path.exists():
         with contextlib.suppress(YamlFileError, ValidationError):
             plan = plan_from_mapping(slug, read_mapping(path.read_text("utf-8"), str(path)), "")
-    plan.title = says.title or imported.title or plan.title or slug
-    plan.organisation = says.organisation or imported.organisation or plan.organisation
+    # a title or council the plan already has stays (the user may have named it better
+    # than the document's first heading); the date and period follow the document
+    plan.title = says.title or plan.title or imported.title or slug
+    plan.organisation = says.organisation or plan.organisation or imported.organisation
     plan.as_of = says.as_of or imported.as_of or plan.as_of
     plan.period = says.period or imported.period or plan.period
     plan.themes = list(dict.fromkeys([*imported.themes, *plan.themes]))

@@ -53,6 +53,13 @@ MAIN_KEYS: list[Binding] = [
         tooltip="Write the actions shown as a report (text, md, html, csv, xlsx)",
     ),
     Binding("h", "history", "History", tooltip="History of the action: commits, timeline"),
+    Binding(
+        "i",
+        "import_plan",
+        "Import",
+        show=False,
+        tooltip="Import a plan from a spreadsheet: see the columns detected, then one commit",
+    ),
     Binding("c", "changes", "Changes", tooltip="What changed since a date or a tag"),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),

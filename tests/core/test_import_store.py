@@ -3,6 +3,7 @@ one commit per import, idempotent re-imports, and nothing in the store lost."""
 
 import csv
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -192,10 +193,11 @@ def test_an_xlsx_with_reordered_columns_and_synonyms(empty_store: Path, tmp_path
     path = tmp_path / "council.xlsx"
     book.save(path)
     parsed = parse_file(path)
-    assert [p.line for p in parsed.problems] == [3, 4]
-    assert "is a fraction" in parsed.problems[1].reason
+    assert parsed.problems == []
+    assert [p.line for p in parsed.warnings] == [3, 4]
+    assert "is a fraction" in parsed.warnings[1].reason
     result = import_plan(Store(empty_store), parsed, "council", str(path))
-    assert result.created == ["H1"]
+    assert result.created == ["H1", "H2", "H3"]
     action = Store.open(empty_store).find("council/H1")
     assert action.officers == ["Ann Lead", "Bob Chief"] and action.progress == 50
     assert action.status == "On Track" and action.rag == "green"
@@ -220,3 +222,25 @@ def test_a_header_broken_over_lines_is_a_one_line_extra_key(
     result = import_plan(Store(empty_store), parse_file(path), "council", str(path))
     assert result.created == ["H1"]
     assert Store.open(empty_store).find("council/H1").extra == {"Member Lead": "Cllr Bell"}
+
+
+SHIPPED = {
+    "001": "tower-hamlets-bvip-2017-18",
+    "002": "tower-hamlets-bvap-2016",
+    "003": "tower-hamlets-tib-2019-22",
+    "004": "district-improvement-plan",
+}
+
+
+def test_the_shipped_plans_re_import_unchanged(tmp_path: Path) -> None:
+    """Each seed imported over the shipped store writes nothing, plan.yaml included:
+    the titles the shipped plans were given stay."""
+    top = tmp_path / "shipped"
+    shutil.copytree(Path(__file__).parents[2] / "plans", top / "plans")
+    git(top, "init", "-q")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "shipped")
+    for seed, slug in SHIPPED.items():
+        result = run_import(top / "plans", seed, slug)
+        assert not result.changed and result.commit is None, (slug, result)
+    assert git(top, "status", "--porcelain") == ""

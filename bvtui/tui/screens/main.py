@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from bvtui.core.filters import Filter
+from bvtui.core.import_store import ImportResult
 from bvtui.core.model import Action
 from bvtui.core.repo import GitError
 from bvtui.core.resolve import conflicts_of
@@ -41,6 +42,7 @@ from bvtui.tui.screens.edit import EditOutcome, EditScreen
 from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.history import HistoryScreen
+from bvtui.tui.screens.import_plan import ImportScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.text import line
@@ -341,6 +343,23 @@ class MainScreen(Screen[None]):
     def _exported(self, written: Exported | None) -> None:
         if written is not None:
             self.notify(str(written), title="Report written", markup=False)
+
+    def action_import_plan(self) -> None:
+        """Import a council's spreadsheet as a plan (the import dialog, key i)."""
+        if self.store is not None and self.store.repo is not None:
+            self.app.push_screen(ImportScreen(self.store, author=self.author), self._imported)
+        elif self.store is not None:
+            self.notify("Read-only: the store is in no git repository.", severity="warning")
+
+    def _imported(self, result: ImportResult | None) -> None:
+        if result is None:
+            return
+        done = f"{result.plan}: {len(result.created)} new, {len(result.updated)} updated"
+        if result.error:
+            self.notify(f"{done}; not committed: {result.error}", severity="warning", markup=False)
+        else:
+            self.notify(f"{done}; committed {(result.commit or '')[:10]}", markup=False)
+        self.action_reload()
 
     def action_history(self) -> None:
         """The highlighted action's history (key h)."""
