@@ -168,6 +168,9 @@ def log(args: argparse.Namespace) -> int:
             revisions = revisions[: args.limit]
     else:
         revisions = store_history(repo, repo.relative(root), base=base, limit=args.limit)
+    # the next log is fast only with changed-path filters over all history (a fresh
+    # clone has none; `git gc` writes a graph without them): started once, detached
+    repo.complete_commit_graph()
     if args.format == "json":
         print(json_dumps([revision_record(r) for r in revisions]))
     elif revisions:
