@@ -169,7 +169,8 @@ class Store:
         of a few thousand out of 100,000 builds only those): :attr:`actions` then holds
         the rest only, which the caller still filters. Problems are those of every file.
         With ``plans``, only the folders of those plans (any case, as ``--plan``
-        matches) are read: a report of one plan costs what that plan costs, and
+        matches) are read, their files parsed without the parse cache (whose index
+        covers the whole store): a report of one plan costs what that plan costs, and
         :attr:`problems` only covers its files.
 
         Raises:
@@ -252,8 +253,12 @@ class Store:
         gc.disable()
         files = self.files
         try:
-            # a load of one ref parses its few files: cheaper than unmarshalling the cache
-            cache_file = self._cache_path() if wanted is None else None
+            # a load of one ref, or of a few plans, parses their files: the cache's index
+            # covers the whole store (unmarshalling it costs what the store costs), and
+            # it keeps only what a run used, so saving a few plans' worth would evict
+            # every other plan's entries
+            whole = wanted is None and plans is None
+            cache_file = self._cache_path() if whole else None
             folders = files.folders()
             if isinstance(files, WorkTreeFiles) and plans is None:
                 files.preload(folders, cache_file)  # stats files while the cache is read
@@ -278,9 +283,7 @@ class Store:
                 files.forget()
             if collecting:
                 gc.enable()
-        # the cache keeps what a run used: saving a few plans' worth would evict the rest
-        if plans is None:
-            cache.save()
+        cache.save()
         # The cache's index lives as long as the store: freeing it now would cost a
         # 100,000-action listing ~15 ms; a command's store is freed by the process
         # ending, which skips it.
