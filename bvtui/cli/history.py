@@ -249,6 +249,7 @@ def timeline(args: argparse.Namespace) -> int:
     root, repo = _repo(args)
     file = action_file(root, args.ref)
     revisions = action_history(repo, repo.relative(file))
+    repo.complete_commit_graph()  # as in log
     if not revisions:
         return fail(f"{file}: no commits touch this file")
     spells = status_timeline(revisions, _plan_of(file))

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from bvtui.cli.main import main
 from bvtui.core.commit_graph import GraphFilters, graph_filters
 from bvtui.core.edit import edited
@@ -33,13 +35,14 @@ def _clone(make_repo: Callable[..., Path], tmp_path: Path) -> Path:
     return clone
 
 
-def test_first_log_after_a_clone_writes_filters_over_all_history(
-    make_repo: Callable[..., Path], tmp_path: Path
+@pytest.mark.parametrize("command", ["log", "timeline"])
+def test_first_history_after_a_clone_writes_filters_over_all_history(
+    make_repo: Callable[..., Path], tmp_path: Path, command: str
 ) -> None:
     clone = _clone(make_repo, tmp_path)
     assert bloom_statistics(clone, PATH) is None  # nothing to skip commits with yet
 
-    assert main(["log", "--store", str(clone / "plans"), REF]) == 0
+    assert main([command, "--store", str(clone / "plans"), REF]) == 0
 
     assert wait_for_filters(clone, PATH, limit_s=30) is not None
     assert graph_filters(clone / ".git") is GraphFilters.ALL
