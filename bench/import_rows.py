@@ -21,7 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import Row, bvtui_command, median_time, run_quiet, table
+from bench.run import bvtui_command
+from bench.table import Row, table
+from bench.timing import median_time, run_quiet
 
 IMPORT_TARGET_S = 2.0
 REIMPORT_TARGET_S = 1.0

@@ -363,6 +363,17 @@ def _fast_import_stream(
         )
 
 
+def final_model(
+    actions: int, plans: int, seed: int = 0, commits: int = 0
+) -> tuple[list[SynthPlan], list[SynthAction]]:
+    """The model :func:`make_store` leaves behind (its actions after the history's
+    edits), without building a store: for a store built earlier with the same figures."""
+    model = synthetic_plans(actions, plans, seed)
+    for _chunk in _fast_import_stream(*model, commits, random.Random(seed + 1)):
+        pass
+    return model
+
+
 def make_store(
     root: Path,
     actions: int,

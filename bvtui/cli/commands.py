@@ -61,16 +61,22 @@ actions object by object costs ~12 ms, which the console script's ``os._exit`` s
 :func:`bvtui.cli.main.main` empties it first, for callers that run several commands."""
 
 
-def _open(args: argparse.Namespace, ref: str | None = None, keep: Keep | None = None) -> Store:
+def _open(
+    args: argparse.Namespace,
+    ref: str | None = None,
+    keep: Keep | None = None,
+    plans: frozenset[str] | None = None,
+) -> Store:
     """The store the command works on; with ``ref``, only what that ref can name; with
-    ``keep``, perhaps only the actions it may keep (see :meth:`Store.open`)."""
+    ``keep``, perhaps only the actions it may keep; with ``plans``, only those plans
+    (see :meth:`Store.open`)."""
     at = getattr(args, "at", None)
     if at:
-        store = Store.at(args.store, at)
+        store = Store.at(args.store, at, plans=plans)
     elif ref is not None:
         store = Store.open_for(args.store, ref)
     else:
-        store = Store.open(args.store, keep=keep)
+        store = Store.open(args.store, keep=keep, plans=plans)
     KEPT.append(store)
     if store.problems:
         count = len(store.problems)

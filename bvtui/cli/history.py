@@ -169,6 +169,9 @@ def log(args: argparse.Namespace) -> int:
             revisions = revisions[: args.limit]
     else:
         revisions = store_history(repo, repo.relative(root), base=base, limit=args.limit)
+    # the next log is fast only with changed-path filters over all history (a fresh
+    # clone has none; `git gc` writes a graph without them): started once, detached
+    repo.complete_commit_graph()
     if args.format == "json":
         print(json_dumps([revision_record(r) for r in revisions]))
     elif revisions:
@@ -247,6 +250,7 @@ def timeline(args: argparse.Namespace) -> int:
     root, repo = _repo(args)
     file = action_file(root, args.ref)
     revisions = action_history(repo, repo.relative(file))
+    repo.complete_commit_graph()  # as in log
     if not revisions:
         return fail(f"{file}: no commits touch this file")
     spells = status_timeline(revisions, _plan_of(file))

@@ -17,8 +17,9 @@ def report(args: argparse.Namespace) -> int:
     """Print the report, or write it to ``-o FILE``."""
     if args.format in BINARY_FORMATS and not args.output:
         return fail(f"--format {args.format} writes a file: give -o FILE")
-    store = _open(args)
-    since = Store.at(args.store, args.since) if args.since else None
+    plans = frozenset(args.plan) or None  # only the plans named are read
+    store = _open(args, plans=plans)
+    since = Store.at(args.store, args.since, plans=plans) if args.since else None
     wanted = _filter(args)
     actions = wanted.apply(store.actions)
     data = render_report(

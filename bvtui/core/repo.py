@@ -23,6 +23,8 @@ from bvtui.core.git_errors import GIT_MISSING, LOCK_HELD, SILENT_FAILURE, explai
 if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
     import subprocess
 
+    from bvtui.core.commit_graph import GraphFilters
+
 AUTHOR_PATTERN = re.compile(r"^\s*(?P<name>[^<>\n]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
 
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
@@ -301,15 +303,37 @@ class Repo:
 
     def refresh_commit_graph(self) -> None:
         """Bring git's commit-graph, with changed-path Bloom filters, up to date, in the
-        background.
+        background (after a save).
 
         ``git log -- FILE`` (an action's history) then skips the commits that did not
-        touch the file without reading their trees: at 5,000 commits ~60 ms -> ~10 ms.
-        The write is incremental (``--split``: a new layer for the new commits, ~5-10
-        ms; the first one, ~0.3 s at 5,000 commits) and runs detached, so a save never
-        waits for it; a concurrent one fails harmlessly on git's lock.
+        touch the file without reading their trees. The write is incremental (``--split``:
+        a new layer for the new commits) when every layer has filters; when one lacks
+        them (``git gc`` wrote the graph), the whole graph is rewritten once with filters
+        (``--split=replace``), since new layers alone would leave the old commits
+        unfiltered for ever. It runs detached, so a save never waits for it; a
+        concurrent one fails harmlessly on git's lock.
         """
+        from bvtui.core.commit_graph import graph_filters
+
+        self._write_commit_graph(graph_filters(self.git_dir))
+
+    def complete_commit_graph(self) -> None:
+        """Start the background write of changed-path filters over the whole history
+        when the commit-graph has none (a fresh clone) or lacks them in a layer (after
+        ``git gc``); else nothing (before reading history: ``bvtui log``)."""
+        from bvtui.core.commit_graph import GraphFilters, graph_filters
+
+        filters = graph_filters(self.git_dir)
+        if filters is not GraphFilters.ALL:
+            self._write_commit_graph(filters)
+
+    def _write_commit_graph(self, filters: GraphFilters) -> None:
+        """Write the graph for ``filters`` (what it holds now), detached."""
         import subprocess
+
+        from bvtui.core.commit_graph import GraphFilters
+
+        split = "--split=replace" if filters is GraphFilters.PARTIAL else "--split"
 
         with contextlib.suppress(OSError, GitError):
             _spawn(
@@ -320,7 +344,7 @@ class Repo:
                     "write",
                     "--reachable",
                     "--changed-paths",
-                    "--split",
+                    split,
                     "--no-progress",
                 ],
                 cwd=self.top,

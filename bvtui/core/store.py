@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.core.diff import FieldChange, commit_message, field_changes, one_line
+from bvtui.core.filters import fold
 from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
@@ -132,12 +133,22 @@ class Store:
         return Repo.find(self.root) if self.root.exists() else None
 
     @classmethod
-    def open(cls, root: str | os.PathLike[str] | None = None, *, keep: Keep | None = None) -> Store:
+    def open(
+        cls,
+        root: str | os.PathLike[str] | None = None,
+        *,
+        keep: Keep | None = None,
+        plans: frozenset[str] | None = None,
+    ) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
 
         With ``keep``, an action whose stored fields it refuses is not built (a listing
         of a few thousand out of 100,000 builds only those): :attr:`actions` then holds
         the rest only, which the caller still filters. Problems are those of every file.
+        With ``plans``, only the folders of those plans (any case, as ``--plan``
+        matches) are read, their files parsed without the parse cache (whose index
+        covers the whole store): a report of one plan costs what that plan costs, and
+        :attr:`problems` only covers its files.
 
         Raises:
             StoreError: the folder does not exist.
@@ -145,7 +156,7 @@ class Store:
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store._load(None, keep=keep)
+        store._load(None, keep=keep, plans=plans)
         return store
 
     @classmethod
@@ -165,12 +176,15 @@ class Store:
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
         slug, _, action_id = ref.partition("/") if "/" in ref else ("", "", ref)
-        store._load(action_id, plan=slug or None)
+        store._load(action_id, plans=frozenset([slug]) if slug else None)
         return store
 
     @classmethod
-    def at(cls, root: str | os.PathLike[str] | None, rev: str) -> Store:
-        """The store as it was at git revision ``rev`` (a tag, a commit...), read-only.
+    def at(
+        cls, root: str | os.PathLike[str] | None, rev: str, *, plans: frozenset[str] | None = None
+    ) -> Store:
+        """The store as it was at git revision ``rev`` (a tag, a commit...), read-only;
+        with ``plans``, only those plans (see :meth:`open`).
 
         Raises:
             StoreError: the store is in no repository, or ``rev`` is not a revision.
@@ -183,7 +197,7 @@ class Store:
         except ValueError as err:
             raise StoreError(str(err)) from None
         store.files, store.revision = files, files.commit
-        store.load()
+        store._load(None, plans=plans)
         return store
 
     # --- loading -----------------------------------------------------------------
@@ -196,9 +210,14 @@ class Store:
         """
         self._load(None)
 
-    def _load(self, wanted: str | None, plan: str | None = None, keep: Keep | None = None) -> None:
+    def _load(
+        self,
+        wanted: str | None,
+        plans: frozenset[str] | None = None,
+        keep: Keep | None = None,
+    ) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
-        (in any case), and with ``plan`` only that plan's folder."""
+        (in any case), and with ``plans`` only the folders of those plans (any case)."""
         self.plans, self.actions, self.problems = {}, [], []
         collecting = gc.isenabled()
         # Folders come sorted by name (= plan slug) and each folder's actions in id
@@ -211,16 +230,21 @@ class Store:
         gc.disable()
         files = self.files
         try:
-            # a load of one ref parses its few files: cheaper than unmarshalling the cache
-            cache_file = self._cache_path() if wanted is None else None
+            # a load of one ref, or of a few plans, parses their files: the cache's index
+            # covers the whole store (unmarshalling it costs what the store costs), and
+            # it keeps only what a run used, so saving a few plans' worth would evict
+            # every other plan's entries
+            whole = wanted is None and plans is None
+            cache_file = self._cache_path() if whole else None
             folders = files.folders()
-            if isinstance(files, WorkTreeFiles) and plan is None:
+            if isinstance(files, WorkTreeFiles) and plans is None:
                 files.preload(folders, cache_file)  # stats files while the cache is read
             cache = ParseCache.open(cache_file)
             if isinstance(files, WorkTreeFiles):
                 files.preloaded()
+            only = None if plans is None else {fold(name) for name in plans}
             for folder in folders:
-                if plan is not None and folder != plan:
+                if only is not None and fold(folder) not in only:
                     continue
                 names = self.files.names(folder)
                 if wanted is not None and not _names_file(names, wanted):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -248,3 +250,53 @@ def test_errors_are_one_line_and_exit_1(capsys, store_dir: Path, args, message) 
     code, out, err = run(capsys, "report", "--store", str(store_dir), *args)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err
+
+
+def test_report_of_one_plan_reads_only_that_plan(capsys, store_dir: Path) -> None:
+    """``--plan`` loads only the plans it names: a broken file in another plan's folder
+    is not read (no warning), and the report is the same bytes as before it appeared."""
+    before = {
+        fmt: report(capsys, store_dir, "--plan", "elections-demo", "--format", fmt)
+        for fmt in ("text", "csv")
+    }
+    (store_dir / "property-demo" / "9.9.yaml").write_text("id: '9.9'\ntitle: [unclosed\n")
+    git(store_dir.parent, "add", "-A")
+    git(store_dir.parent, "commit", "-q", "-m", "a broken file in another plan")
+    commit = head(store_dir)
+
+    for fmt, old in before.items():
+        code, out, err = run(
+            capsys, "report", "--store", str(store_dir), "--plan", "elections-demo", "--format", fmt
+        )
+        assert code == 0
+        assert err == ""  # the broken file was not read: no "did not load" warning
+        assert out == old.replace(old_head(old), commit)
+
+    code, _out, err = run(capsys, "report", "--store", str(store_dir), "--plan", "property-demo")
+    assert code == 0
+    assert "1 file did not load" in err  # the same file is read when its plan is asked for
+
+
+def old_head(text: str) -> str:
+    """The commit a report was stamped with (the one before the broken file's)."""
+    found = re.search(r"\b[0-9a-f]{40}\b", text)
+    assert found is not None
+    return found.group(0)
+
+
+def test_report_of_one_plan_keeps_the_cache_of_the_others(capsys, store_dir: Path) -> None:
+    from bvtui.core.parse_cache import cache_path
+    from bvtui.core.repo import Repo
+
+    old = time.time() - 60  # files younger than 2 s are never cached (racy)
+    for path in store_dir.rglob("*.yaml"):
+        os.utime(path, (old, old))
+    assert main(["list", "--store", str(store_dir)]) == 0  # fills the parse cache
+    repo = Repo.find(store_dir)
+    assert repo is not None
+    cache = cache_path(repo.git_dir, store_dir, "tree")
+    filled = cache.read_bytes()
+
+    report(capsys, store_dir, "--plan", "elections-demo")
+
+    assert cache.read_bytes() == filled
