@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bvtui.core.model import ID_PATTERN, RESERVED_IDS, default_rag
+from bvtui.core.model import RESERVED_IDS, default_rag
+from bvtui.core.ref import ID_PATTERN
 
 _DISPLAY_ORDER = {"blue": 0, "green": 1, "amber": 2, "red": 3, "grey": 4}
 """The order a plan's statuses are listed in: complete first, unknown last."""
