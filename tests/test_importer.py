@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from bvtui.core.import_fields import officer_aliases, parse_progress, split_officers
 from bvtui.core.importer import ImportedPlan, ImportError_, ImportProblem, parse_file
-from bvtui.core.model import ID_PATTERN
+from bvtui.core.ref import ID_PATTERN
 from bvtui.core.tables import clean_cell, read_table
 
 DATA = Path(__file__).parent / "data" / "import"

@@ -27,13 +27,14 @@ from bvtui.core.history import (
     status_timeline,
     store_history,
 )
-from bvtui.core.model import ID_PATTERN, Plan
+from bvtui.core.model import Plan
 from bvtui.core.records import rag_label
+from bvtui.core.ref import Ref
 from bvtui.core.regular_file import RefusedFile, read_regular_file
 from bvtui.core.repo import Repo
 from bvtui.core.schema import ValidationError, plan_from_mapping
 from bvtui.core.snapshots import make_snapshot
-from bvtui.core.store import PLAN_FILE, Store, StoreError, locate_store
+from bvtui.core.store import PLAN_FILE, Store, StoreError, locate_store, parse_ref
 from bvtui.core.yaml_io import YamlFileError, read_mapping
 
 
@@ -55,16 +56,14 @@ def action_file(root: Path, ref: str) -> Path:
     Raises:
         StoreError: a malformed ref, or a bare id found in no plan or in several.
     """
-    plan, slash, action_id = ref.rpartition("/")
-    if not ID_PATTERN.match(action_id) or (slash and not ID_PATTERN.match(plan)):
-        raise StoreError(f"{ref}: not an action id (plan/id, or the bare id)")
-    if slash:
-        return root / plan / f"{action_id}.yaml"
-    found = sorted(root.glob(f"*/{action_id}.yaml"))
+    wanted = parse_ref(ref)
+    if wanted.plan:
+        return wanted.path(root)
+    found = sorted(root.glob(f"*/{wanted.id}.yaml"))
     if not found:
         raise StoreError(f"{ref}: no such action in {root} (a removed one needs plan/id)")
     if len(found) > 1:
-        refs = ", ".join(f"{path.parent.name}/{action_id}" for path in found)
+        refs = ", ".join(str(Ref.of_path(path)) for path in found)
         raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
     return found[0]
 
@@ -305,7 +304,7 @@ def render_changes(changes: StoreChanges, fmt: str) -> str:
     for (plan, theme), moves in changes.grouped().items():
         rows = [
             [
-                move.ref.rpartition("/")[2],
+                move.id,
                 _cut(move.title, 44),
                 rag_label(move.new_rag or move.old_rag or "grey"),
                 MOVE_MARKS.get(move.direction, ""),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bvtui.cli import options
 from bvtui.cli.commands import fail, user_errors
+from bvtui.core.ref import Ref
 from bvtui.core.store import Store, StoreError, locate_store
 
 
@@ -109,7 +110,7 @@ def rename(args: argparse.Namespace) -> int:
     store = _store(args)
     action = store.find(args.ref)
     sha = rename_action(store, action, args.new_id, author=args.author)
-    print(f"{action.ref} -> {action.plan.slug}/{args.new_id}: committed {sha[:10]}")
+    print(f"{action.ref} -> {Ref(action.plan.slug, args.new_id)}: committed {sha[:10]}")
     return 0
 
 

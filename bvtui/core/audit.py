@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from bvtui.core.gitlog import Commit, commit_of, read_log
+from bvtui.core.ref import Ref, RefError
 from bvtui.core.repo import Repo
 from bvtui.core.snapshots import Tag, list_tags
 from bvtui.core.store import Problem, Store
@@ -58,9 +59,10 @@ def _expected_files(commit: Commit, store_path: str) -> set[str] | str | None:
     prefix (an import writes one plan folder), or None when there are no trailers."""
     ref = commit.action_ref
     if ref is not None:
-        plan, _, name = ref.partition("/")
-        file = name if name.endswith(".yaml") else f"{name}.yaml"
-        return {str(PurePosixPath(store_path) / plan / file)}
+        try:
+            return {str(Ref.parse(ref).path(PurePosixPath(store_path)))}
+        except RefError:  # names no file of the store, so accounts for none
+            return set()
     plans = commit.trailers.get(PLAN_TRAILER)
     if IMPORT_TRAILER in commit.trailers and plans:
         return str(PurePosixPath(store_path) / plans[-1]) + "/"

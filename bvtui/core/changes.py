@@ -16,8 +16,9 @@ from typing import Any
 
 from bvtui.core.diff import FieldChange, field_changes, one_line
 from bvtui.core.gitlog import NULL_BLOB, FileChange, diff_files
-from bvtui.core.history import decode, ref_of_path
+from bvtui.core.history import decode
 from bvtui.core.model import Plan, natural_key
+from bvtui.core.ref import PLAN_FILE, Ref
 from bvtui.core.repo import Repo
 from bvtui.core.schema import ValidationError, plan_from_mapping
 from bvtui.core.sources import _read_blobs
@@ -28,14 +29,13 @@ EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "blue": 3}
 """How good a RAG is, to say better or worse; grey (not started, cancelled) is off the scale."""
 
-PLAN_FILE = "plan.yaml"
-
 
 @dataclass
 class ActionMove:
     """One action that differs between the two revisions."""
 
     ref: str
+    id: str
     plan: str
     theme: str
     title: str
@@ -128,7 +128,7 @@ def _plan(slug: str, mapping: dict[str, Any] | None, path: str) -> Plan:
 
 
 def _move(change: FileChange, old: dict | None, new: dict | None, plans: dict) -> ActionMove:
-    ref = ref_of_path(change.path)
+    ref = Ref.of_path(change.path)
     slug = PurePosixPath(change.path).parent.name
     old_slug = PurePosixPath(change.old_path).parent.name
     kind = {"A": "new", "D": "removed", "R": "renamed"}.get(change.status, "changed")
@@ -136,12 +136,13 @@ def _move(change: FileChange, old: dict | None, new: dict | None, plans: dict) -
     old_plan, new_plan = plans[("old", old_slug)], plans[("new", slug)]
     changes = field_changes(old, new)
     move = ActionMove(
-        ref=ref,
+        ref=str(ref),
+        id=ref.id,
         plan=slug,
         theme=one_line(shown.get("theme")),
         title=one_line(shown.get("title")),
         kind=kind,
-        old_ref=ref_of_path(change.old_path) if kind == "renamed" else None,
+        old_ref=str(Ref.of_path(change.old_path)) if kind == "renamed" else None,
         updates_added=[c.new for c in changes if c.is_update] if old is not None else [],
         changes=changes,
     )

@@ -9,9 +9,11 @@ from __future__ import annotations
 import copy
 import re
 from datetime import date
+from pathlib import PurePath
 
 from bvtui.core.dates import looks_like_a_date
 from bvtui.core.model import EDITABLE_FIELDS, Action, Update
+from bvtui.core.ref import Ref
 from bvtui.core.schema import (
     ValidationError,
     check_extra_key,
@@ -41,7 +43,7 @@ def check_value(action: Action, field: str, value: str) -> str | int | list[str]
     Raises:
         ValidationError: the value breaks a rule (message names file, field, value).
     """
-    path = action.path or f"{action.ref}.yaml"
+    path = action.path or str(Ref(action.plan.slug, action.id).path(PurePath()))
     if field == "progress":
         return parse_progress(value, path)
     if field == "status":

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import PurePosixPath
 from typing import Any
 
 from bvtui.core.dates import due_date
 from bvtui.core.diff import FieldChange, field_changes, one_line
 from bvtui.core.gitlog import NULL_BLOB, Commit, FileChange, commit_renames, read_log
 from bvtui.core.model import Plan
+from bvtui.core.ref import Ref
 from bvtui.core.repo import Repo
 from bvtui.core.sources import _read_blobs
 from bvtui.core.yaml_io import YamlFileError, read_mapping
@@ -55,7 +55,7 @@ class Revision:
     @property
     def ref(self) -> str:
         """``plan/id`` from the file's path (``plan/plan.yaml`` for a plan file)."""
-        return ref_of_path(self.path)
+        return str(Ref.of_path(self.path))
 
     @property
     def by_bvtui(self) -> bool:
@@ -70,15 +70,8 @@ class Revision:
             return "removed"
         parts = [change.summary() for change in self.changes]
         if self.kind == "renamed":
-            parts.insert(0, f"renamed from {ref_of_path(self.old_path)}")
+            parts.insert(0, f"renamed from {Ref.of_path(self.old_path)}")
         return ", ".join(parts) or "no field changed"
-
-
-def ref_of_path(path: str) -> str:
-    """``plan/id`` for ``<store>/<plan>/<id>.yaml``; ``plan/plan.yaml`` for a plan file."""
-    pure = PurePosixPath(path)
-    name = pure.name if pure.name == "plan.yaml" else pure.stem
-    return f"{pure.parent.name}/{name}"
 
 
 def decode(text: bytes | None, path: str) -> tuple[dict[str, Any] | None, str | None]:

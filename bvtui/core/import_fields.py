@@ -11,7 +11,8 @@ import re
 from collections import Counter
 
 from bvtui.core.import_rag import rag_of
-from bvtui.core.model import ID_PATTERN, RESERVED_IDS
+from bvtui.core.model import RESERVED_IDS
+from bvtui.core.ref import ID_PATTERN
 
 _DISPLAY_ORDER = {"blue": 0, "green": 1, "amber": 2, "red": 3, "grey": 4}
 """The order a plan's statuses are listed in: complete first, unknown last."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from bvtui.core.importer import ImportedPlan
 from bvtui.core.model import STORED_FIELDS, Plan
+from bvtui.core.ref import Ref
 from bvtui.core.repo import GitError
 from bvtui.core.schema import (
     PLAN_FIELDS,
@@ -80,7 +81,7 @@ def import_plan(
     """
     check_id(slug, str(store.root / slug), "plan")
     folder = store.root / slug
-    plan_path = folder / PLAN_FILE
+    plan_path = Ref(slug, PLAN_FILE).path(store.root)
     plan = _merged_plan(slug, imported, plan_path, overrides or PlanOverrides())
     writes: dict[Path, str] = {}
     result = ImportResult(plan=slug)
@@ -97,7 +98,7 @@ def import_plan(
 
     seen = set()
     for item in imported.actions:
-        path = folder / f"{item['id']}.yaml"
+        path = Ref(slug, item["id"]).path(store.root)
         seen.add(path.name)
         old = _existing(path)
         mapping = _merged_action(old, item)

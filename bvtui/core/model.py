@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from bvtui.core.dates import due_date, month_end
+from bvtui.core.ref import ref_text
 
 RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
 """Every RAG colour, in the order reports list them."""
@@ -71,10 +72,6 @@ _DEFAULT_STATUS_RAG: dict[str, str] = {
 
 CLOSED_STATUS_WORDS = ("cancel", "withdrawn", "superseded", "closed")
 """Statuses containing these words end an action without completing it: never overdue."""
-
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
-"""Ids and plan slugs: letters, digits, ``.``, ``_``, ``-``; no leading dot, so never a path
-(``\\Z``, not ``$``, which would let a final line break through)."""
 
 RESERVED_IDS = frozenset({"plan"})
 """Ids that would collide with a plan's own files (``plan.yaml``)."""
@@ -247,7 +244,7 @@ class Action:
     @property
     def ref(self) -> str:
         """The store-wide reference ``plan/id``."""
-        return f"{self.plan.slug}/{self.id}"
+        return ref_text(self.plan.slug, self.id)
 
     @property
     def rag(self) -> str:

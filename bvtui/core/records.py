@@ -40,7 +40,7 @@ def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
     due, overdue, check = action.judged(as_of)
     updates = action.updates
     return {
-        "ref": f"{action.plan.slug}/{action.id}",
+        "ref": action.ref,
         "plan": action.plan.slug,
         "id": action.id,
         "title": action.title,

@@ -13,6 +13,7 @@ import os
 from bvtui.core.diff import FieldChange, commit_message
 from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action
+from bvtui.core.ref import Ref
 from bvtui.core.schema import action_to_mapping, check_id
 from bvtui.core.store import AUTHOR_ENV, Store, StoreError, write_atomically
 from bvtui.core.yaml_io import render_mapping
@@ -34,16 +35,16 @@ def rename_action(store: Store, action: Action, new_id: str, author: str | None 
         raise StoreError(f"a {stopped} is in progress, so no rename: {way_out(stopped)} first")
     old_path = store.action_path(action)
     check_id(new_id, str(old_path), "new id")
-    new_path = old_path.with_name(f"{new_id}.yaml")
+    new_ref = Ref(action.plan.slug, new_id)
+    new_path = new_ref.path(store.root)
     if new_path.exists() or new_id.lower() in {
         a.id.lower() for a in store.actions if a.plan.slug == action.plan.slug
     }:
-        raise StoreError(f"{action.plan.slug}/{new_id}: that id is already taken in the plan")
+        raise StoreError(f"{new_ref}: that id is already taken in the plan")
     renamed = copy.copy(action)
     renamed.id = new_id
     repo.run("mv", "--", repo.relative(old_path), repo.relative(new_path))
     text = render_mapping(new_path.read_text("utf-8"), action_to_mapping(renamed), STORED_FIELDS)
     write_atomically(new_path, text)
-    ref = f"{action.plan.slug}/{new_id}"
-    message = commit_message(ref, [FieldChange("id", action.id, new_id)])
+    message = commit_message(str(new_ref), [FieldChange("id", action.id, new_id)])
     return repo.commit([old_path, new_path], message, author or os.environ.get(AUTHOR_ENV))

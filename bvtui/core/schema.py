@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any
 
 from bvtui.core.diff import has_control
-from bvtui.core.model import ID_PATTERN, RAGS, RESERVED_IDS, STORED_FIELDS, Action, Plan, Update
+from bvtui.core.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Plan, Update
+from bvtui.core.ref import ID_PATTERN
 
 PLAN_FIELDS: tuple[str, ...] = (
     "title",

@@ -25,6 +25,7 @@ from bvtui.core.filters import fold
 from bvtui.core.git_errors import way_out
 from bvtui.core.model import STORED_FIELDS, Action, Plan, Update, natural_key
 from bvtui.core.parse_cache import MISS, ParseCache, cache_path
+from bvtui.core.ref import PLAN_FILE, Ref, RefError
 from bvtui.core.regular_file import RefusedFile
 from bvtui.core.repo import GitError, PendingBlob, Repo
 from bvtui.core.safe_files import save_lock, write_atomically
@@ -47,7 +48,6 @@ officers (the parse cache holds them beside each action), as
 
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
-PLAN_FILE = "plan.yaml"
 
 
 def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -175,8 +175,8 @@ class Store:
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        slug, _, action_id = ref.partition("/") if "/" in ref else ("", "", ref)
-        store._load(action_id, plans=frozenset([slug]) if slug else None)
+        wanted = parse_ref(ref)
+        store._load(wanted.id, plans=frozenset([wanted.plan]) if wanted.plan else None)
         return store
 
     @classmethod
@@ -454,34 +454,33 @@ class Store:
         Raises:
             StoreError: no such action, or a bare id found in several plans.
         """
-        if "/" in ref:
-            slug, _, action_id = ref.partition("/")
-            matches = [a for a in self.actions if a.plan.slug == slug and a.id == action_id]
+        wanted = parse_ref(ref)
+        if wanted.plan:
+            matches = [a for a in self.actions if a.plan.slug == wanted.plan and a.id == wanted.id]
         else:
-            matches = [a for a in self.actions if a.id == ref]
+            matches = [a for a in self.actions if a.id == wanted.id]
             if len(matches) > 1:
                 refs = ", ".join(a.ref for a in matches)
                 raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
         if not matches:
-            broken = self._problem_of(ref)
+            broken = self._problem_of(wanted)
             if broken is not None:
                 raise StoreError(f"{ref}: the file does not load: {broken}")
             raise StoreError(f"{ref}: no such action in {self.root}")
         return matches[0]
 
-    def _problem_of(self, ref: str) -> Problem | None:
+    def _problem_of(self, ref: Ref) -> Problem | None:
         """The problem of the file ``ref`` names, when it is there but does not load."""
-        slug, _, action_id = ref.rpartition("/")
         for problem in self.problems:
             path = Path(problem.path)
-            if path.name == f"{action_id}.yaml" and (not slug or path.parent.name == slug):
+            if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
 
     # --- saving ------------------------------------------------------------------
 
     def action_path(self, action: Action) -> Path:
-        return self.root / action.plan.slug / f"{action.id}.yaml"
+        return Ref(action.plan.slug, action.id).path(self.root)
 
     def save_action(
         self,
@@ -555,7 +554,7 @@ class Store:
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
                 _write(path, text)
-            return self._commit_file(path, f"{plan.slug}/{PLAN_FILE}", author)
+            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author)
 
     def _refuse_while_stopped(self, path: Path) -> None:
         """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
@@ -633,7 +632,7 @@ class Store:
 
     def pending_refs(self) -> set[str]:
         """Refs (``plan/id``) of the actions saved on disk but not committed."""
-        return {self._ref_of(path) for path in self.pending_paths() if path.name != PLAN_FILE}
+        return {str(Ref.of_path(path)) for path in self.pending_paths() if path.name != PLAN_FILE}
 
     def commit_pending(
         self, *, author: str | None = None, only: set[Path] | None = None
@@ -650,7 +649,7 @@ class Store:
             if only is not None and path not in only:
                 continue
             with save_lock(path.parent):
-                result = self._commit_file(path, self._ref_of(path), author)
+                result = self._commit_file(path, str(Ref.of_path(path)), author)
                 if not result.changes and result.commit is None and result.error is None:
                     self._unstage(path)
             results.append(result)
@@ -664,9 +663,17 @@ class Store:
             with contextlib.suppress(GitError):
                 repo.run("reset", "--quiet", "--", repo.relative(path))
 
-    def _ref_of(self, path: Path) -> str:
-        plan = path.parent.name
-        return f"{plan}/{PLAN_FILE}" if path.name == PLAN_FILE else f"{plan}/{path.stem}"
+
+def parse_ref(ref: str) -> Ref:
+    """``ref`` (``plan/id`` or a bare id) as a :class:`Ref`, for a command on the store.
+
+    Raises:
+        StoreError: ``ref`` is neither.
+    """
+    try:
+        return Ref.parse(ref)
+    except RefError as err:
+        raise StoreError(str(err)) from None
 
 
 def _write(path: Path, text: str) -> None:

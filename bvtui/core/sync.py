@@ -24,10 +24,11 @@ from bvtui.core.merge_driver import (
     driver_configured,
     missing_driver_program,
 )
+from bvtui.core.ref import Ref
 from bvtui.core.remote_errors import SAFE, explain_remote_failure
 from bvtui.core.repo import GitError, Repo
 from bvtui.core.stopped_edits import put_back, set_aside
-from bvtui.core.store import PLAN_FILE, Store
+from bvtui.core.store import Store
 from bvtui.core.yaml_io import YamlFileError, read_mapping
 
 _NO_EDITOR = {"GIT_EDITOR": "true"}
@@ -171,12 +172,6 @@ def _count_commits(repo: Repo, spec: str) -> int:
     return int(repo.run("rev-list", "--count", spec).stdout.strip() or 0)
 
 
-def _ref_of(name: str) -> str:
-    """``plans/<plan>/<id>.yaml`` (from the repository top) as ``<plan>/<id>``."""
-    path = Path(name)
-    return f"{path.parent.name}/{PLAN_FILE if path.name == PLAN_FILE else path.stem}"
-
-
 def _unmerged(repo: Repo) -> list[str]:
     return sorted(set(repo.run("diff", "--name-only", "--diff-filter=U").stdout.splitlines()))
 
@@ -202,7 +197,9 @@ def in_progress(repo: Repo) -> str | None:
 def conflicted_refs(store: Store) -> list[str]:
     """Refs of the actions left in conflict by an integration that stopped."""
     repo = _repo_of(store)
-    return [_ref_of(name) for name in _unmerged(repo) if has_conflict_record(repo.top / name)]
+    return [
+        str(Ref.of_path(name)) for name in _unmerged(repo) if has_conflict_record(repo.top / name)
+    ]
 
 
 def _abort(repo: Repo, mode: str) -> None:
@@ -220,7 +217,7 @@ def _stopped(repo: Repo, mode: str, output: str, what: str) -> list[str]:
     unmerged = _unmerged(repo)
     ours = [name for name in unmerged if has_conflict_record(repo.top / name)]
     if unmerged and len(ours) == len(unmerged):
-        return [_ref_of(name) for name in ours]
+        return [str(Ref.of_path(name)) for name in ours]
     _abort(repo, mode)
     if unmerged:
         others = ", ".join(name for name in unmerged if name not in ours)
@@ -339,7 +336,7 @@ def _count_incoming(repo: Repo, store: Store, head: str, upstream: str, result: 
         base = repo.run("merge-base", head, upstream).stdout.strip()
         prefix = repo.relative(store.root)
         changed = store_paths(repo, "diff", "--name-only", base, upstream, "--", prefix)
-        result.incoming_refs = [_ref_of(name) for name in changed]
+        result.incoming_refs = [str(Ref.of_path(name)) for name in changed]
 
 
 def _head_before(repo: Repo, mode: str) -> str | None:
@@ -387,7 +384,7 @@ def _integrate(
     """Rebase onto (or merge) ``upstream``; the refs left in conflict, if any."""
     clashes = find_id_clashes(repo, store.root, upstream)
     if clashes.differing:
-        refs = [_ref_of(name) for name in clashes.differing]
+        refs = [str(Ref.of_path(name)) for name in clashes.differing]
         raise SyncError(
             f"id clash: {_refs_text(refs)} added both here and on {target.remote} with "
             f"different content; rename yours (bvtui rename {refs[0]} NEW-ID), then sync "
@@ -428,7 +425,7 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
         raise SyncError("no sync is waiting to continue: run bvtui sync")
     unmerged = _unmerged(repo)
     if unmerged:
-        refs = [_ref_of(name) for name in unmerged]
+        refs = [str(Ref.of_path(name)) for name in unmerged]
         raise SyncError(f"still in conflict: {_refs_text(refs)}; resolve them first")
     target = _target(repo, remote)
     result = SyncResult(target.remote, target.remote_branch, mode=mode)
@@ -454,7 +451,7 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
     if kept:  # on top of the sync: recorded and pushed with it, unless left in conflict
         clean = {repo.top / edit.name for edit in kept if edit.name not in left}
         result.committed = _commit_pending(store, None, clean)
-        result.kept_in_conflict = [_ref_of(name) for name in left]
+        result.kept_in_conflict = [str(Ref.of_path(name)) for name in left]
     return _publish(repo, target, result)
 
 
@@ -485,6 +482,6 @@ def abort_sync(store: Store) -> str:
             f"meanwhile kept, uncommitted ({names}): bvtui commit records them"
         )
         if left:
-            line += f"; {_conflicts_left([_ref_of(name) for name in left])}"
+            line += f"; {_conflicts_left([str(Ref.of_path(name)) for name in left])}"
         return line
     return f"the {mode} was undone: the clone is as before the sync; {SAFE}"

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from bvtui.core.model import EDITABLE_FIELDS, Action
-from bvtui.core.store import Store, StoreError, write_atomically
+from bvtui.core.store import Store, StoreError, parse_ref, write_atomically
 
 FORMAT = 1
 """The version of the file's layout; bump it when the layout changes."""
@@ -66,8 +66,8 @@ def unapplied_path(store: Store, ref: str) -> Path:
     """
     if store.repo is None:
         raise StoreError(f"{store.root}: not in a git repository: no place to keep an edit")
-    plan, _, action_id = ref.rpartition("/")
-    return store.repo.git_dir / "bvtui" / "unapplied" / plan / f"{action_id}.json"
+    wanted = parse_ref(ref)
+    return store.repo.git_dir / "bvtui" / "unapplied" / wanted.plan / f"{wanted.id}.json"
 
 
 def keep_unapplied(store: Store, edit: UnappliedEdit) -> Path:

@@ -17,6 +17,7 @@ from textual.color import Color
 
 from bvtui.core.diff import one_line, printable_block
 from bvtui.core.model import RAG_SYMBOLS
+from bvtui.core.ref import ref_text
 
 RAG_STYLES: dict[str, str] = {
     rag: f"rag.{rag}" for rag in ("red", "amber", "green", "blue", "grey")
@@ -104,7 +105,7 @@ def fit(text: str, width: int) -> str:
 def fit_ref(plan: str, action_id: str, width: int) -> str:
     """``plan/id`` in ``width`` cells, cutting the plan slug so that the id always shows
     (no plan: the id alone)."""
-    ref = f"{plan}/{action_id}" if plan else action_id
+    ref = ref_text(plan, action_id)
     if cell_len(ref) <= width:
         return fit(ref, width)
     room = width - cell_len(action_id) - 2  # "…/"

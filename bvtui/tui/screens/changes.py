@@ -80,7 +80,7 @@ def changes_lines(found: StoreChanges, width: int) -> list[Text]:
     wrapped again by the list that shows them (it scrolls sideways instead).
     """
     moves = found.moves
-    id_width = min(max((cell_len(line(_id_of(m))) for m in moves), default=2), ID_WIDTH)
+    id_width = min(max((cell_len(line(m.id)) for m in moves), default=2), ID_WIDTH)
     status_width = min(max((cell_len(_status(m)) for m in moves), default=6) + 2, STATUS_WIDTH)
     title_width = max(TITLE_WIDTH[0], min(TITLE_WIDTH[1], width // 3))
     wrap_at = max(width - UPDATE_INDENT - 2, 30)
@@ -98,7 +98,7 @@ def changes_lines(found: StoreChanges, width: int) -> list[Text]:
             label, style = DIRECTION_STYLES.get(move.direction, ("", ""))
             status = rag_text(_status(move), move.new_rag or "grey")
             status.truncate(status_width, overflow="ellipsis", pad=True)
-            row = Text(f"{fit(line(_id_of(move)), id_width)}  ")
+            row = Text(f"{fit(line(move.id), id_width)}  ")
             row.append(f"{fit(line(move.title), title_width)}  ")
             row.append_text(status)
             row.append("  ")
@@ -108,10 +108,6 @@ def changes_lines(found: StoreChanges, width: int) -> list[Text]:
             for update in move.updates_added:
                 lines.extend(_update_lines(update, wrap_at))
     return lines
-
-
-def _id_of(move: ActionMove) -> str:
-    return move.ref.rpartition("/")[2]
 
 
 def _status(move: ActionMove) -> str:
