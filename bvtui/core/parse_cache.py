@@ -18,9 +18,10 @@ against), so a changed plan re-validates its actions.
 
 The cache is one file per store and kind inside the git directory
 (``<git-dir>/bvtui/``), so git never sees it and each work tree has its own. It is
-written atomically, only when something changed, and carries a version that also
-covers the code that validates; a missing, corrupt or foreign file is ignored. A
-store outside git has no cache.
+written atomically, only when something changed, and carries a format number
+(:data:`FORMAT`, bumped by hand when what is cached changes) and the Python version,
+so that two installs of bvtui share it; a missing, corrupt or foreign file is
+ignored. A store outside git has no cache.
 
 Nothing in it is trusted unchecked: a damaged byte (a disk error, a stray write, a
 hand edit) would otherwise be served as the store's data on every later run. The
@@ -50,9 +51,14 @@ from typing import Any
 
 from bvtui.core.regular_file import read_regular_file
 
-FORMAT = 5
-"""Bumped whenever the shape of an entry changes (5: CRC-32 of the index and of
-each value)."""
+FORMAT = 6
+"""The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
+of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
+
+1-4: the entries before the cache was checked;
+5: a CRC-32 of the index and of each value;
+6: versioned by this number and Python's alone (no longer the source files' mtimes).
+"""
 
 RACY_NS = 2_000_000_000
 """A file modified this recently (ns) is not trusted to its stat: 2 s covers FAT's
@@ -67,24 +73,11 @@ _HEAD = struct.Struct("<QI")
 MISS: Any = type("Miss", (), {"__repr__": lambda self: "MISS"})()
 """What :meth:`ParseCache.hints` gives for a key with no valid entry."""
 
-_VALIDATING_MODULES = ("schema.py", "model.py", "store.py", "parse_cache.py")
 
-
-def _code_version() -> tuple[Any, ...]:
-    """What the cached results depend on besides the files: format, Python, our code.
-
-    The validating modules' sizes and mtimes stand for their content, so an edited
-    rule (a development checkout, an upgrade) never meets results of the old one.
-    """
-    here = Path(__file__).parent
-    stamps = []
-    for name in _VALIDATING_MODULES:
-        try:
-            st = os.stat(here / name)
-            stamps.append((st.st_size, st.st_mtime_ns))
-        except OSError:
-            stamps.append(None)
-    return (FORMAT, sys.version_info[:2], tuple(stamps))
+def _code_version() -> tuple[int, tuple[int, int]]:
+    """What the cached results depend on besides the files: :data:`FORMAT`, and the
+    Python version (``marshal``'s format is only stable within one)."""
+    return (FORMAT, sys.version_info[:2])
 
 
 def stat_fingerprint(path: str, now_ns: int | None = None) -> bytes | None:
