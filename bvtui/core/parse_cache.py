@@ -9,7 +9,13 @@ as plain data, under a *fingerprint* of the file:
   (``touch -r``, ``os.utime``), the ctime; an atomic replace or a checkout gives a
   new inode. A file changed less than :data:`RACY_NS` before it was looked at is
   *racy* (a second edit within the file system's timestamp granularity could keep
-  every field): it gets no fingerprint and is parsed every time until it settles.
+  every field): its fingerprint says so, and it is cached with a digest of its
+  content beside its stat data. A later load whose stat data match such an entry
+  trusts it only once the file's content is read and found to have the same digest
+  (as git re-checks its racily clean entries by content), and then keeps it under
+  the plain fingerprint if the file has settled. So the command after a fresh clone
+  or checkout does not parse again, and a same-size edit within the same timestamp
+  tick is never served stale.
 * at a revision (``--at REV``), the blob id: the content itself.
 
 What validation depended on is kept too (an action's status is checked against its
@@ -67,6 +73,10 @@ granularity and git's racy-clean rule (same second as the cache)."""
 _STAMP = struct.Struct("<qqQq")
 """A work-tree fingerprint: size, mtime (ns), inode, ctime (ns)."""
 
+RACY = b"?"
+"""What follows the stat data in a racy file's fingerprint (and, in the entry cached
+for it, comes before the digest of the content it was parsed from)."""
+
 _HEAD = struct.Struct("<QI")
 """The length of the index and its CRC-32, at the start of a cache file."""
 
@@ -81,7 +91,7 @@ def _code_version() -> tuple[int, tuple[int, int]]:
 
 
 def stat_fingerprint(path: str, now_ns: int | None = None) -> bytes | None:
-    """The fingerprint of a work-tree file, or None when it is racy (changed just now).
+    """The fingerprint of a work-tree file (:func:`is_racy` when it changed just now).
 
     Raises:
         OSError: the file cannot be stat'ed (FileNotFoundError when it is gone).
@@ -125,11 +135,25 @@ def stat_fingerprints(
                 found.append(None)
                 continue
             mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
-            racy = mtime > limit or ctime > limit
-            found.append(None if racy else pack(st.st_size, mtime, st.st_ino, ctime))
+            stamp = pack(st.st_size, mtime, st.st_ino, ctime)
+            found.append(stamp + RACY if mtime > limit or ctime > limit else stamp)
     finally:
         os.close(fd)
     return found
+
+
+def is_racy(fingerprint: Hashable | None) -> bool:
+    """Whether ``fingerprint`` is that of a file changed too recently to trust its stat."""
+    return type(fingerprint) is bytes and len(fingerprint) == _STAMP.size + len(RACY)
+
+
+def _unsure(entry: Any, fingerprint: Hashable | None) -> bool:
+    """Whether ``entry`` was cached while its file was racy and has the stat data of
+    ``fingerprint``: then only the file's content can tell whether it still holds."""
+    if type(entry) is not tuple or len(entry) != 5 or type(fingerprint) is not bytes:
+        return False
+    cached, size = entry[0], _STAMP.size
+    return type(cached) is bytes and len(cached) > size + 1 and cached[:size] == fingerprint[:size]
 
 
 def cache_path(git_dir: Path, root: Path, kind: str) -> Path:
@@ -157,6 +181,7 @@ class ParseCache:
         self._body = memoryview(b"")
         self._used: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # found in the file
         self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
+        self._unsure: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # see confirm
         self._changed = False
         self.hits = 0
         self.misses = 0
@@ -203,11 +228,34 @@ class ParseCache:
                     continue
             except (TypeError, LookupError):  # no entry (None), or a damaged one
                 pass
+            if entry is not None and _unsure(entry, fingerprint):
+                self._unsure[key] = entry
             append(MISS)
         misses = found.count(MISS)
         self.hits += len(found) - misses
         self.misses += misses
         return found
+
+    def unsure(self, key: str) -> bool:
+        """Whether :meth:`hints` missed ``key`` only because its entry was cached while
+        the file was racy: :meth:`confirm` may then take it after a look at the file."""
+        return key in self._unsure
+
+    def confirm(self, key: str, fingerprint: Hashable | None, content: bytes) -> Any:
+        """The hint of the :meth:`unsure` entry of ``key`` when the file's content now
+        has the digest ``content`` it was cached with (:meth:`value` then decodes it),
+        else :data:`MISS`. Kept under the plain ``fingerprint`` once the file is no
+        longer racy."""
+        entry = self._unsure.pop(key, None)
+        if entry is None or entry[0][_STAMP.size + len(RACY) :] != content:  # type: ignore[index]
+            return MISS
+        if not is_racy(fingerprint):
+            entry = (fingerprint, *entry[1:])  # type: ignore[assignment]
+            self._changed = True
+        self._used[key] = entry
+        self.hits += 1
+        self.misses -= 1
+        return entry[3]
 
     def value(self, key: str) -> Any | None:
         """The value of an entry :meth:`hints` found for ``key``; None (and the entry
@@ -230,9 +278,21 @@ class ParseCache:
         self._put.pop(key, None)
         self._changed = True
 
-    def put(self, key: str, fingerprint: Hashable | None, value: Any, hint: Any = None) -> None:
+    def put(
+        self,
+        key: str,
+        fingerprint: Hashable | None,
+        value: Any,
+        hint: Any = None,
+        content: bytes | None = None,
+    ) -> None:
         """Remember ``value`` for ``key``, with a ``hint`` :meth:`hints` gives without
-        decoding it (nothing is kept for a racy file). Both must be plain data."""
+        decoding it. Both must be plain data. A racy file's value is kept only with
+        ``content``, the digest of the bytes it was parsed from (see :meth:`confirm`)."""
+        if is_racy(fingerprint):
+            if not content:
+                return
+            fingerprint = fingerprint + content  # type: ignore[operator]
         if fingerprint is not None:
             self._used.pop(key, None)
             self._put[key] = (fingerprint, value, hint)

@@ -13,7 +13,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
@@ -321,6 +321,8 @@ class Store:
         loaded: list[Action] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
             cached = None
+            if hint is MISS and cache.unsure(key):  # cached while racy: its content decides
+                hint = self._confirm(folder, name, key, stamp, cache)
             if hint is not MISS:
                 try:
                     if early is not None and not early(*hint):
@@ -338,7 +340,9 @@ class Store:
                 if parsed is None:
                     continue
                 action = parsed
-                cache.put(key, stamp, _action_to_cache(action), _hint(action))
+                cache.put(
+                    key, stamp, _action_to_cache(action), _hint(action), action.digest.encode()
+                )
                 if early is not None and not early(*_hint(action)):
                     continue
             loaded.append(action)
@@ -350,6 +354,17 @@ class Store:
         if by_name != list(id_rank):  # id order differs from file-name order
             loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
         return loaded
+
+    def _confirm(
+        self, folder: str, name: str, key: str, stamp: Hashable | None, cache: ParseCache
+    ) -> Any:
+        """The hint of ``key``'s entry, cached while its file was racy, when the file
+        still has the content it was parsed from; else MISS (it is parsed again)."""
+        try:
+            raw = self.files.read(folder, name)
+        except (OSError, RefusedFile):  # parsed again, which says why
+            return MISS
+        return cache.confirm(key, stamp, digest(raw).encode())
 
     def _drop_twins(self, actions: list[Action]) -> list[Action]:
         """``actions`` (in file-name order) without those whose id differs from an
