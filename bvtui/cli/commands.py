@@ -70,7 +70,9 @@ def _open(args: argparse.Namespace, ref: str | None = None, keep: Keep | None = 
     elif ref is not None:
         store = Store.open_for(args.store, ref)
     else:
-        store = Store.open(args.store, keep=keep)
+        from bvtui.cli.output import progress_line
+
+        store = Store.open(args.store, keep=keep, progress=progress_line(sys.stderr))
     KEPT.append(store)
     if store.problems:
         count = len(store.problems)

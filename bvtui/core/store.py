@@ -36,7 +36,13 @@ from bvtui.core.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
-from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
+from bvtui.core.sources import (
+    Progress,
+    ReadProgress,
+    RevisionFiles,
+    StoreFiles,
+    WorkTreeFiles,
+)
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
@@ -116,6 +122,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._unbuilt: ParseCache | None = None
+        self._reading: ReadProgress | None = None
         self.files: StoreFiles = WorkTreeFiles(self.root)
         self.revision: str | None = None
         """The commit the store was read at (``--at REV``): None for the work tree."""
@@ -132,12 +139,20 @@ class Store:
         return Repo.find(self.root) if self.root.exists() else None
 
     @classmethod
-    def open(cls, root: str | os.PathLike[str] | None = None, *, keep: Keep | None = None) -> Store:
+    def open(
+        cls,
+        root: str | os.PathLike[str] | None = None,
+        *,
+        keep: Keep | None = None,
+        progress: Progress | None = None,
+    ) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
 
         With ``keep``, an action whose stored fields it refuses is not built (a listing
         of a few thousand out of 100,000 builds only those): :attr:`actions` then holds
         the rest only, which the caller still filters. Problems are those of every file.
+        ``progress`` is told how far the load is when it parses many files (see
+        :class:`~bvtui.core.sources.ReadProgress`): a store nobody has opened yet.
 
         Raises:
             StoreError: the folder does not exist.
@@ -145,7 +160,7 @@ class Store:
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store._load(None, keep=keep)
+        store._load(None, keep=keep, progress=progress)
         return store
 
     @classmethod
@@ -196,7 +211,13 @@ class Store:
         """
         self._load(None)
 
-    def _load(self, wanted: str | None, plan: str | None = None, keep: Keep | None = None) -> None:
+    def _load(
+        self,
+        wanted: str | None,
+        plan: str | None = None,
+        keep: Keep | None = None,
+        progress: Progress | None = None,
+    ) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), and with ``plan`` only that plan's folder."""
         self.plans, self.actions, self.problems = {}, [], []
@@ -219,6 +240,10 @@ class Store:
             cache = ParseCache.open(cache_file)
             if isinstance(files, WorkTreeFiles):
                 files.preloaded()
+            self._reading = None
+            if progress is not None:
+                total = sum(len(files.names(folder)) for folder in folders)
+                self._reading = ReadProgress(progress, total)
             for folder in folders:
                 if plan is not None and folder != plan:
                     continue
@@ -230,6 +255,8 @@ class Store:
                     continue
                 self.plans[loaded.slug] = loaded
                 self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
+            if self._reading is not None:
+                self._reading.finish()
             gc.freeze()
         finally:
             if isinstance(files, WorkTreeFiles):
@@ -336,6 +363,8 @@ class Store:
             except _DAMAGED:  # not cached (None), or a damaged entry
                 if cached is not None:
                     cache.drop(key)
+                if self._reading is not None:
+                    self._reading.parse()
                 parsed = self._parse_action(plan, path)
                 if parsed is None:
                     continue
