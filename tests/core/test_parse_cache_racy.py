@@ -9,44 +9,20 @@ from pathlib import Path
 import pytest
 
 from bvtui.core import parse_cache
-from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
-from bvtui.core.schema import action_to_mapping
+from bvtui.core.parse_cache import ParseCache, stat_fingerprint
 from bvtui.core.store import Store, digest
+from tests.core.test_parse_cache import counting, snapshot, the_cache
 
 ACTION = "elections-demo/1.1.yaml"
 EVERYTHING_RACY = 10**18
 """A racy window no file is older than: every file looks changed just now."""
 
 
-def snapshot(store: Store) -> list[tuple[str, dict, str, str]]:
-    return [(a.ref, action_to_mapping(a), a.digest, a.path) for a in store.actions]
-
-
-def opened_caches(monkeypatch: pytest.MonkeyPatch) -> list[ParseCache]:
-    """Every ParseCache a load opens, to read its hits and misses."""
-    opened: list[ParseCache] = []
-    original = ParseCache.open.__func__  # type: ignore[attr-defined]
-
-    def spy(cls: type[ParseCache], path: Path | None) -> ParseCache:
-        cache = original(cls, path)
-        opened.append(cache)
-        return cache
-
-    monkeypatch.setattr(ParseCache, "open", classmethod(spy))
-    return opened
-
-
-def the_cache(store_dir: Path) -> Path:
-    repo = Store(store_dir).repo
-    assert repo is not None
-    return cache_path(repo.git_dir, store_dir, "tree")
-
-
 def test_the_load_after_a_checkout_does_not_parse_again(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parse_cache, "RACY_NS", EVERYTHING_RACY)
-    opened = opened_caches(monkeypatch)
+    opened = counting(monkeypatch)
     first = Store.open(store_dir)
     assert opened[-1].hits == 0
     second = Store.open(store_dir)  # every file still racy: checked by content
@@ -62,7 +38,7 @@ def test_a_racy_entry_is_kept_under_its_stat_once_the_file_settles(
     entry = ParseCache.open(the_cache(store_dir))._index[ACTION]
     assert parse_cache.is_racy(entry[0][:33]) and len(entry[0]) > 33
     monkeypatch.setattr(parse_cache, "RACY_NS", 0)
-    opened = opened_caches(monkeypatch)
+    opened = counting(monkeypatch)
     assert snapshot(Store.open(store_dir)) == first  # actions confirmed by content
     assert opened[-1].misses == 2  # the two plan files: never cached while racy
     entry = ParseCache.open(the_cache(store_dir))._index[ACTION]

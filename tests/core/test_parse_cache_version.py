@@ -13,8 +13,8 @@ import pytest
 
 import bvtui
 from bvtui.core import parse_cache
-from bvtui.core.parse_cache import ParseCache
 from bvtui.core.store import Store
+from tests.core.test_parse_cache import counting
 
 LOAD = """
 import sys
@@ -24,20 +24,6 @@ parse_cache.RACY_NS = 0
 Store.open(sys.argv[1])
 print(parse_cache.__file__)
 """
-
-
-def opened_caches(monkeypatch: pytest.MonkeyPatch) -> list[ParseCache]:
-    """Every ParseCache a load opens, to read its hits and misses."""
-    opened: list[ParseCache] = []
-    original = ParseCache.open.__func__  # type: ignore[attr-defined]
-
-    def spy(cls: type[ParseCache], path: Path | None) -> ParseCache:
-        cache = original(cls, path)
-        opened.append(cache)
-        return cache
-
-    monkeypatch.setattr(ParseCache, "open", classmethod(spy))
-    return opened
 
 
 def test_another_install_of_bvtui_uses_the_cache_this_one_wrote(
@@ -56,7 +42,7 @@ def test_another_install_of_bvtui_uses_the_cache_this_one_wrote(
     )
     assert ran.stdout.strip() == str(other / "bvtui" / "core" / "parse_cache.py")
     monkeypatch.setattr(parse_cache, "RACY_NS", 0)
-    opened = opened_caches(monkeypatch)
+    opened = counting(monkeypatch)
     Store.open(store_dir)
     assert opened[-1].misses == 0 and opened[-1].hits > 10
 
@@ -64,7 +50,7 @@ def test_another_install_of_bvtui_uses_the_cache_this_one_wrote(
 def test_a_new_format_rebuilds_the_cache(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse_cache, "RACY_NS", 0)
     first = Store.open(store_dir)
-    opened = opened_caches(monkeypatch)
+    opened = counting(monkeypatch)
     Store.open(store_dir)
     assert opened[-1].misses == 0
     monkeypatch.setattr(parse_cache, "FORMAT", parse_cache.FORMAT + 1)
