@@ -61,9 +61,13 @@ FORMAT = 6
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
-1-4: the entries before the cache was checked;
+1: values by stat fingerprint (work tree) or blob id (``--at``);
+2: cached dicts become the actions' ``__dict__``;
+3: one entry per plan folder for the status table its actions were checked against;
+4: an index, then values decoded only when used, with hints beside them;
 5: a CRC-32 of the index and of each value;
-6: versioned by this number and Python's alone (no longer the source files' mtimes).
+6: versioned by this number and Python's alone, no longer the source files' mtimes;
+   racy files cached with the digest of their content.
 """
 
 RACY_NS = 2_000_000_000
