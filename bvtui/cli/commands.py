@@ -76,7 +76,9 @@ def _open(
     elif ref is not None:
         store = Store.open_for(args.store, ref)
     else:
-        store = Store.open(args.store, keep=keep, plans=plans)
+        from bvtui.cli.output import progress_line
+
+        store = Store.open(args.store, keep=keep, plans=plans, progress=progress_line(sys.stderr))
     KEPT.append(store)
     if store.problems:
         count = len(store.problems)

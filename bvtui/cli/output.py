@@ -152,3 +152,18 @@ def render_action(action: Action, as_of: date | None = None) -> str:
         lines.append(f"\n── {one_line(heading)}")
         lines.append(printable_block(update.text))
     return "\n".join(lines)
+
+
+def progress_line(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A load's progress as one line of ``stream``, rewritten in place
+    (``bvtui: reading 10,000 plan files... 45%``), when it is a terminal; None when it
+    is not (a pipe, a file): a script reading the output sees nothing of it."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "done\n" if done >= total else f"{done * 100 // total}%"
+        stream.write(f"\rbvtui: reading {total:,} plan files... {end}")
+        stream.flush()
+
+    return show

@@ -9,7 +9,13 @@ as plain data, under a *fingerprint* of the file:
   (``touch -r``, ``os.utime``), the ctime; an atomic replace or a checkout gives a
   new inode. A file changed less than :data:`RACY_NS` before it was looked at is
   *racy* (a second edit within the file system's timestamp granularity could keep
-  every field): it gets no fingerprint and is parsed every time until it settles.
+  every field): its fingerprint says so, and it is cached with a digest of its
+  content beside its stat data. A later load whose stat data match such an entry
+  trusts it only once the file's content is read and found to have the same digest
+  (as git re-checks its racily clean entries by content), and then keeps it under
+  the plain fingerprint if the file has settled. So the command after a fresh clone
+  or checkout does not parse again, and a same-size edit within the same timestamp
+  tick is never served stale.
 * at a revision (``--at REV``), the blob id: the content itself.
 
 What validation depended on is kept too (an action's status is checked against its
@@ -18,9 +24,10 @@ against), so a changed plan re-validates its actions.
 
 The cache is one file per store and kind inside the git directory
 (``<git-dir>/bvtui/``), so git never sees it and each work tree has its own. It is
-written atomically, only when something changed, and carries a version that also
-covers the code that validates; a missing, corrupt or foreign file is ignored. A
-store outside git has no cache.
+written atomically, only when something changed, and carries a format number
+(:data:`FORMAT`, bumped by hand when what is cached changes) and the Python version,
+so that two installs of bvtui share it; a missing, corrupt or foreign file is
+ignored. A store outside git has no cache.
 
 Nothing in it is trusted unchecked: a damaged byte (a disk error, a stray write, a
 hand edit) would otherwise be served as the store's data on every later run. The
@@ -50,9 +57,18 @@ from typing import Any
 
 from bvtui.core.regular_file import read_regular_file
 
-FORMAT = 5
-"""Bumped whenever the shape of an entry changes (5: CRC-32 of the index and of
-each value)."""
+FORMAT = 6
+"""The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
+of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
+
+1: values by stat fingerprint (work tree) or blob id (``--at``);
+2: cached dicts become the actions' ``__dict__``;
+3: one entry per plan folder for the status table its actions were checked against;
+4: an index, then values decoded only when used, with hints beside them;
+5: a CRC-32 of the index and of each value;
+6: versioned by this number and Python's alone, no longer the source files' mtimes;
+   racy files cached with the digest of their content.
+"""
 
 RACY_NS = 2_000_000_000
 """A file modified this recently (ns) is not trusted to its stat: 2 s covers FAT's
@@ -61,34 +77,25 @@ granularity and git's racy-clean rule (same second as the cache)."""
 _STAMP = struct.Struct("<qqQq")
 """A work-tree fingerprint: size, mtime (ns), inode, ctime (ns)."""
 
+RACY = b"?"
+"""What follows the stat data in a racy file's fingerprint (and, in the entry cached
+for it, comes before the digest of the content it was parsed from)."""
+
 _HEAD = struct.Struct("<QI")
 """The length of the index and its CRC-32, at the start of a cache file."""
 
 MISS: Any = type("Miss", (), {"__repr__": lambda self: "MISS"})()
 """What :meth:`ParseCache.hints` gives for a key with no valid entry."""
 
-_VALIDATING_MODULES = ("schema.py", "model.py", "store.py", "parse_cache.py")
 
-
-def _code_version() -> tuple[Any, ...]:
-    """What the cached results depend on besides the files: format, Python, our code.
-
-    The validating modules' sizes and mtimes stand for their content, so an edited
-    rule (a development checkout, an upgrade) never meets results of the old one.
-    """
-    here = Path(__file__).parent
-    stamps = []
-    for name in _VALIDATING_MODULES:
-        try:
-            st = os.stat(here / name)
-            stamps.append((st.st_size, st.st_mtime_ns))
-        except OSError:
-            stamps.append(None)
-    return (FORMAT, sys.version_info[:2], tuple(stamps))
+def _code_version() -> tuple[int, tuple[int, int]]:
+    """What the cached results depend on besides the files: :data:`FORMAT`, and the
+    Python version (``marshal``'s format is only stable within one)."""
+    return (FORMAT, sys.version_info[:2])
 
 
 def stat_fingerprint(path: str, now_ns: int | None = None) -> bytes | None:
-    """The fingerprint of a work-tree file, or None when it is racy (changed just now).
+    """The fingerprint of a work-tree file (:func:`is_racy` when it changed just now).
 
     Raises:
         OSError: the file cannot be stat'ed (FileNotFoundError when it is gone).
@@ -132,11 +139,25 @@ def stat_fingerprints(
                 found.append(None)
                 continue
             mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
-            racy = mtime > limit or ctime > limit
-            found.append(None if racy else pack(st.st_size, mtime, st.st_ino, ctime))
+            stamp = pack(st.st_size, mtime, st.st_ino, ctime)
+            found.append(stamp + RACY if mtime > limit or ctime > limit else stamp)
     finally:
         os.close(fd)
     return found
+
+
+def is_racy(fingerprint: Hashable | None) -> bool:
+    """Whether ``fingerprint`` is that of a file changed too recently to trust its stat."""
+    return type(fingerprint) is bytes and len(fingerprint) == _STAMP.size + len(RACY)
+
+
+def _unsure(entry: Any, fingerprint: Hashable | None) -> bool:
+    """Whether ``entry`` was cached while its file was racy and has the stat data of
+    ``fingerprint``: then only the file's content can tell whether it still holds."""
+    if type(entry) is not tuple or len(entry) != 5 or type(fingerprint) is not bytes:
+        return False
+    cached, size = entry[0], _STAMP.size
+    return type(cached) is bytes and len(cached) > size + 1 and cached[:size] == fingerprint[:size]
 
 
 def cache_path(git_dir: Path, root: Path, kind: str) -> Path:
@@ -164,6 +185,7 @@ class ParseCache:
         self._body = memoryview(b"")
         self._used: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # found in the file
         self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
+        self._unsure: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # see confirm
         self._changed = False
         self.hits = 0
         self.misses = 0
@@ -210,11 +232,34 @@ class ParseCache:
                     continue
             except (TypeError, LookupError):  # no entry (None), or a damaged one
                 pass
+            if entry is not None and _unsure(entry, fingerprint):
+                self._unsure[key] = entry
             append(MISS)
         misses = found.count(MISS)
         self.hits += len(found) - misses
         self.misses += misses
         return found
+
+    def unsure(self, key: str) -> bool:
+        """Whether :meth:`hints` missed ``key`` only because its entry was cached while
+        the file was racy: :meth:`confirm` may then take it after a look at the file."""
+        return key in self._unsure
+
+    def confirm(self, key: str, fingerprint: Hashable | None, content: bytes) -> Any:
+        """The hint of the :meth:`unsure` entry of ``key`` when the file's content now
+        has the digest ``content`` it was cached with (:meth:`value` then decodes it),
+        else :data:`MISS`. Kept under the plain ``fingerprint`` once the file is no
+        longer racy."""
+        entry = self._unsure.pop(key, None)
+        if entry is None or entry[0][_STAMP.size + len(RACY) :] != content:  # type: ignore[index]
+            return MISS
+        if not is_racy(fingerprint):
+            entry = (fingerprint, *entry[1:])  # type: ignore[assignment]
+            self._changed = True
+        self._used[key] = entry
+        self.hits += 1
+        self.misses -= 1
+        return entry[3]
 
     def value(self, key: str) -> Any | None:
         """The value of an entry :meth:`hints` found for ``key``; None (and the entry
@@ -237,9 +282,21 @@ class ParseCache:
         self._put.pop(key, None)
         self._changed = True
 
-    def put(self, key: str, fingerprint: Hashable | None, value: Any, hint: Any = None) -> None:
+    def put(
+        self,
+        key: str,
+        fingerprint: Hashable | None,
+        value: Any,
+        hint: Any = None,
+        content: bytes | None = None,
+    ) -> None:
         """Remember ``value`` for ``key``, with a ``hint`` :meth:`hints` gives without
-        decoding it (nothing is kept for a racy file). Both must be plain data."""
+        decoding it. Both must be plain data. A racy file's value is kept only with
+        ``content``, the digest of the bytes it was parsed from (see :meth:`confirm`)."""
+        if is_racy(fingerprint):
+            if not content:
+                return
+            fingerprint = fingerprint + content  # type: ignore[operator]
         if fingerprint is not None:
             self._used.pop(key, None)
             self._put[key] = (fingerprint, value, hint)

@@ -48,13 +48,28 @@ def read_regular_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
             raise RefusedFile(path, reason) from None
         raise RefusedFile(path, f"cannot be read ({err.strerror})") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise RefusedFile(path, "not a regular file (a folder, FIFO or device), not read")
-        with open(fd, "rb", closefd=False) as handle:
-            # the size is not trusted: the file may grow
-            data = handle.read() if limit is None else handle.read(limit + 1)
+        data = _read_to_end(fd, status.st_size, None if limit is None else limit + 1)
     finally:
         os.close(fd)
     if limit is not None and len(data) > limit:
         raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
     return data
+
+
+def _read_to_end(fd: int, size: int, cap: int | None) -> bytes:
+    """The bytes of ``fd`` up to its end or ``cap`` bytes, read in pieces of the size
+    ``fstat`` gave (a buffered ``read(cap)`` would allocate ``cap`` bytes for every
+    small file). The size is not trusted: a file that grew is read on to its end."""
+    chunks: list[bytes] = []
+    got, want = 0, size + 1
+    while cap is None or got < cap:
+        chunk = os.read(fd, want if cap is None else min(want, cap - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        want = max(want, 1 << 16)
+    return b"".join(chunks)

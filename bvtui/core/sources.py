@@ -11,7 +11,7 @@ work tree.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +22,36 @@ from bvtui.core.repo import GitError, Repo
 
 _SYMLINK_MODE = "120000"
 """A symbolic link's mode in a git tree."""
+
+Progress = Callable[[int, int], None]
+"""Told ``(files parsed, files in the store)`` while a load builds its parse cache."""
+
+PROGRESS_AFTER = 1_000
+"""Files a load parses before it shows progress: a store nobody has opened yet (a
+fresh clone), not the few files changed since the last command."""
+
+
+class ReadProgress:
+    """Counts the files a load parses, and tells ``report`` once there are many: at
+    each new percent of ``total`` (every file in the store), then at the end."""
+
+    def __init__(self, report: Progress, total: int) -> None:
+        self.report, self.total = report, max(total, 1)
+        self.parsed, self._shown = 0, -1
+
+    def parse(self) -> None:
+        """One more file parsed (not found in the cache)."""
+        self.parsed += 1
+        if self.parsed >= PROGRESS_AFTER:
+            percent = min(self.parsed, self.total) * 100 // self.total
+            if percent != self._shown:
+                self._shown = percent
+                self.report(min(self.parsed, self.total), self.total)
+
+    def finish(self) -> None:
+        """The load is done: 100%, if progress was shown at all."""
+        if self._shown >= 0:
+            self.report(self.total, self.total)
 
 
 class StoreFiles(Protocol):

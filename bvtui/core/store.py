@@ -13,7 +13,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
@@ -38,7 +38,13 @@ from bvtui.core.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
-from bvtui.core.sources import RevisionFiles, StoreFiles, WorkTreeFiles
+from bvtui.core.sources import (
+    Progress,
+    ReadProgress,
+    RevisionFiles,
+    StoreFiles,
+    WorkTreeFiles,
+)
 from bvtui.core.yaml_io import YamlFileError, read_mapping, render_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
@@ -117,6 +123,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._unbuilt: ParseCache | None = None
+        self._reading: ReadProgress | None = None
         self.files: StoreFiles = WorkTreeFiles(self.root)
         self.revision: str | None = None
         """The commit the store was read at (``--at REV``): None for the work tree."""
@@ -139,6 +146,7 @@ class Store:
         *,
         keep: Keep | None = None,
         plans: frozenset[str] | None = None,
+        progress: Progress | None = None,
     ) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
 
@@ -149,6 +157,8 @@ class Store:
         matches) are read, their files parsed without the parse cache (whose index
         covers the whole store): a report of one plan costs what that plan costs, and
         :attr:`problems` only covers its files.
+        ``progress`` is told how far the load is when it parses many files (see
+        :class:`~bvtui.core.sources.ReadProgress`): a store nobody has opened yet.
 
         Raises:
             StoreError: the folder does not exist.
@@ -156,7 +166,7 @@ class Store:
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store._load(None, keep=keep, plans=plans)
+        store._load(None, keep=keep, plans=plans, progress=progress)
         return store
 
     @classmethod
@@ -215,6 +225,7 @@ class Store:
         wanted: str | None,
         plans: frozenset[str] | None = None,
         keep: Keep | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), and with ``plans`` only the folders of those plans (any case)."""
@@ -243,6 +254,10 @@ class Store:
             if isinstance(files, WorkTreeFiles):
                 files.preloaded()
             only = None if plans is None else {fold(name) for name in plans}
+            self._reading = None
+            if progress is not None:
+                total = sum(len(files.names(folder)) for folder in folders)
+                self._reading = ReadProgress(progress, total)
             for folder in folders:
                 if only is not None and fold(folder) not in only:
                     continue
@@ -254,6 +269,8 @@ class Store:
                     continue
                 self.plans[loaded.slug] = loaded
                 self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
+            if self._reading is not None:
+                self._reading.finish()
             gc.freeze()
         finally:
             if isinstance(files, WorkTreeFiles):
@@ -345,6 +362,8 @@ class Store:
         loaded: list[Action] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
             cached = None
+            if hint is MISS and cache.unsure(key):  # cached while racy: its content decides
+                hint = self._confirm(folder, name, key, stamp, cache)
             if hint is not MISS:
                 try:
                     if early is not None and not early(*hint):
@@ -358,11 +377,15 @@ class Store:
             except _DAMAGED:  # not cached (None), or a damaged entry
                 if cached is not None:
                     cache.drop(key)
+                if self._reading is not None:
+                    self._reading.parse()
                 parsed = self._parse_action(plan, path)
                 if parsed is None:
                     continue
                 action = parsed
-                cache.put(key, stamp, _action_to_cache(action), _hint(action))
+                cache.put(
+                    key, stamp, _action_to_cache(action), _hint(action), action.digest.encode()
+                )
                 if early is not None and not early(*_hint(action)):
                     continue
             loaded.append(action)
@@ -374,6 +397,17 @@ class Store:
         if by_name != list(id_rank):  # id order differs from file-name order
             loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
         return loaded
+
+    def _confirm(
+        self, folder: str, name: str, key: str, stamp: Hashable | None, cache: ParseCache
+    ) -> Any:
+        """The hint of ``key``'s entry, cached while its file was racy, when the file
+        still has the content it was parsed from; else MISS (it is parsed again)."""
+        try:
+            raw = self.files.read(folder, name)
+        except (OSError, RefusedFile):  # parsed again, which says why
+            return MISS
+        return cache.confirm(key, stamp, digest(raw).encode())
 
     def _drop_twins(self, actions: list[Action]) -> list[Action]:
         """``actions`` (in file-name order) without those whose id differs from an

@@ -18,7 +18,7 @@ import pytest
 
 from bvtui.core import parse_cache
 from bvtui.core.filters import Filter
-from bvtui.core.parse_cache import ParseCache, cache_path, stat_fingerprint
+from bvtui.core.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.core.schema import action_to_mapping
 from bvtui.core.store import Store, StoreError, digest
 from tests.conftest import git
@@ -212,13 +212,13 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
             assert snapshot(Store.open(store_dir)) == first  # what it saved loads right
 
 
-def test_a_file_changed_just_now_is_never_cached(store_dir: Path) -> None:
+def test_a_file_changed_just_now_is_racy_and_read_right(store_dir: Path) -> None:
     path = store_dir / ACTION
     replace_status(path, "On Target", "Completed")
     now = time.time_ns()
-    assert stat_fingerprint(str(path), now) is None  # racy: changed within the window
+    assert is_racy(stat_fingerprint(str(path), now))  # changed within the window
     later = now + parse_cache.RACY_NS + 1
-    assert stat_fingerprint(str(path), later) is not None
+    assert not is_racy(stat_fingerprint(str(path), later))
     Store.open(store_dir)
     assert status_of(store_dir) == "Completed"
     replace_status(path, "Completed", "On Target")  # same size, maybe the same mtime tick
