@@ -55,12 +55,6 @@ def user_errors(command: Command) -> Command:
     return run
 
 
-KEPT: list[object] = []
-"""What the running command loaded, kept until the process ends: freeing 10,000
-actions object by object costs ~12 ms, which the console script's ``os._exit`` skips.
-:func:`bvtui.cli.main.main` empties it first, for callers that run several commands."""
-
-
 def _open(args: argparse.Namespace, ref: str | None = None, keep: Keep | None = None) -> Store:
     """The store the command works on; with ``ref``, only what that ref can name; with
     ``keep``, perhaps only the actions it may keep (see :meth:`Store.open`)."""
@@ -71,7 +65,6 @@ def _open(args: argparse.Namespace, ref: str | None = None, keep: Keep | None = 
         store = Store.open_for(args.store, ref)
     else:
         store = Store.open(args.store, keep=keep)
-    KEPT.append(store)
     if store.problems:
         count = len(store.problems)
         print(
