@@ -80,8 +80,11 @@ class BvtuiApp(App[None]):
         and what a reload lets go is freed by refcounting or the next collection."""
         if not self._frozen:
             self._frozen = True
-            gc.collect()
-            gc.freeze()
+            self.call_after_refresh(self._collect_then_freeze)  # the rows are drawn first
+
+    def _collect_then_freeze(self) -> None:
+        gc.collect()
+        gc.freeze()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.root, as_of=self.as_of, author=self.author)
