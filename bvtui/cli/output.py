@@ -1,7 +1,6 @@
 """Printing actions for people and for scripts: tabulate tables, csv and json.
 
-tabulate is imported only for a table (~10 ms): ``--format json`` and ``csv`` never
-load it.
+tabulate is imported only for a table: ``--format json`` and ``csv`` never load it.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ def write_actions(
 ) -> None:
     """Write ``actions`` to ``out`` as a ``fmt`` document, ending with a newline: json
     (every field), csv, or a tabulate table. json is written record by record, never
-    held whole (23 MB at 100,000 actions: joining and encoding it once more cost ~50 ms)."""
+    held whole (23 MB at 100,000 actions, joined and encoded once more; bench/README.md)."""
     if fmt == "json":
         out.writelines(json_lines([action_record(action, as_of) for action in actions]))
     elif fmt == "csv":
