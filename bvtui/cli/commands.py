@@ -55,12 +55,6 @@ def user_errors(command: Command) -> Command:
     return run
 
 
-KEPT: list[object] = []
-"""What the running command loaded, kept until the process ends: freeing 10,000
-actions object by object costs ~12 ms, which the console script's ``os._exit`` skips.
-:func:`bvtui.cli.main.main` empties it first, for callers that run several commands."""
-
-
 def _open(
     args: argparse.Namespace,
     ref: str | None = None,
@@ -79,7 +73,6 @@ def _open(
         from bvtui.cli.output import progress_line
 
         store = Store.open(args.store, keep=keep, plans=plans, progress=progress_line(sys.stderr))
-    KEPT.append(store)
     if store.problems:
         count = len(store.problems)
         print(

@@ -1,7 +1,6 @@
 """Printing actions for people and for scripts: tabulate tables, csv and json.
 
-tabulate is imported only for a table (~10 ms): ``--format json`` and ``csv`` never
-load it.
+tabulate is imported only for a table: ``--format json`` and ``csv`` never load it.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ def write_actions(
 ) -> None:
     """Write ``actions`` to ``out`` as a ``fmt`` document, ending with a newline: json
     (every field), csv, or a tabulate table. json is written record by record, never
-    held whole (23 MB at 100,000 actions: joining and encoding it once more cost ~50 ms)."""
+    held whole (23 MB at 100,000 actions, joined and encoded once more; bench/README.md)."""
     if fmt == "json":
         out.writelines(json_lines([action_record(action, as_of) for action in actions]))
     elif fmt == "csv":
@@ -81,7 +80,7 @@ def json_lines(records: list[dict[str, Any]]) -> Iterator[str]:
     in pieces ending with a newline.
 
     Each record is one call of the standard library's C encoder (it does not indent:
-    ``indent=2`` falls back to its pure-Python encoder, ~4x slower on 2,000 records).
+    ``indent=2`` falls back to its slower pure-Python encoder).
     One record a line also suits ``grep`` and line-based tools; ``jq`` pretty-prints.
     """
     if not records:
@@ -108,21 +107,9 @@ def json_text(records: list[dict[str, Any]]) -> str:
 
 def _record_encoder() -> Callable[[Any], str]:
     """``json.dumps(record, ensure_ascii=False)`` for many records, made inert for a
-    terminal (:func:`bvtui.core.inert.json_inert`): the C encoder made
-    once, not per call as ``JSONEncoder.encode`` does (with a dict to detect cycles,
-    which records cannot have): ~1 us of every record."""
-    from json import encoder
-
-    if encoder.c_make_encoder is None:  # a Python without the C accelerator
-        return lambda record: json_inert(json.JSONEncoder(ensure_ascii=False).encode(record))
-    chunks = encoder.c_make_encoder(
-        None, _unencodable, encoder.encode_basestring, None, ": ", ", ", False, False, True
-    )
-    return lambda record: json_inert("".join(chunks(record, 0)))
-
-
-def _unencodable(value: Any) -> Any:
-    return json.JSONEncoder().default(value)  # raises TypeError, as json.dumps does
+    terminal (:func:`bvtui.core.inert.json_inert`), with one encoder made for them all."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return lambda record: json_inert(encode(record))
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:

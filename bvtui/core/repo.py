@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from bvtui.core.git_errors import GIT_MISSING, LOCK_HELD, SILENT_FAILURE, explain, way_out
 
-if TYPE_CHECKING:  # subprocess (~3 ms) is imported where git runs: a cached listing runs none
+if TYPE_CHECKING:  # subprocess is imported where git runs
     import subprocess
 
     from bvtui.core.commit_graph import GraphFilters
@@ -80,22 +79,15 @@ class Repo:
     def find(cls, path: Path) -> Repo | None:
         """The repository ``path`` is inside, or None when it is in none.
 
-        The common case (a ``.git`` folder above, owned by the user, nothing unusual in
-        its config or the environment) is found by looking, as git would; anything
-        else asks ``git rev-parse`` (~2 ms).
+        git itself decides, in one ``git rev-parse``: linked work trees, submodules,
+        ``core.worktree``, ``GIT_DIR`` and friends, file-system boundaries and its
+        ``safe.directory`` ownership rules are its own, never re-implemented here.
         """
+        import subprocess
+
         probe = path if path.is_dir() else path.parent
         while not probe.exists():
             probe = probe.parent
-        found = _discover(probe)
-        if found is not _ASK_GIT:
-            return None if found is None else cls(*found)
-        return cls._find_with_git(probe)
-
-    @classmethod
-    def _find_with_git(cls, probe: Path) -> Repo | None:
-        import subprocess
-
         result = _spawn(
             subprocess.run,
             ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
@@ -408,68 +400,6 @@ class PendingBlob:
 
     def __exit__(self, *_exc: object) -> None:
         self.result()
-
-
-_ASK_GIT = object()
-"""What :func:`_discover` says when the case is one for git itself to decide."""
-
-_DISCOVERY_ENV = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_COMMON_DIR",
-    "GIT_CEILING_DIRECTORIES",
-    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
-    "GIT_CONFIG_PARAMETERS",
-    "GIT_CONFIG_COUNT",
-    "SUDO_UID",
-)
-_UNUSUAL_CONFIG = re.compile(
-    r'^\s*(?:bare\s*(?:=\s*"?(?:true|yes|on|1)"?\s*)?|worktree\b.*|\[\s*(?:extensions|include).*)$',
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def _discover(probe: Path) -> tuple[Path, Path] | object | None:
-    """``(top, git_dir)`` of the work tree above ``probe``, None when there is none, or
-    ``_ASK_GIT`` for anything but a plain ``.git`` folder of the user's own (a linked
-    work tree or submodule, a bare repository, core.worktree, a file-system boundary,
-    another owner, GIT_DIR and friends...): what ``git rev-parse --show-toplevel
-    --absolute-git-dir`` would say, without starting git."""
-    if any(os.environ.get(name) for name in _DISCOVERY_ENV) or not hasattr(os, "geteuid"):
-        return _ASK_GIT
-    here = os.path.realpath(probe)  # git works from the physical path too
-    if ".git" in Path(here).parts:
-        return _ASK_GIT
-    uid = os.geteuid()
-    try:
-        device = os.stat(here).st_dev
-        while True:
-            if os.path.lexists(os.path.join(here, "HEAD")):
-                return _ASK_GIT  # perhaps a bare repository
-            dot_git = os.path.join(here, ".git")
-            try:
-                info = os.lstat(dot_git)
-            except FileNotFoundError:
-                parent = os.path.dirname(here)
-                if parent == here:
-                    return None
-                if os.stat(parent).st_dev != device:
-                    return _ASK_GIT  # git stops at a file-system boundary
-                here = parent
-                continue
-            if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid:
-                return _ASK_GIT  # a .git file (linked work tree, submodule), a link...
-            if os.stat(here).st_uid != uid:
-                return _ASK_GIT  # git's safe.directory rules
-            names = os.listdir(dot_git)
-            if not {"HEAD", "objects", "refs", "config"} <= set(names):
-                return _ASK_GIT
-            with open(os.path.join(dot_git, "config"), encoding="utf-8") as handle:
-                if _UNUSUAL_CONFIG.search(handle.read()):
-                    return _ASK_GIT
-            return Path(here), Path(dot_git)
-    except (OSError, UnicodeDecodeError):
-        return _ASK_GIT
 
 
 def init_repository(path: Path) -> Repo:

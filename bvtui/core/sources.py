@@ -10,13 +10,12 @@ work tree.
 
 from __future__ import annotations
 
-import contextlib
+import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Protocol
 
 from bvtui.core.parse_cache import stat_fingerprints
-from bvtui.core.preload import Preload, list_folders, yaml_names
 from bvtui.core.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.core.repo import GitError, Repo
 
@@ -54,6 +53,15 @@ class ReadProgress:
             self.report(self.total, self.total)
 
 
+def yaml_names(folder: Path) -> list[str]:
+    """The ``.yaml`` file names in ``folder`` (what ``Path.glob("*.yaml")`` finds, without
+    building a path per file); none when the folder is gone."""
+    try:
+        return [name for name in os.listdir(folder) if name.endswith(".yaml")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 class StoreFiles(Protocol):
     """The files of a store: plan folders, the YAML files in each, their bytes."""
 
@@ -87,56 +95,19 @@ class WorkTreeFiles:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._preload: Preload | None = None
-        self._own: list[str] = []
-        self._listed: dict[str, tuple[list[str], dict[str, bytes | None]]] = {}
 
     def folders(self) -> list[str]:
         return sorted(
             p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")
         )
 
-    def preload(self, folders: list[str], cache: Path | None) -> None:
-        """Start listing and stat-ing ``folders`` in a second process (for a large
-        store, see :mod:`bvtui.core.preload`) while the caller reads the ``cache``.
-
-        The child takes the first two thirds: this process lists the rest once it has
-        read the cache (which takes about as long as a third of the listing)."""
-        self.forget()
-        share = len(folders) * 2 // 3
-        self._preload = Preload.start(self.root, folders[:share], cache)
-        self._own = folders[share:] if self._preload is not None else []
-
-    def preloaded(self) -> None:
-        """List this process's share, then take the child's: :meth:`names` and
-        :meth:`fingerprints` answer from both until :meth:`forget` (a file may change
-        at any time after)."""
-        if self._preload is not None:
-            mine = list_folders(self.root, self._own)
-            listing, self._preload = self._preload.result(), None
-            for folder, (names, stamps) in [*(listing or {}).items(), *mine.items()]:
-                self._listed[folder] = (names, dict(zip(names, stamps, strict=True)))
-
-    def forget(self) -> None:
-        """Drop a preload, taken or not: from now on files are looked at afresh."""
-        if self._preload is not None:
-            self._preload.close()
-            self._preload = None
-        self._listed = {}
-
     def names(self, folder: str) -> list[str]:
-        listed = self._listed.get(folder)
-        return list(listed[0]) if listed else yaml_names(self.root / folder)
+        return yaml_names(self.root / folder)
 
     def read(self, folder: str, name: str) -> bytes:
         return read_regular_file(self.root / folder / name)
 
     def fingerprints(self, folder: str, names: list[str]) -> list[Hashable | None]:
-        listed = self._listed.get(folder)
-        if listed is not None:
-            stamps = listed[1]
-            with contextlib.suppress(KeyError):  # a name the listing did not have
-                return [stamps[name] for name in names]
         return list(stat_fingerprints(self.root / folder, names))
 
     cache_kind = "tree"

@@ -10,7 +10,6 @@ or :meth:`Store.commit_pending` records it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 from collections.abc import Callable, Hashable, Sequence
@@ -64,10 +63,7 @@ def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def digest(data: bytes) -> str:
     """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
-    try:  # blake2 alone: hashlib would load OpenSSL too (~3 ms of every set and show)
-        from _blake2 import blake2b
-    except ImportError:  # a Python built without it
-        from hashlib import blake2b
+    from hashlib import blake2b  # imported when a command first needs it, not by listings
 
     return blake2b(data, digest_size=16).hexdigest()
 
@@ -122,7 +118,6 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self._unbuilt: ParseCache | None = None
         self._reading: ReadProgress | None = None
         self.files: StoreFiles = WorkTreeFiles(self.root)
         self.revision: str | None = None
@@ -133,10 +128,8 @@ class Store:
 
     @cached_property
     def repo(self) -> Repo | None:
-        """The git repository around the store, None when there is none.
-
-        Found when first needed (for a plain repository, without starting git).
-        """
+        """The git repository around the store, None when there is none (found by git,
+        when first needed)."""
         return Repo.find(self.root) if self.root.exists() else None
 
     @classmethod
@@ -230,58 +223,34 @@ class Store:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), and with ``plans`` only the folders of those plans (any case)."""
         self.plans, self.actions, self.problems = {}, [], []
-        collecting = gc.isenabled()
         # Folders come sorted by name (= plan slug) and each folder's actions in id
         # order, so the actions need no sort across the store.
-        # Unmarshalling the cache and building the actions allocates ~30 objects per
-        # action, all long-lived and free of cycles (refcounting frees them). Left to
-        # the collector, each generation would walk them all, several times (~100 ms
-        # at 10,000 actions); so no collection while loading, and the survivors are
-        # moved to the permanent generation (gc.freeze) rather than walked once enabled.
-        gc.disable()
-        files = self.files
-        try:
-            # a load of one ref, or of a few plans, parses their files: the cache's index
-            # covers the whole store (unmarshalling it costs what the store costs), and
-            # it keeps only what a run used, so saving a few plans' worth would evict
-            # every other plan's entries
-            whole = wanted is None and plans is None
-            cache_file = self._cache_path() if whole else None
-            folders = files.folders()
-            if isinstance(files, WorkTreeFiles) and plans is None:
-                files.preload(folders, cache_file)  # stats files while the cache is read
-            cache = ParseCache.open(cache_file)
-            if isinstance(files, WorkTreeFiles):
-                files.preloaded()
-            only = None if plans is None else {fold(name) for name in plans}
-            self._reading = None
-            if progress is not None:
-                total = sum(len(files.names(folder)) for folder in folders)
-                self._reading = ReadProgress(progress, total)
-            for folder in folders:
-                if only is not None and fold(folder) not in only:
-                    continue
-                names = self.files.names(folder)
-                if wanted is not None and not _names_file(names, wanted):
-                    continue
-                loaded = self._load_plan(folder, names, cache)
-                if loaded is None:
-                    continue
-                self.plans[loaded.slug] = loaded
-                self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
-            if self._reading is not None:
-                self._reading.finish()
-            gc.freeze()
-        finally:
-            if isinstance(files, WorkTreeFiles):
-                files.forget()
-            if collecting:
-                gc.enable()
+        # a load of one ref, or of a few plans, parses their files: the cache's index
+        # covers the whole store (unmarshalling it costs what the store costs), and it
+        # keeps only what a run used, so saving a few plans' worth would evict every
+        # other plan's entries
+        whole = wanted is None and plans is None
+        cache = ParseCache.open(self._cache_path() if whole else None)
+        folders = self.files.folders()
+        only = None if plans is None else {fold(name) for name in plans}
+        self._reading = None
+        if progress is not None:
+            total = sum(len(self.files.names(folder)) for folder in folders)
+            self._reading = ReadProgress(progress, total)
+        for folder in folders:
+            if only is not None and fold(folder) not in only:
+                continue
+            names = self.files.names(folder)
+            if wanted is not None and not _names_file(names, wanted):
+                continue
+            loaded = self._load_plan(folder, names, cache)
+            if loaded is None:
+                continue
+            self.plans[loaded.slug] = loaded
+            self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
+        if self._reading is not None:
+            self._reading.finish()
         cache.save()
-        # The cache's index lives as long as the store: freeing it now would cost a
-        # 100,000-action listing ~15 ms; a command's store is freed by the process
-        # ending, which skips it.
-        self._unbuilt = cache if keep is not None else None
 
     def _cache_path(self) -> Path | None:
         if self.repo is None:

@@ -6,6 +6,7 @@ Kept small on purpose: screens live in :mod:`bvtui.tui.screens`, widgets in
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -17,6 +18,7 @@ from textual.screen import Screen
 
 from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
 from bvtui.tui.keys import MAIN_KEYS, key_label
+from bvtui.tui.messages import StoreLoaded
 from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.settings import save_theme, saved_theme
@@ -44,6 +46,7 @@ class BvtuiApp(TypeAheadApp):
         self.as_of = as_of
         self.author = author
         self._theme_restored = False
+        self._frozen = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
 
     def on_mount(self) -> None:
@@ -64,6 +67,25 @@ class BvtuiApp(TypeAheadApp):
             problem = save_theme(theme)
             if problem is not None:
                 self.notify(problem, title="Theme not saved", severity="warning", markup=False)
+
+    def on_store_loaded(self, _event: StoreLoaded) -> None:
+        """After the first load, once its rows are shown: one collection, then every
+        object alive (the store's actions, the listing, Textual's own) moved out of the
+        collector's reach with ``gc.freeze``.
+
+        A store's actions are many long-lived objects without cycles: left in the
+        collected generations, every full collection while the app runs would walk
+        them all again, and the launch pays such collections as they pile up
+        (bench/README.md, "the app's collector"). Done here, on the UI thread and once,
+        at the process's edge: the domain and the workers leave the collector alone,
+        and what a reload lets go is freed by refcounting or the next collection."""
+        if not self._frozen:
+            self._frozen = True
+            self.call_after_refresh(self._collect_then_freeze)  # the rows are drawn first
+
+    def _collect_then_freeze(self) -> None:
+        gc.collect()
+        gc.freeze()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.root, as_of=self.as_of, author=self.author)

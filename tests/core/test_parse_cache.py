@@ -299,12 +299,17 @@ def test_the_cached_order_and_twins_are_those_of_a_parse(make_repo: Callable[...
 
 
 @pytest.mark.usefixtures("no_racy_window")
-def test_a_cached_listing_runs_no_git(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cached_listing_runs_git_only_to_find_the_repository(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = snapshot(Store.open(store_dir))  # fills the cache
     opened = counting(monkeypatch)
-    monkeypatch.setenv("PATH", "")  # no git to run: a listing must not need one
+    trace = tmp_path / "git-trace.txt"
+    monkeypatch.setenv("GIT_TRACE", str(trace))
     again = Store.open(store_dir)
     assert opened[-1].misses == 0 and snapshot(again) == first
+    runs = [line for line in trace.read_text().splitlines() if "built-in: git" in line]
+    assert len(runs) == 1 and "rev-parse --show-toplevel" in runs[0]  # Repo.find's one call
 
 
 FILTERS = [
