@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bvtui.core.diff import printable_block
-from bvtui.core.inert import cut
+from bvtui.core.inert import document_text
 from bvtui.core.model import RAGS
 from bvtui.core.report import (
     ACTION_COLUMNS,
@@ -80,7 +79,7 @@ _LABEL_WIDTH = 190
 def _text(text: str) -> str:
     """User text as inert HTML: control characters made visible, markup escaped, and
     at most :data:`bvtui.core.inert.CELL_LIMIT` characters of it."""
-    return escape(cut(printable_block(text)))
+    return escape(document_text(text))
 
 
 def render_html(report: Report) -> str:
@@ -154,7 +153,7 @@ def _summary_table(headers: list[str], rows: list[list[str]], rags: list[str]) -
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-_COLUMN_WIDTHS = {
+COLUMN_SHARES = {
     "Ref": 8,
     "Action": 24,
     "Lead officer": 11,
@@ -170,7 +169,7 @@ _COLUMN_WIDTHS = {
 
 
 def _action_table(columns: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
-    cols = "".join(f'<col style="width: {_COLUMN_WIDTHS[c]}%">' for c in columns)
+    cols = "".join(f'<col style="width: {COLUMN_SHARES[c]}%">' for c in columns)
     head = "".join(f"<th>{_text(column)}</th>" for column in columns)
     body = []
     for rag, cells in rows:

@@ -22,7 +22,8 @@ import bvtui.core.parse_cache as cache
 cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
 from bvtui.cli.main import main
 main({argv!r})
-heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib")
+heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib",
+         "docx", "fpdf", "PIL")
 loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
                  for m in sys.modules if m.startswith(heavy)}})
 print("LOADED", " ".join(loaded), file=sys.stderr)
@@ -122,3 +123,15 @@ def test_a_command_line_means_the_same_with_one_parser_built(capsys: pytest.Capt
                 parser.parse_args(bad)
             errors.append((exit_.value.code, capsys.readouterr().err))
         assert errors[0] == errors[1]
+
+
+def test_the_word_and_pdf_libraries_load_only_for_their_formats(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    packs = {"docx", "fpdf", "PIL"}
+    assert not packs & loaded_modules(store_dir, "list")
+    assert not packs & loaded_modules(store_dir, "report", "--format", "html")
+    pdf = loaded_modules(store_dir, "report", "--format", "pdf", "-o", str(tmp_path / "r.pdf"))
+    assert {"fpdf", "PIL"} <= pdf and "docx" not in pdf
+    word = loaded_modules(store_dir, "report", "--format", "docx", "-o", str(tmp_path / "r.docx"))
+    assert {"docx", "PIL"} <= word and "fpdf" not in word

@@ -1,0 +1,171 @@
+"""A committee report as a Word document, for an agenda pack.
+
+The html report's structure, in landscape A4: the title and the stamp, the chart of
+RAG by theme as a picture (:mod:`bvtui.core.report_chart`), the theme x RAG and theme x
+status tables, the delivery plan (a table per objective under a heading per theme)
+and the exception lists. RAG cells are shaded in their colour and hold the word;
+every table's heading row repeats on each page. User text goes in as text (python-docx
+escapes it; Word interprets nothing in a run) with its control characters shown. The
+same report gives the same bytes: the document's dates are the commit's and every zip
+entry carries it (:mod:`bvtui.core.zip_stamp`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+
+from bvtui.core.diff import one_line
+from bvtui.core.inert import document_text as text
+from bvtui.core.model import RAGS
+from bvtui.core.report import (
+    ACTION_COLUMNS,
+    EXCEPTION_COLUMNS,
+    RAG_COLUMN,
+    Report,
+    action_cells,
+    exception_cells,
+    exception_lists,
+    rag_summary,
+    status_summary,
+)
+from bvtui.core.report_chart import chart_png
+from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
+from bvtui.core.zip_stamp import document_time, restamp
+
+PAGE_WIDTH_MM = 257
+"""The width of the text on a landscape A4 page with 20 mm margins."""
+
+_HEADER_FILL = "E8E8E8"
+
+
+def render_docx(report: Report) -> bytes:
+    """The report as the bytes of a docx file."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    document.styles["Normal"].font.size = Pt(9)
+    _properties(document, report)
+    document.add_heading(text(report.title), level=0)
+    if report.organisation:
+        document.add_paragraph(text(report.organisation))
+    _table(document, ["", ""], [list(pair) for pair in report.stamp.lines()], header=False)
+    document.add_heading("Overall status by theme", level=1)
+    png, (width, _height) = chart_png(report)
+    document.add_picture(io.BytesIO(png), width=Pt(min(width, 700)))
+    document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
+    _summary(document, *rag_summary(report), list(RAGS))
+    document.add_heading("Status by theme", level=1)
+    _summary(document, *status_summary(report), [rag for _w, rag in report.statuses])
+    document.add_heading("Delivery plan", level=1)
+    if not report.themes:
+        document.add_paragraph("No actions match.")
+    for theme in report.themes:
+        document.add_heading(f"{text(theme.name)} ({theme.counts.total} actions)", level=2)
+        for objective in theme.objectives:
+            document.add_heading(text(objective.name), level=3)
+            rows = [(a.rag, action_cells(report, a)) for a in objective.actions]
+            _action_table(document, ACTION_COLUMNS, rows)
+    document.add_heading("Exceptions", level=1)
+    for listed in exception_lists(report):
+        document.add_heading(f"{text(listed.title)}: {len(listed.rows)}", level=2)
+        if listed.rows:
+            rows = [(a.rag, exception_cells(report, a, why)) for a, why in listed.rows]
+            _action_table(document, EXCEPTION_COLUMNS, rows)
+        else:
+            document.add_paragraph("None.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return restamp(buffer.getvalue(), document_time(report.stamp.commit_time))
+
+
+def _properties(document, report: Report) -> None:  # type: ignore[no-untyped-def]
+    """The document's own dates are the commit's (in UTC, as Word keeps them), so they
+    do not change between runs."""
+    when = document_time(report.stamp.commit_time, aware=True).astimezone(UTC)
+    core = document.core_properties
+    core.created = core.modified = core.last_printed = when
+    core.author = core.last_modified_by = "bvtui"
+    core.title = one_line(report.title)
+    core.revision = 1
+
+
+def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """A count table whose count columns are headed in their RAG colour, Total row bold."""
+    table = _table(document, headers, rows)
+    for column, rag in enumerate(rags, start=1):
+        _shade(table.cell(0, column), rag)
+    for cell in table.rows[-1].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _action_table(
+    document,  # type: ignore[no-untyped-def]
+    columns: Sequence[str],
+    rows: list[tuple[str, list[str]]],
+) -> None:
+    table = _table(document, list(columns), [cells for _rag, cells in rows])
+    for index, (rag, _cells) in enumerate(rows, start=1):
+        _shade(table.cell(index, RAG_COLUMN), rag)
+    for column, name in enumerate(columns):
+        for cell in table.columns[column].cells:
+            cell.width = Mm(PAGE_WIDTH_MM * COLUMN_SHARES[name] / 100)
+
+
+def _table(document, headers: list[str], rows: list[list[str]], header: bool = True) -> Table:  # type: ignore[no-untyped-def]
+    """A grid table; its first row (when ``header``) is bold, shaded and repeats on each page."""
+    body = rows if header is False else [headers, *rows]
+    table = document.add_table(rows=len(body), cols=len(headers))
+    table.style = "Table Grid"
+    for row_index, values in enumerate(body):
+        cells = table.rows[row_index].cells
+        for column, value in enumerate(values):
+            cells[column].text = text(value)
+    if header:
+        _repeat_header(table)
+        for cell in table.rows[0].cells:
+            _fill(cell, _HEADER_FILL)
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    else:
+        for cell in table.columns[0].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    return table
+
+
+def _repeat_header(table: Table) -> None:
+    """Mark the first row as the heading Word repeats at the top of each page."""
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+
+
+def _shade(cell: _Cell, rag: str) -> None:
+    """A cell in the RAG's colour, its word bold in the colour's ink."""
+    fill, ink = RAG_COLOURS.get(rag, RAG_COLOURS["grey"])
+    _fill(cell, fill.lstrip("#").upper())
+    for run in cell.paragraphs[0].runs:
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(ink.lstrip("#").upper())
+
+
+def _fill(cell: _Cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
