@@ -18,6 +18,8 @@ from bvtui.core.model import RAGS
 from bvtui.core.report import Report, rag_word
 from bvtui.core.report_html import RAG_COLOURS
 
+MM_PER_POINT = 25.4 / 72
+
 SCALE = 2
 """Pixels per point of the drawing: twice over, so the picture prints sharp."""
 
@@ -64,6 +66,14 @@ def chart_png(report: Report) -> tuple[bytes, tuple[int, int]]:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue(), (width, height)
+
+
+def fit_mm(size: tuple[int, int], width_mm: float, height_mm: float) -> tuple[float, float]:
+    """The chart's size in millimetres, at most its own and within ``width_mm`` x
+    ``height_mm`` (a page's text area), keeping its proportions."""
+    width, height = (points * MM_PER_POINT for points in size)
+    scale = min(1.0, width_mm / width, height_mm / height)
+    return width * scale, height * scale
 
 
 def _label(theme: str) -> str:

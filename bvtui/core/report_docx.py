@@ -37,12 +37,12 @@ from bvtui.core.report import (
     rag_summary,
     status_summary,
 )
-from bvtui.core.report_chart import chart_png
+from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
 from bvtui.core.zip_stamp import document_time, restamp
 
-PAGE_WIDTH_MM = 257
-"""The width of the text on a landscape A4 page with 20 mm margins."""
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 257, 170
+"""The text area of a landscape A4 page with 20 mm margins."""
 
 _HEADER_FILL = "E8E8E8"
 
@@ -62,8 +62,9 @@ def render_docx(report: Report) -> bytes:
         document.add_paragraph(text(report.organisation))
     _table(document, ["", ""], [list(pair) for pair in report.stamp.lines()], header=False)
     document.add_heading("Overall status by theme", level=1)
-    png, (width, _height) = chart_png(report)
-    document.add_picture(io.BytesIO(png), width=Pt(min(width, 700)))
+    png, size = chart_png(report)
+    width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
+    document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
     document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
     _summary(document, *rag_summary(report), list(RAGS))
     document.add_heading("Status by theme", level=1)

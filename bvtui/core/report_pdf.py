@@ -36,7 +36,7 @@ from bvtui.core.report import (
     rag_summary,
     status_summary,
 )
-from bvtui.core.report_chart import chart_png
+from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
 from bvtui.core.zip_stamp import document_time
 
@@ -55,7 +55,8 @@ _LATIN = {
 _FONT = "helvetica"
 _WIDTH = 267
 """The width of the text on a landscape A4 page with 15 mm margins (mm)."""
-_MM_PER_POINT = 25.4 / 72
+_HEIGHT = 210 - 15 - 18
+"""The height of the text on a landscape A4 page, between the margins (mm)."""
 _HEADER = FontFace(emphasis="B", fill_color=(232, 232, 232))
 _TOTAL = FontFace(emphasis="B")
 
@@ -107,10 +108,13 @@ def render_pdf(report: Report) -> bytes:
     if report.organisation:
         _paragraph(pdf, report.organisation)
     _stamp(pdf, report)
-    _heading(pdf, "Overall status by theme", 14, keep=90)
-    png, (width, height) = chart_png(report)
-    scale = min(1.0, _WIDTH / (width * _MM_PER_POINT))
-    pdf.image(io.BytesIO(png), w=width * _MM_PER_POINT * scale, h=height * _MM_PER_POINT * scale)
+    png, size = chart_png(report)
+    width, height = fit_mm(size, _WIDTH, _HEIGHT - 25)
+    left = pdf.h - pdf.b_margin - pdf.get_y() - 15  # under the heading on this page
+    if 0.6 * height <= left < height:  # a little smaller rather than a page left blank
+        width, height = fit_mm(size, _WIDTH, left)
+    _heading(pdf, "Overall status by theme", 14, keep=height + 10)
+    pdf.image(io.BytesIO(png), w=width, h=height)
     pdf.ln(3)
     _summary(pdf, *rag_summary(report), list(RAGS))
     _heading(pdf, "Status by theme", 14)
@@ -135,9 +139,14 @@ def render_pdf(report: Report) -> bytes:
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, title: str, size: int, keep: float = 30) -> None:
+_KEEP = {18: 0, 14: 50, 12: 40, 10: 30}
+"""Millimetres a heading of each size needs under it (the headings and table rows it
+heads), or it goes to the next page."""
+
+
+def _heading(pdf: FPDF, title: str, size: int, keep: float | None = None) -> None:
     """A bold heading, on the next page when fewer than ``keep`` mm are left under it."""
-    if pdf.will_page_break(keep):
+    if pdf.will_page_break(_KEEP[size] if keep is None else keep):
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font(_FONT, "B", size)
@@ -174,8 +183,9 @@ def _rag_style(rag: str) -> FontFace:
 
 def _summary(pdf: FPDF, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:
     """A count table whose count columns are headed in their RAG colour, Total row bold."""
-    pdf.set_font(_FONT, size=9)
-    first = 70.0
+    many = len(headers) > 9
+    pdf.set_font(_FONT, size=7 if many else 9)
+    first = 55.0 if many else 70.0
     rest = min(28.0, (_WIDTH - first) / max(1, len(headers) - 1))
     widths = (first, *([rest] * (len(headers) - 1)))
     colours = [None, *rags, None]
