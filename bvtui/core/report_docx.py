@@ -25,20 +25,19 @@ from docx.table import Table, _Cell
 
 from bvtui.core.diff import one_line
 from bvtui.core.inert import document_text as text
-from bvtui.core.model import RAGS
-from bvtui.core.report import (
-    ACTION_COLUMNS,
-    EXCEPTION_COLUMNS,
-    RAG_COLUMN,
-    Report,
-    action_cells,
-    exception_cells,
-    exception_lists,
-    rag_summary,
-    status_summary,
-)
+from bvtui.core.report import RAG_COLUMN, Report
 from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
+from bvtui.core.report_outline import (
+    ActionTable,
+    Block,
+    Chart,
+    CountTable,
+    Heading,
+    Paragraph,
+    StampTable,
+    outline,
+)
 from bvtui.core.zip_stamp import document_time, restamp
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 257, 170
@@ -57,38 +56,30 @@ def render_docx(report: Report) -> bytes:
         setattr(section, side, Mm(20))
     document.styles["Normal"].font.size = Pt(9)
     _properties(document, report)
-    document.add_heading(text(report.title), level=0)
-    if report.organisation:
-        document.add_paragraph(text(report.organisation))
-    _table(document, ["", ""], [list(pair) for pair in report.stamp.lines()], header=False)
-    document.add_heading("Overall status by theme", level=1)
-    png, size = chart_png(report)
-    width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
-    document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
-    document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
-    _summary(document, *rag_summary(report), list(RAGS))
-    document.add_heading("Status by theme", level=1)
-    _summary(document, *status_summary(report), [rag for _w, rag in report.statuses])
-    document.add_heading("Delivery plan", level=1)
-    if not report.themes:
-        document.add_paragraph("No actions match.")
-    for theme in report.themes:
-        document.add_heading(f"{text(theme.name)} ({theme.counts.total} actions)", level=2)
-        for objective in theme.objectives:
-            document.add_heading(text(objective.name), level=3)
-            rows = [(a.rag, action_cells(report, a)) for a in objective.actions]
-            _action_table(document, ACTION_COLUMNS, rows)
-    document.add_heading("Exceptions", level=1)
-    for listed in exception_lists(report):
-        document.add_heading(f"{text(listed.title)}: {len(listed.rows)}", level=2)
-        if listed.rows:
-            rows = [(a.rag, exception_cells(report, a, why)) for a, why in listed.rows]
-            _action_table(document, EXCEPTION_COLUMNS, rows)
-        else:
-            document.add_paragraph("None.")
+    for block in outline(report):
+        _draw(document, report, block)
     buffer = io.BytesIO()
     document.save(buffer)
     return restamp(buffer.getvalue(), document_time(report.stamp.commit_time))
+
+
+def _draw(document, report: Report, block: Block) -> None:  # type: ignore[no-untyped-def]
+    match block:
+        case Heading(level, title):
+            document.add_heading(text(title), level=level)
+        case Paragraph(words):
+            document.add_paragraph(text(words))
+        case StampTable(rows):
+            _table(document, ["", ""], [list(row) for row in rows], header=False)
+        case Chart():
+            png, size = chart_png(report)
+            width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
+            document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+            document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
+        case CountTable(headers, rows, rags):
+            _summary(document, headers, rows, rags)
+        case ActionTable(columns, rows):
+            _action_table(document, columns, rows)
 
 
 def _properties(document, report: Report) -> None:  # type: ignore[no-untyped-def]

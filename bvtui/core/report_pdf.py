@@ -19,25 +19,24 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from bvtui.core.inert import document_text
-from bvtui.core.model import RAGS
-from bvtui.core.report import (
-    ACTION_COLUMNS,
-    EXCEPTION_COLUMNS,
-    RAG_COLUMN,
-    Report,
-    action_cells,
-    exception_cells,
-    exception_lists,
-    rag_summary,
-    status_summary,
-)
+from bvtui.core.report import RAG_COLUMN, Report
 from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
+from bvtui.core.report_outline import (
+    ActionTable,
+    Chart,
+    CountTable,
+    Heading,
+    Paragraph,
+    StampTable,
+    outline,
+)
 from bvtui.core.zip_stamp import document_time
 
 _LATIN = {
@@ -104,41 +103,31 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_creator("bvtui")
     pdf.set_producer("bvtui")
     pdf.add_page()
-    _heading(pdf, report.title, 18)
-    if report.organisation:
-        _paragraph(pdf, report.organisation)
-    _stamp(pdf, report)
     png, size = chart_png(report)
-    width, height = fit_mm(size, _WIDTH, _HEIGHT - 25)
-    left = pdf.h - pdf.b_margin - pdf.get_y() - 15  # under the heading on this page
-    if 0.6 * height <= left < height:  # a little smaller rather than a page left blank
-        width, height = fit_mm(size, _WIDTH, left)
-    _heading(pdf, "Overall status by theme", 14, keep=height + 10)
-    pdf.image(io.BytesIO(png), w=width, h=height)
-    pdf.ln(3)
-    _summary(pdf, *rag_summary(report), list(RAGS))
-    _heading(pdf, "Status by theme", 14)
-    _summary(pdf, *status_summary(report), [rag for _w, rag in report.statuses])
-    _heading(pdf, "Delivery plan", 14)
-    if not report.themes:
-        _paragraph(pdf, "No actions match.")
-    for theme in report.themes:
-        _heading(pdf, f"{theme.name} ({theme.counts.total} actions)", 12)
-        for objective in theme.objectives:
-            _heading(pdf, objective.name, 10)
-            rows = [(a.rag, action_cells(report, a)) for a in objective.actions]
-            _action_table(pdf, ACTION_COLUMNS, rows)
-    _heading(pdf, "Exceptions", 14)
-    for listed in exception_lists(report):
-        _heading(pdf, f"{listed.title}: {len(listed.rows)}", 12)
-        if listed.rows:
-            rows = [(a.rag, exception_cells(report, a, why)) for a, why in listed.rows]
-            _action_table(pdf, EXCEPTION_COLUMNS, rows)
-        else:
-            _paragraph(pdf, "None.")
+    chart = fit_mm(size, _WIDTH, _HEIGHT - 25)
+    blocks = list(outline(report))
+    for block, following in pairwise([*blocks, None]):
+        match block:
+            case Heading(level, title):
+                keep = _SHRINK * chart[1] + 10 if isinstance(following, Chart) else None
+                _heading(pdf, title, _SIZES[level], keep)
+            case Paragraph(words):
+                _paragraph(pdf, words)
+            case StampTable(rows):
+                _stamp(pdf, rows)
+            case Chart():
+                _chart(pdf, png, size)
+            case CountTable(headers, rows, rags):
+                _summary(pdf, headers, rows, rags)
+            case ActionTable(columns, rows):
+                _action_table(pdf, columns, rows)
     return bytes(pdf.output())
 
 
+_SHRINK = 0.6
+"""How far the chart may shrink to start on the page it is headed on."""
+_SIZES = {0: 18, 1: 14, 2: 12, 3: 10}
+"""The font size of a heading of each level."""
 _KEEP = {18: 0, 14: 50, 12: 40, 10: 30}
 """Millimetres a heading of each size needs under it (the headings and table rows it
 heads), or it goes to the next page."""
@@ -154,13 +143,23 @@ def _heading(pdf: FPDF, title: str, size: int, keep: float | None = None) -> Non
     pdf.ln(1)
 
 
+def _chart(pdf: FPDF, png: bytes, size: tuple[int, int]) -> None:
+    """The chart within the page; a little smaller rather than a page left blank."""
+    width, height = fit_mm(size, _WIDTH, _HEIGHT - 25)
+    left = pdf.h - pdf.b_margin - pdf.get_y()
+    if _SHRINK * height <= left < height:
+        width, height = fit_mm(size, _WIDTH, left)
+    pdf.image(io.BytesIO(png), w=width, h=height)
+    pdf.ln(3)
+
+
 def _paragraph(pdf: FPDF, value: str) -> None:
     pdf.set_font(_FONT, size=10)
     pdf.multi_cell(0, 5, text(value), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 
-def _stamp(pdf: FPDF, report: Report) -> None:
+def _stamp(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
     pdf.set_font(_FONT, size=9)
     with pdf.table(
         col_widths=(35, _WIDTH - 35),
@@ -169,7 +168,7 @@ def _stamp(pdf: FPDF, report: Report) -> None:
         align="LEFT",
         line_height=pdf.font_size * 1.5,
     ) as table:
-        for label, value in report.stamp.lines():
+        for label, value in rows:
             row = table.row()
             row.cell(text(label), style=_TOTAL)
             row.cell(text(value))
