@@ -23,21 +23,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from bvtui.core import report_outline as blocks
 from bvtui.core.diff import one_line
 from bvtui.core.inert import document_text as text
 from bvtui.core.report import RAG_COLUMN, Report
 from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
-from bvtui.core.report_outline import (
-    ActionTable,
-    Block,
-    Chart,
-    CountTable,
-    Heading,
-    Paragraph,
-    StampTable,
-    outline,
-)
 from bvtui.core.zip_stamp import document_time, restamp
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 257, 170
@@ -56,29 +47,29 @@ def render_docx(report: Report) -> bytes:
         setattr(section, side, Mm(20))
     document.styles["Normal"].font.size = Pt(9)
     _properties(document, report)
-    for block in outline(report):
+    for block in blocks.outline(report):
         _draw(document, report, block)
     buffer = io.BytesIO()
     document.save(buffer)
     return restamp(buffer.getvalue(), document_time(report.stamp.commit_time))
 
 
-def _draw(document, report: Report, block: Block) -> None:  # type: ignore[no-untyped-def]
+def _draw(document, report: Report, block: blocks.Block) -> None:  # type: ignore[no-untyped-def]
     match block:
-        case Heading(level, title):
+        case blocks.Heading(level, title):
             document.add_heading(text(title), level=level)
-        case Paragraph(words):
+        case blocks.Paragraph(words):
             document.add_paragraph(text(words))
-        case StampTable(rows):
+        case blocks.StampTable(rows):
             _table(document, ["", ""], [list(row) for row in rows], header=False)
-        case Chart():
+        case blocks.Chart():
             png, size = chart_png(report)
             width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
             document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
             document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
-        case CountTable(headers, rows, rags):
+        case blocks.CountTable(headers, rows, rags):
             _summary(document, headers, rows, rags)
-        case ActionTable(columns, rows):
+        case blocks.ActionTable(columns, rows):
             _action_table(document, columns, rows)
 
 

@@ -24,19 +24,11 @@ from itertools import pairwise
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from bvtui.core import report_outline as blocks
 from bvtui.core.inert import document_text
 from bvtui.core.report import RAG_COLUMN, Report
 from bvtui.core.report_chart import chart_png, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
-from bvtui.core.report_outline import (
-    ActionTable,
-    Chart,
-    CountTable,
-    Heading,
-    Paragraph,
-    StampTable,
-    outline,
-)
 from bvtui.core.zip_stamp import document_time
 
 _LATIN = {
@@ -105,21 +97,21 @@ def render_pdf(report: Report) -> bytes:
     pdf.add_page()
     png, size = chart_png(report)
     chart = fit_mm(size, _WIDTH, _HEIGHT - 25)
-    blocks = list(outline(report))
-    for block, following in pairwise([*blocks, None]):
+    laid = list(blocks.outline(report))
+    for block, following in pairwise([*laid, None]):
         match block:
-            case Heading(level, title):
-                keep = _SHRINK * chart[1] + 10 if isinstance(following, Chart) else None
+            case blocks.Heading(level, title):
+                keep = _SHRINK * chart[1] + 10 if isinstance(following, blocks.Chart) else None
                 _heading(pdf, title, _SIZES[level], keep)
-            case Paragraph(words):
+            case blocks.Paragraph(words):
                 _paragraph(pdf, words)
-            case StampTable(rows):
+            case blocks.StampTable(rows):
                 _stamp(pdf, rows)
-            case Chart():
+            case blocks.Chart():
                 _chart(pdf, png, size)
-            case CountTable(headers, rows, rags):
+            case blocks.CountTable(headers, rows, rags):
                 _summary(pdf, headers, rows, rags)
-            case ActionTable(columns, rows):
+            case blocks.ActionTable(columns, rows):
                 _action_table(pdf, columns, rows)
     return bytes(pdf.output())
 
