@@ -86,12 +86,10 @@ def _properties(document, report: Report) -> None:  # type: ignore[no-untyped-de
 
 def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:  # type: ignore[no-untyped-def]
     """A count table whose count columns are headed in their RAG colour, Total row bold."""
-    table = _table(document, headers, rows)
+    grid = _table(document, headers, rows)
     for column, rag in enumerate(rags, start=1):
-        _shade(table.cell(0, column), rag)
-    for cell in table.rows[-1].cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
+        _shade(grid[0][column], rag)
+    _bold(grid[-1])
 
 
 def _action_table(
@@ -99,34 +97,45 @@ def _action_table(
     columns: Sequence[str],
     rows: list[tuple[str, list[str]]],
 ) -> None:
-    table = _table(document, list(columns), [cells for _rag, cells in rows])
-    for index, (rag, _cells) in enumerate(rows, start=1):
-        _shade(table.cell(index, RAG_COLUMN), rag)
-    for column, name in enumerate(columns):
-        for cell in table.columns[column].cells:
-            cell.width = Mm(PAGE_WIDTH_MM * COLUMN_SHARES[name] / 100)
+    grid = _table(document, list(columns), [cells for _rag, cells in rows])
+    for cells, (rag, _values) in zip(grid[1:], rows, strict=True):
+        _shade(cells[RAG_COLUMN], rag)
+    widths = [Mm(PAGE_WIDTH_MM * COLUMN_SHARES[name] / 100) for name in columns]
+    for cells in grid:
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
 
 
-def _table(document, headers: list[str], rows: list[list[str]], header: bool = True) -> Table:  # type: ignore[no-untyped-def]
-    """A grid table; its first row (when ``header``) is bold, shaded and repeats on each page."""
+def _table(
+    document,  # type: ignore[no-untyped-def]
+    headers: list[str],
+    rows: list[list[str]],
+    header: bool = True,
+) -> list[list[_Cell]]:
+    """A grid table, as its cells row by row (python-docx finds a cell by walking the
+    whole table: each is fetched once here). The first row, when ``header``, is bold,
+    shaded and repeats on each page; else the first column is bold."""
     body = rows if header is False else [headers, *rows]
     table = document.add_table(rows=len(body), cols=len(headers))
     table.style = "Table Grid"
-    for row_index, values in enumerate(body):
-        cells = table.rows[row_index].cells
-        for column, value in enumerate(values):
-            cells[column].text = text(value)
+    grid = [row.cells for row in table.rows]
+    for cells, values in zip(grid, body, strict=True):
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = text(value)
     if header:
         _repeat_header(table)
-        for cell in table.rows[0].cells:
+        for cell in grid[0]:
             _fill(cell, _HEADER_FILL)
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
+        _bold(grid[0])
     else:
-        for cell in table.columns[0].cells:
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-    return table
+        _bold([cells[0] for cells in grid])
+    return grid
+
+
+def _bold(cells: list[_Cell]) -> None:
+    for cell in cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
 
 
 def _repeat_header(table: Table) -> None:
