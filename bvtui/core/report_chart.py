@@ -68,6 +68,16 @@ def chart_png(report: Report) -> tuple[bytes, tuple[int, int]]:
     return buffer.getvalue(), (width, height)
 
 
+def chart_words(report: Report) -> str:
+    """The chart in words, for a picture's alternative text (screen readers, search):
+    ``Actions by theme and RAG status. Property: 2 Red, 1 Grey (3 actions). ...``."""
+    themes = []
+    for theme, counts in report.by_theme.items():
+        shares = [f"{counts.counts[rag]} {rag_word(rag)}" for rag in RAGS if counts.counts.get(rag)]
+        themes.append(f"{theme}: {', '.join(shares)} ({counts.total} actions).")
+    return " ".join(["Actions by theme and RAG status.", *themes])
+
+
 def fit_mm(size: tuple[int, int], width_mm: float, height_mm: float) -> tuple[float, float]:
     """The chart's size in millimetres, at most its own and within ``width_mm`` x
     ``height_mm`` (a page's text area), keeping its proportions."""

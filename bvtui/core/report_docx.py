@@ -27,7 +27,7 @@ from bvtui.core import report_outline as blocks
 from bvtui.core.diff import one_line
 from bvtui.core.inert import document_text as text
 from bvtui.core.report import RAG_COLUMN, Report
-from bvtui.core.report_chart import chart_png, fit_mm
+from bvtui.core.report_chart import chart_png, chart_words, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
 from bvtui.core.zip_stamp import document_time, restamp
 
@@ -65,7 +65,8 @@ def _draw(document, report: Report, block: blocks.Block) -> None:  # type: ignor
         case blocks.Chart():
             png, size = chart_png(report)
             width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
-            document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+            picture = document.add_picture(io.BytesIO(png), width=Mm(width), height=Mm(height))
+            picture._inline.docPr.set("descr", one_line(text(chart_words(report))))
             document.add_paragraph("Actions by theme and RAG status: the counts of each colour.")
         case blocks.CountTable(headers, rows, rags):
             _summary(document, headers, rows, rags)

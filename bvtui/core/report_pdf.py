@@ -27,7 +27,7 @@ from fpdf.fonts import FontFace
 from bvtui.core import report_outline as blocks
 from bvtui.core.inert import document_text
 from bvtui.core.report import RAG_COLUMN, Report
-from bvtui.core.report_chart import chart_png, fit_mm
+from bvtui.core.report_chart import chart_png, chart_words, fit_mm
 from bvtui.core.report_html import COLUMN_SHARES, RAG_COLOURS
 from bvtui.core.zip_stamp import document_time
 
@@ -108,7 +108,7 @@ def render_pdf(report: Report) -> bytes:
             case blocks.StampTable(rows):
                 _stamp(pdf, rows)
             case blocks.Chart():
-                _chart(pdf, png, size)
+                _chart(pdf, png, size, chart_words(report))
             case blocks.CountTable(headers, rows, rags):
                 _summary(pdf, headers, rows, rags)
             case blocks.ActionTable(columns, rows):
@@ -135,13 +135,13 @@ def _heading(pdf: FPDF, title: str, size: int, keep: float | None = None) -> Non
     pdf.ln(1)
 
 
-def _chart(pdf: FPDF, png: bytes, size: tuple[int, int]) -> None:
+def _chart(pdf: FPDF, png: bytes, size: tuple[int, int], words: str) -> None:
     """The chart within the page; a little smaller rather than a page left blank."""
     width, height = fit_mm(size, _WIDTH, _HEIGHT - 25)
     left = pdf.h - pdf.b_margin - pdf.get_y()
     if _SHRINK * height <= left < height:
         width, height = fit_mm(size, _WIDTH, left)
-    pdf.image(io.BytesIO(png), w=width, h=height)
+    pdf.image(io.BytesIO(png), w=width, h=height, alt_text=text(words))
     pdf.ln(3)
 
 

@@ -99,6 +99,9 @@ def test_docx_has_the_html_reports_tables_stamp_chart_and_coloured_rag_cells(
     assert "Property (3 actions)" in headings and "Overdue: 4" in headings
     # the chart as a picture, a PNG
     assert len(document.inline_shapes) == 1
+    words = document.inline_shapes[0]._inline.docPr.get("descr")
+    assert words.startswith("Actions by theme and RAG status. Elections: ")
+    assert "Property: 2 Red, 1 Grey (3 actions)." in words
     assert any(part.content_type == "image/png" for part in document.part.package.iter_parts())
     # RAG cells: the word, in the colour's fill; heading rows repeat on each page
     rag_cells = [
