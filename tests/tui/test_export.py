@@ -189,3 +189,14 @@ async def test_the_dialog_writes_a_committee_pack_as_pdf_and_docx(
     word = docx.Document(str(offered))
     refs = [row.cells[0].text for row in word.tables[3].rows[1:]]  # the delivery plan
     assert refs == ["6.1", "6.4"]
+
+
+async def test_the_dialog_with_seven_formats_fits_24_lines(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        dialog = pilot.app.screen.query_one("#export")
+        assert len(dialog.query("RadioButton")) == 7
+        assert dialog.outer_size.height <= 24  # the border too, nothing to scroll
+        assert pilot.app.screen.query_one("#write").region.bottom <= 23
