@@ -197,3 +197,25 @@ def test_a_pdf_or_docx_needs_a_file(capsys, store_dir: Path) -> None:
     for fmt in ("docx", "pdf"):
         assert main(["report", "--store", str(store_dir), "--format", fmt]) != 0
         assert f"--format {fmt} writes a file: give -o FILE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_plan_title_with_control_characters_is_shown_not_obeyed(
+    capsys, store_dir: Path, tmp_path: Path, fmt: str
+) -> None:
+    plan = store_dir / "elections-demo" / "plan.yaml"
+    title = 'title: "Plan\\x1b[2J\\x07\\x9b\\x00 2017"'  # YAML escapes: ESC, BEL, CSI, NUL
+    plan.write_text(re.sub(r"^title: .*$", lambda _m: title, plan.read_text(), flags=re.M))
+    git(store_dir.parent, "commit", "-q", "-am", "a title with controls")
+    path = write(capsys, store_dir, tmp_path / f"r.{fmt}", "--plan", "elections-demo")
+    shown = "Plan\\x1b[2J\\x07\\x9b\\x00 2017"
+    if fmt == "docx":
+        document = docx.Document(str(path))
+        texts = [document.paragraphs[0].text, document.core_properties.title]
+        texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    else:
+        reader = PdfReader(path)
+        pages = [page.extract_text() for page in reader.pages]
+        texts = [pages[0], reader.metadata.title, *pages[1:]]
+    assert texts[0].startswith(shown) and texts[1].startswith(shown)
+    assert not any(re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", t) for t in texts)
