@@ -161,4 +161,7 @@ def _fill(cell: _Cell, colour: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), colour)
-    cell._tc.get_or_add_tcPr().append(shading)
+    properties = cell._tc.get_or_add_tcPr()
+    for earlier in properties.findall(qn("w:shd")):  # one fill a cell: Word refuses two
+        properties.remove(earlier)
+    properties.append(shading)

@@ -112,6 +112,13 @@ def test_docx_has_the_html_reports_tables_stamp_chart_and_coloured_rag_cells(
         assert cell_fill(cell) == RAG_COLOURS[WORDS[cell.text]][0].lstrip("#").upper()
     for table in document.tables[1:]:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # count columns headed in their colour, one fill a cell (Word refuses a second)
+    heads = document.tables[1].rows[0].cells
+    assert [cell_fill(c) for c in heads[1:3]] == ["C62828", "F9A825"]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                assert len(cell._tc.tcPr.findall(qn("w:shd"))) <= 1
 
 
 def test_pdf_reads_back_with_the_stamp_counts_page_numbers_and_repeated_headings(
