@@ -1,4 +1,4 @@
-"""``bvtui report``: a committee report of the store, filtered, in five formats."""
+"""``bvtui report``: a committee report of the store, filtered, in seven formats."""
 
 from __future__ import annotations
 

@@ -30,5 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also list actions whose RAG is worse than at this revision (a snapshot tag)",
     )
     p.add_argument("--format", choices=FORMATS, default="text", help="default: text")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (xlsx needs it)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (xlsx, docx and pdf need it)"
+    )
     p.set_defaults(run=deferred("bvtui.cli.report", "report"))

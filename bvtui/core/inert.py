@@ -35,6 +35,12 @@ def cut(text: str, limit: int = CELL_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def document_text(text: str) -> str:
+    """A field in a document (docx, pdf): control characters shown, line breaks kept,
+    at most :data:`CELL_LIMIT` characters."""
+    return printable_block(cut(text))
+
+
 def spreadsheet_text(text: str) -> str:
     """``text`` as a spreadsheet shows it as text: ``'`` before a formula's first character."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text

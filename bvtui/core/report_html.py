@@ -11,21 +11,10 @@ from __future__ import annotations
 
 from html import escape
 
-from bvtui.core.diff import printable_block
-from bvtui.core.inert import cut
+from bvtui.core import report_outline as blocks
+from bvtui.core.inert import document_text
 from bvtui.core.model import RAGS
-from bvtui.core.report import (
-    ACTION_COLUMNS,
-    EXCEPTION_COLUMNS,
-    RAG_COLUMN,
-    Report,
-    action_cells,
-    exception_cells,
-    exception_lists,
-    rag_summary,
-    rag_word,
-    status_summary,
-)
+from bvtui.core.report import RAG_COLUMN, Report, rag_word
 
 RAG_COLOURS: dict[str, tuple[str, str]] = {
     "red": ("#c62828", "#ffffff"),
@@ -34,7 +23,7 @@ RAG_COLOURS: dict[str, tuple[str, str]] = {
     "blue": ("#1565c0", "#ffffff"),
     "grey": ("#9e9e9e", "#000000"),
 }
-"""Fill and text colour of each RAG, shared with the xlsx report."""
+"""Fill and text colour of each RAG, shared with the xlsx, docx and pdf reports."""
 
 _CSS = (
     """
@@ -80,7 +69,7 @@ _LABEL_WIDTH = 190
 def _text(text: str) -> str:
     """User text as inert HTML: control characters made visible, markup escaped, and
     at most :data:`bvtui.core.inert.CELL_LIMIT` characters of it."""
-    return escape(cut(printable_block(text)))
+    return escape(document_text(text))
 
 
 def render_html(report: Report) -> str:
@@ -94,41 +83,33 @@ def render_html(report: Report) -> str:
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{_text(report.title)}</h1>",
     ]
-    if report.organisation:
-        parts.append(f'<p class="organisation">{_text(report.organisation)}</p>')
-    parts.append(_stamp(report))
-    parts.append("<h2>Overall status by theme</h2>")
-    parts.append(_chart(report))
-    parts.append(_summary_table(*rag_summary(report), list(RAGS)))
-    parts.append("<h2>Status by theme</h2>")
-    parts.append(_summary_table(*status_summary(report), [rag for _w, rag in report.statuses]))
-    parts.append("<h2>Delivery plan</h2>")
-    if not report.themes:
-        parts.append("<p>No actions match.</p>")
-    for section in report.themes:
-        parts.append(f"<h3>{_text(section.name)} ({section.counts.total} actions)</h3>")
-        for objective in section.objectives:
-            parts.append(f"<h4>{_text(objective.name)}</h4>")
-            rows = [(a.rag, action_cells(report, a)) for a in objective.actions]
-            parts.append(_action_table(ACTION_COLUMNS, rows))
-    parts.append("<h2>Exceptions</h2>")
-    for listed in exception_lists(report):
-        parts.append(f"<h3>{_text(listed.title)}: {len(listed.rows)}</h3>")
-        if listed.rows:
-            rows = [(a.rag, exception_cells(report, a, why)) for a, why in listed.rows]
-            parts.append(_action_table(EXCEPTION_COLUMNS, rows))
-        else:
-            parts.append("<p>None.</p>")
+    parts.extend(_block(report, block) for block in blocks.outline(report))
     parts.extend(["</body>", "</html>", ""])
     return "\n".join(parts)
 
 
-def _stamp(report: Report) -> str:
+def _block(report: Report, block: blocks.Block) -> str:
+    """One block of the outline as html."""
+    match block:
+        case blocks.Heading(level, title):
+            return f"<h{level + 1}>{_text(title)}</h{level + 1}>"
+        case blocks.Paragraph(words, kind):
+            return f'<p class="{kind}">{_text(words)}</p>' if kind else f"<p>{_text(words)}</p>"
+        case blocks.StampTable(rows):
+            return _stamp(rows)
+        case blocks.Chart():
+            return _chart(report)
+        case blocks.CountTable(headers, rows, rags):
+            return _summary_table(headers, rows, rags)
+        case blocks.ActionTable(columns, rows):
+            return _action_table(columns, rows)
+    raise TypeError(block)
+
+
+def _stamp(lines: list[tuple[str, str]]) -> str:
     rows = "".join(
-        f"<tr><th>{_text(label)}</th><td>{_text(value)}</td></tr>"
-        for label, value in report.stamp.lines()
+        f"<tr><th>{_text(label)}</th><td>{_text(value)}</td></tr>" for label, value in lines
     )
     return f'<table class="stamp">{rows}</table>'
 
@@ -154,7 +135,7 @@ def _summary_table(headers: list[str], rows: list[list[str]], rags: list[str]) -
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-_COLUMN_WIDTHS = {
+COLUMN_SHARES = {
     "Ref": 8,
     "Action": 24,
     "Lead officer": 11,
@@ -170,7 +151,7 @@ _COLUMN_WIDTHS = {
 
 
 def _action_table(columns: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
-    cols = "".join(f'<col style="width: {_COLUMN_WIDTHS[c]}%">' for c in columns)
+    cols = "".join(f'<col style="width: {COLUMN_SHARES[c]}%">' for c in columns)
     head = "".join(f"<th>{_text(column)}</th>" for column in columns)
     body = []
     for rag, cells in rows:

@@ -1,8 +1,10 @@
 """A committee report in each output format, as bytes, and written to a file.
 
 Formats: ``text`` (tabulate simple), ``md`` (GitHub pipe tables), ``html`` (one
-self-contained page), ``csv`` (one row per action) and ``xlsx`` (a summary sheet and
-a sheet per theme). The same report always gives the same bytes.
+self-contained page), ``csv`` (one row per action), ``xlsx`` (a summary sheet and
+a sheet per theme), ``docx`` and ``pdf`` (the html page's structure, for an agenda
+pack). The same report always gives the same bytes. Each binary writer's library is
+imported only when its format is asked for.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from bvtui.core.filters import Filter
     from bvtui.core.report import Report
 
-FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx")
+FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx", "docx", "pdf")
 
 EXTENSIONS: dict[str, str] = {
     "text": "txt",
@@ -28,9 +30,11 @@ EXTENSIONS: dict[str, str] = {
     "html": "html",
     "csv": "csv",
     "xlsx": "xlsx",
+    "docx": "docx",
+    "pdf": "pdf",
 }
 
-BINARY_FORMATS = frozenset({"xlsx"})
+BINARY_FORMATS = frozenset({"xlsx", "docx", "pdf"})
 """Formats that cannot go to a terminal: they need a file."""
 
 
@@ -55,6 +59,14 @@ def render_report(report: Report, fmt: str) -> bytes:
         from bvtui.core.report_xlsx import render_xlsx
 
         return render_xlsx(report)
+    if fmt == "docx":
+        from bvtui.core.report_docx import render_docx
+
+        return render_docx(report)
+    if fmt == "pdf":
+        from bvtui.core.report_pdf import render_pdf
+
+        return render_pdf(report)
     raise ValueError(f"{fmt!r}: not a report format ({', '.join(FORMATS)})")
 
 

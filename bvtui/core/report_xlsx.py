@@ -4,7 +4,7 @@ The Summary sheet holds the stamp, theme x RAG counts with percentages and total
 theme x status counts, and the exception lists; each theme's sheet lists its actions
 with every field a meeting reads. RAG cells are filled with the colour and hold the
 word. The same report gives the same bytes: the document's created/modified dates
-are the commit's date and every zip entry carries one fixed timestamp.
+are the commit's date and every zip entry carries it (:mod:`bvtui.core.zip_stamp`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -34,6 +33,7 @@ from bvtui.core.report import (
     status_heading,
 )
 from bvtui.core.report_html import RAG_COLOURS
+from bvtui.core.zip_stamp import document_time, restamp
 
 THEME_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Ref", 8),
@@ -49,9 +49,6 @@ THEME_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Latest update", 70),
 )
 """The columns of a theme's sheet with their widths (characters)."""
-
-NO_COMMIT_TIME = datetime(2000, 1, 1)
-"""Document dates when the store has no commit to take a date from."""
 
 _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
@@ -78,40 +75,14 @@ def render_xlsx(report: Report) -> bytes:
         sheet = book.create_sheet(_sheet_name(section.name, names))
         actions = [action for objective in section.objectives for action in objective.actions]
         _write_theme(sheet, report, actions)
-    when = (report.stamp.commit_time or NO_COMMIT_TIME).replace(tzinfo=None, microsecond=0)
+    when = document_time(report.stamp.commit_time)
     book.properties.created = book.properties.modified = when
     book.properties.creator = "bvtui"
     book.properties.title = one_line(report.title)
     buffer = io.BytesIO()
-    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, date_time=_zip_time(when)) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()
-    return buffer.getvalue()
-
-
-class _FixedTimeZip(zipfile.ZipFile):
-    """A zip whose entries all carry one timestamp, so equal workbooks are equal bytes."""
-
-    def __init__(self, *args, date_time: tuple[int, int, int, int, int, int], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fixed_time = date_time
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            info = zipfile.ZipInfo(zinfo_or_arcname, self.fixed_time)
-            info.compress_type = self.compression
-            info.external_attr = 0o644 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:
-        """Worksheets are written from temporary files: stamp them with the fixed time too."""
-        with open(filename, "rb") as handle:
-            self.writestr(arcname or str(filename), handle.read())
-
-
-def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
-    when = max(when, datetime(1980, 1, 1))  # the zip format starts in 1980
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    return restamp(buffer.getvalue(), when)
 
 
 def _sheet_name(theme: str, taken: set[str]) -> str:

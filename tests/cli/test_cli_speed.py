@@ -20,7 +20,8 @@ import bvtui.core.parse_cache as cache
 cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
 from bvtui.cli.main import main
 main({argv!r})
-heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib")
+heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib",
+         "docx", "fpdf", "PIL")
 loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
                  for m in sys.modules if m.startswith(heavy)}})
 print("LOADED", " ".join(loaded), file=sys.stderr)
@@ -87,3 +88,15 @@ def test_json_text_writes_any_value_as_json_dumps_does() -> None:
     assert json_text([record]).splitlines()[1] == json.dumps(record, ensure_ascii=False)
     with pytest.raises(TypeError):
         json_text([{"when": object()}])
+
+
+def test_the_word_and_pdf_libraries_load_only_for_their_formats(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    packs = {"docx", "fpdf", "PIL"}
+    assert not packs & loaded_modules(store_dir, "list")
+    assert not packs & loaded_modules(store_dir, "report", "--format", "html")
+    pdf = loaded_modules(store_dir, "report", "--format", "pdf", "-o", str(tmp_path / "r.pdf"))
+    assert {"fpdf", "PIL"} <= pdf and "docx" not in pdf
+    word = loaded_modules(store_dir, "report", "--format", "docx", "-o", str(tmp_path / "r.docx"))
+    assert {"docx", "PIL"} <= word and "fpdf" not in word

@@ -18,8 +18,8 @@ from bvtui.cli.main import main
 from bvtui.core.report_html import RAG_COLOURS
 from tests.conftest import git
 
-FORMATS = ("text", "md", "html", "csv", "xlsx")
-EXTENSIONS = {"text": "txt", "md": "md", "html": "html", "csv": "csv", "xlsx": "xlsx"}
+FORMATS = ("text", "md", "html", "csv", "xlsx", "docx", "pdf")
+EXTENSIONS = {fmt: "txt" if fmt == "text" else fmt for fmt in FORMATS}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -7,8 +7,10 @@ import io
 import re
 from pathlib import Path
 
+import docx
 import openpyxl
 from helpers import SIZE, make_app, notified, screen_text, settle, shown_refs
+from pypdf import PdfReader
 from textual.pilot import Pilot
 
 from bvtui.core.store import Store
@@ -162,3 +164,39 @@ async def test_export_judges_each_action_on_its_own_plans_as_of(
     rows = list(csv.DictReader(io.StringIO(target.read_text())))
     assert len(rows) == 10
     assert sorted(row["ref"] for row in rows if row["overdue"] == "True") == overdue
+
+
+async def test_the_dialog_writes_a_committee_pack_as_pdf_and_docx(
+    store_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")  # red only: property-demo 6.1 and 6.4
+        for fmt in ("pdf", "docx"):
+            await pilot.press("w")
+            await pilot.pause()
+            await pilot.click(f"#fmt-{fmt}")
+            await pilot.pause()
+            offered = tmp_path / f"report-property-demo-red-2017-09-29.{fmt}"
+            assert pilot.app.screen.query_one("#export-path").value == str(offered)
+            await pilot.click("#write")
+            await settle(pilot)
+            assert isinstance(pilot.app.screen, MainScreen)
+            assert f"{offered}: {fmt} report" in notified(pilot)
+    pdf = " ".join(p.extract_text() for p in PdfReader(offered.with_suffix(".pdf")).pages)
+    assert "6.1" in pdf and "6.4" in pdf and "Filters RAG: red" in pdf and "8.2" not in pdf
+    word = docx.Document(str(offered))
+    refs = [row.cells[0].text for row in word.tables[3].rows[1:]]  # the delivery plan
+    assert refs == ["6.1", "6.4"]
+
+
+async def test_the_dialog_with_seven_formats_fits_24_lines(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        dialog = pilot.app.screen.query_one("#export")
+        assert len(dialog.query("RadioButton")) == 7
+        assert dialog.outer_size.height <= 24  # the border too, nothing to scroll
+        assert pilot.app.screen.query_one("#write").region.bottom <= 23
