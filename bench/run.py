@@ -76,7 +76,7 @@ def row_startup(bvtui: str, repeat: int) -> Row:
 
 def row_load(store: Path, repeat: int, files: list[Path]) -> Row:
     """``Store.open`` in this process, against reading every file's bytes."""
-    from bvtui.core.store import Store
+    from bvtui.store import Store
 
     times = alternate(
         {
@@ -124,8 +124,8 @@ def row_save(bvtui: str, store: Path, refs: list[str], repeat: int) -> list[Row]
     the save as the app makes it (in this process: no start-up, no imports). The four
     run in turn, each on an action of its own (``refs``: bvtui's, the raw commits',
     the app's)."""
-    from bvtui.core.edit import edited
-    from bvtui.core.store import Store
+    from bvtui.model import edited
+    from bvtui.store import Store
 
     ours_ref, raw_ref, app_ref = refs
     raw_edits = itertools.count()

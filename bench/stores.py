@@ -28,8 +28,8 @@ def built_store(
 
 def cache_file(store: Path) -> Path:
     """Where bvtui keeps the parse cache of ``store``."""
-    from bvtui.core.parse_cache import cache_path
-    from bvtui.core.repo import Repo
+    from bvtui.git import Repo
+    from bvtui.store import cache_path
 
     repo = Repo.find(store)
     assert repo is not None

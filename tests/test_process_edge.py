@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bvtui.core.store import Store
+from bvtui.store import Store
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bvtui"
 EDGE = {"cli/main.py", "tui/app.py"}

@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bvtui.cli import options
-from bvtui.core.dates import due_date
-from bvtui.core.edit import deadline_doubts, edited
-from bvtui.core.model import Action
-from bvtui.core.repo import GitError, Repo, init_repository
-from bvtui.core.schema import ValidationError
-from bvtui.core.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
+from bvtui.git import GitError, Repo, init_repository
+from bvtui.model import Action, ValidationError, deadline_doubts, due_date, edited
+from bvtui.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
 
 if TYPE_CHECKING:
-    from bvtui.core.filters import Filter
+    from bvtui.model import Filter
 
 # Output, records, json and filters are imported by the commands that print or filter
 # actions: a set never needs them (~2.5 ms).
@@ -84,7 +81,7 @@ def _open(
 
 
 def _filter(args: argparse.Namespace) -> Filter:
-    from bvtui.core.filters import Filter
+    from bvtui.model import Filter
 
     return Filter(
         plans=frozenset(args.plan),
@@ -117,7 +114,7 @@ def init(args: argparse.Namespace) -> int:
     repo = Repo.find(root) or init_repository(root)
     readme = root / "README.md"
     write_atomically(readme, STORE_README)
-    from bvtui.core.merge_driver import install_merge_driver  # ruamel: not for every command
+    from bvtui.sharing import install_merge_driver
 
     attributes, _ = install_merge_driver(repo, root)  # field-by-field merges when shared
     try:
@@ -135,9 +132,7 @@ def init(args: argparse.Namespace) -> int:
 def import_file(args: argparse.Namespace) -> int:
     """Import a plan document into the store as one commit."""
     from bvtui.cli.import_mapping import mapping_lines, unused_map_lines, warning_lines
-    from bvtui.core.import_columns import parse_map
-    from bvtui.core.import_store import PlanOverrides, import_plan
-    from bvtui.core.importer import ImportError_, parse_file
+    from bvtui.importing import ImportError_, PlanOverrides, import_plan, parse_file, parse_map
 
     root = locate_store(args.store)
     if not root.is_dir():
@@ -203,7 +198,7 @@ def list_actions(args: argparse.Namespace) -> int:
 def show(args: argparse.Namespace) -> int:
 
     from bvtui.cli.output import json_dumps, render_action
-    from bvtui.core.records import action_record
+    from bvtui.reporting import action_record
 
     store = _open(args, args.ref)
     action = store.find(args.ref)

@@ -1,7 +1,7 @@
 """The audit trail on the command line: log, timeline, changes, snapshot, audit.
 
-Each command reads git history through :mod:`bvtui.core.history`,
-:mod:`bvtui.core.changes`, :mod:`bvtui.core.snapshots` and :mod:`bvtui.core.audit`,
+Each command reads git history through :mod:`bvtui.trail.history`,
+:mod:`bvtui.trail.changes`, :mod:`bvtui.trail.snapshots` and :mod:`bvtui.trail.audit`,
 and prints readable text or tabulate tables, or every field as json for scripts.
 One action's history never loads the store: the action's file is found by its path.
 """
@@ -14,28 +14,35 @@ from typing import Any
 
 from bvtui.cli.commands import fail, user_errors
 from bvtui.cli.output import _cut, json_dumps
-from bvtui.core.audit import AuditReport, audit_store
-from bvtui.core.changes import ActionMove, StoreChanges, store_changes
-from bvtui.core.diff import FieldChange, one_line
-from bvtui.core.gitlog import Commit, resolve_since, resolve_until
-from bvtui.core.history import (
+from bvtui.git import Commit, Repo, resolve_since, resolve_until
+from bvtui.model import FieldChange, Plan, Ref, ValidationError, one_line, plan_from_mapping
+from bvtui.reporting import rag_label
+from bvtui.store import (
+    PLAN_FILE,
+    RefusedFile,
+    Store,
+    StoreError,
+    YamlFileError,
+    locate_store,
+    parse_ref,
+    read_mapping,
+    read_regular_file,
+)
+from bvtui.trail import (
+    ActionMove,
+    AuditReport,
     DeadlineSlip,
     Revision,
     StatusSpell,
+    StoreChanges,
     action_history,
+    audit_store,
     deadline_slips,
+    make_snapshot,
     status_timeline,
+    store_changes,
     store_history,
 )
-from bvtui.core.model import Plan
-from bvtui.core.records import rag_label
-from bvtui.core.ref import Ref
-from bvtui.core.regular_file import RefusedFile, read_regular_file
-from bvtui.core.repo import Repo
-from bvtui.core.schema import ValidationError, plan_from_mapping
-from bvtui.core.snapshots import make_snapshot
-from bvtui.core.store import PLAN_FILE, Store, StoreError, locate_store, parse_ref
-from bvtui.core.yaml_io import YamlFileError, read_mapping
 
 
 def _repo(args: argparse.Namespace) -> tuple[Path, Repo]:

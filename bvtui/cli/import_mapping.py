@@ -9,9 +9,8 @@ as ``\\x1b``), never acted on.
 
 from __future__ import annotations
 
-from bvtui.core.diff import one_line
-from bvtui.core.import_columns import ColumnMap, normalise
-from bvtui.core.importer import ImportedPlan, ImportProblem
+from bvtui.importing import ColumnMap, ImportedPlan, ImportProblem, normalise
+from bvtui.model import one_line
 
 _SAMPLE = 30
 

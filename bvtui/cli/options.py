@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
-from bvtui.core.model import RAGS
+from bvtui.model import RAGS
 
 
 def deferred(module: str, name: str) -> Callable[[argparse.Namespace], int]:

@@ -10,10 +10,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
-from bvtui.core.diff import one_line, printable_block
-from bvtui.core.inert import json_inert
-from bvtui.core.model import Action
-from bvtui.core.records import action_record, flags, rag_label, records_csv
+from bvtui.model import Action, json_inert, one_line, printable_block
+from bvtui.reporting import action_record, flags, rag_label, records_csv
 
 OWN_FORMATS: tuple[str, ...] = ("json", "csv")
 """Formats written without tabulate; every other one is a tabulate format."""
@@ -107,7 +105,7 @@ def json_text(records: list[dict[str, Any]]) -> str:
 
 def _record_encoder() -> Callable[[Any], str]:
     """``json.dumps(record, ensure_ascii=False)`` for many records, made inert for a
-    terminal (:func:`bvtui.core.inert.json_inert`), with one encoder made for them all."""
+    terminal (:func:`bvtui.model.inert.json_inert`), with one encoder made for them all."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     return lambda record: json_inert(encode(record))
 

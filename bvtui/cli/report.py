@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from bvtui.cli.commands import _filter, _open, fail, user_errors
-from bvtui.core.report import build_report
-from bvtui.core.report_output import BINARY_FORMATS, render_report, write_report
-from bvtui.core.store import Store
+from bvtui.reporting import BINARY_FORMATS, build_report, render_report, write_report
+from bvtui.store import Store
 
 
 @user_errors

@@ -7,7 +7,7 @@ import argparse
 
 from bvtui.cli import options
 from bvtui.cli.options import deferred
-from bvtui.core.report_output import FORMATS
+from bvtui.reporting import FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bvtui.cli import options
 from bvtui.cli.commands import fail, user_errors
-from bvtui.core.ref import Ref
-from bvtui.core.store import Store, StoreError, locate_store
+from bvtui.model import Ref
+from bvtui.store import Store, StoreError, locate_store
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -23,7 +23,7 @@ def _store(args: argparse.Namespace) -> Store:
 @user_errors
 def sync_command(args: argparse.Namespace) -> int:
     """Commit, fetch, integrate, push; one line saying what came in and went out."""
-    from bvtui.core.sync import SyncError, abort_sync, continue_sync, sync
+    from bvtui.sharing import SyncError, abort_sync, continue_sync, sync
 
     store = Store(locate_store(args.store))
     try:
@@ -45,7 +45,7 @@ def sync_command(args: argparse.Namespace) -> int:
 @user_errors
 def setup_merge(args: argparse.Namespace) -> int:
     """Install the field-by-field merge driver in this clone (and .gitattributes)."""
-    from bvtui.core.merge_driver import driver_command, install_merge_driver
+    from bvtui.sharing import driver_command, install_merge_driver
 
     store = Store(locate_store(args.store))
     if store.repo is None or not store.root.is_dir():
@@ -65,7 +65,7 @@ def setup_merge(args: argparse.Namespace) -> int:
 
 def merge_driver(args: argparse.Namespace) -> int:
     """What git runs for a store file both sides changed (see setup-merge)."""
-    from bvtui.core.merge_driver import run_merge_driver
+    from bvtui.sharing import run_merge_driver
 
     return run_merge_driver(Path(args.base), Path(args.current), Path(args.other), args.name)
 
@@ -73,7 +73,7 @@ def merge_driver(args: argparse.Namespace) -> int:
 @user_errors
 def resolve(args: argparse.Namespace) -> int:
     """Resolve fields an integration left in conflict."""
-    from bvtui.core.resolve import conflicts_of, resolved, save_resolution
+    from bvtui.sharing import conflicts_of, resolved, save_resolution
 
     store = _store(args)
     action = store.find(args.ref)
@@ -105,7 +105,7 @@ def resolve(args: argparse.Namespace) -> int:
 @user_errors
 def rename(args: argparse.Namespace) -> int:
     """Give an action a new id (file and field) in one commit."""
-    from bvtui.core.rename import rename_action
+    from bvtui.sharing import rename_action
 
     store = _store(args)
     action = store.find(args.ref)

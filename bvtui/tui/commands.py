@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from bvtui.core.model import Action
+from bvtui.model import Action
 from bvtui.tui.listing import Listing
 from bvtui.tui.palette_index import Candidate, CandidateIndex, Match
 from bvtui.tui.screens.main import MainScreen

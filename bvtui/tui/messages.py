@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from bvtui.core.store import Store
+from bvtui.store import Store
 from bvtui.tui.listing import Listing
 
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
-from bvtui.core.store import write_atomically
+from bvtui.store import write_atomically
 
 
 def settings_path() -> Path:

@@ -15,9 +15,7 @@ from rich.text import Text
 from rich.theme import Theme
 from textual.color import Color
 
-from bvtui.core.diff import one_line, printable_block
-from bvtui.core.model import RAG_SYMBOLS
-from bvtui.core.ref import ref_text
+from bvtui.model import RAG_SYMBOLS, one_line, printable_block, ref_text
 
 RAG_STYLES: dict[str, str] = {
     rag: f"rag.{rag}" for rag in ("red", "amber", "green", "blue", "grey")

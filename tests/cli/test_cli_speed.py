@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from bvtui.cli.output import json_text
-from bvtui.core.records import action_record
-from bvtui.core.store import Store
+from bvtui.reporting import action_record
+from bvtui.store import Store
 
 PROBE = """
 import sys
-import bvtui.core.parse_cache as cache
+import bvtui.store.parse_cache as cache
 cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
 from bvtui.cli.main import main
 main({argv!r})
@@ -49,7 +49,7 @@ def test_list_imports_no_yaml_library_once_cached_and_no_app(store_dir: Path) ->
 def test_set_imports_the_reader_ruamel_only_for_a_hand_written_file_and_not_the_app(
     store_dir: Path,
 ) -> None:
-    # a file as bvtui writes it: rewritten without ruamel (bvtui.core.yaml_canonical);
+    # a file as bvtui writes it: rewritten without ruamel (bvtui.store.yaml_canonical);
     # the files' digests come from the public hashlib, which loads OpenSSL (_hashlib)
     written = {"yaml", "_hashlib"}
     assert loaded_modules(store_dir, "set", "elections-demo/1.9", "status=Delayed") == written

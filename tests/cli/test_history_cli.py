@@ -9,7 +9,7 @@ import pytest
 
 from bvtui.cli.main import main
 from tests.conftest import git
-from tests.trail import Trail, trail  # noqa: F401
+from tests.fixture_trail import Trail, trail  # noqa: F401
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from bvtui.cli.main import main
-from bvtui.core.inert import CELL_LIMIT
+from bvtui.model import CELL_LIMIT
 from tests.conftest import git
 
 FORMULA = '=HYPERLINK("https://evil.example","x")'

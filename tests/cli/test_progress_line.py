@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bvtui.core import sources
-from tests.core.test_load_progress import add_actions
+from bvtui.store import sources
+from tests.store.test_load_progress import add_actions
 
 
 def run_list(store_dir: Path, stderr: int) -> tuple[str, str]:

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from bvtui.cli.main import main
-from bvtui.core.report_html import RAG_COLOURS
+from bvtui.reporting import RAG_COLOURS
 from tests.conftest import git
 
 FORMATS = ("text", "md", "html", "csv", "xlsx", "docx", "pdf")
@@ -285,8 +285,8 @@ def old_head(text: str) -> str:
 
 
 def test_report_of_one_plan_keeps_the_cache_of_the_others(capsys, store_dir: Path) -> None:
-    from bvtui.core.parse_cache import cache_path
-    from bvtui.core.repo import Repo
+    from bvtui.git import Repo
+    from bvtui.store import cache_path
 
     old = time.time() - 60  # files younger than 2 s are never cached (racy)
     for path in store_dir.rglob("*.yaml"):

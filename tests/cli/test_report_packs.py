@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from bvtui.cli.main import main
-from bvtui.core.report_html import RAG_COLOURS
+from bvtui.reporting import RAG_COLOURS
 from tests.conftest import git
 
 WORDS = {"Red": "red", "Amber": "amber", "Green": "green", "Complete": "blue", "Grey": "grey"}

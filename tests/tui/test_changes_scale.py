@@ -7,7 +7,7 @@ from pathlib import Path
 from helpers import SIZE, make_app, screen_text, settle
 from textual import on
 
-from bvtui.core.repo import Repo
+from bvtui.git import Repo
 from bvtui.tui.screens import changes
 from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.widgets.line_list import LineList

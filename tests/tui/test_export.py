@@ -13,7 +13,7 @@ from helpers import SIZE, make_app, notified, screen_text, settle, shown_refs
 from pypdf import PdfReader
 from textual.pilot import Pilot
 
-from bvtui.core.store import Store
+from bvtui.store import Store
 from bvtui.tui.app import BvtuiApp
 from bvtui.tui.screens.dialogs import ConfirmScreen
 from bvtui.tui.screens.export import ExportScreen

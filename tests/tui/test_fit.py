@@ -16,8 +16,8 @@ from rich.console import Console
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from bvtui.core.stats import dashboard
-from bvtui.core.store import Store
+from bvtui.reporting import dashboard
+from bvtui.store import Store
 from bvtui.tui.app import BvtuiApp
 from bvtui.tui.screens.dashboard import DashboardScreen, theme_table
 from bvtui.tui.screens.edit import EditScreen

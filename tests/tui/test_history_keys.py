@@ -10,7 +10,7 @@ from helpers import SIZE, main_screen, make_app, notified, screen_text, settle
 from textual.widgets import Static
 
 from bvtui.tui.screens.history import HistoryScreen
-from tests.trail import Trail, trail  # noqa: F401
+from tests.fixture_trail import Trail, trail  # noqa: F401
 
 
 async def test_h_with_no_action_says_so(store_dir: Path) -> None:

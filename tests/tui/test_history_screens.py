@@ -6,7 +6,7 @@ from helpers import SIZE, main_screen, make_app, screen_text, settle, shown_refs
 
 from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.history import HistoryScreen
-from tests.trail import Trail, trail  # noqa: F401
+from tests.fixture_trail import Trail, trail  # noqa: F401
 
 
 async def test_h_shows_commits_field_changes_and_the_timeline(trail: Trail) -> None:  # noqa: F811

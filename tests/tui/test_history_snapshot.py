@@ -9,7 +9,7 @@ from __future__ import annotations
 from helpers import SIZE, main_screen, make_app, no_blink, settle
 from textual.pilot import Pilot
 
-from tests.trail import Trail, trail  # noqa: F401
+from tests.fixture_trail import Trail, trail  # noqa: F401
 
 
 async def _open_history(pilot: Pilot) -> None:

@@ -12,9 +12,7 @@ from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from bvtui.core import parse_cache
-from bvtui.core.parse_cache import ParseCache, cache_path
-from bvtui.core.store import Store
+from bvtui.store import ParseCache, Store, cache_path, parse_cache
 from bvtui.tui.screens.dialogs import ConflictScreen
 from bvtui.tui.screens.edit import EditScreen
 

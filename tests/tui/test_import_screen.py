@@ -8,7 +8,7 @@ from helpers import SIZE, make_app, notified, screen_text, settle, shown_refs
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
-from bvtui.core.store import Store
+from bvtui.store import Store
 from bvtui.tui.screens.import_plan import ImportScreen
 from bvtui.tui.screens.main import MainScreen
 from tests.conftest import git

@@ -1,4 +1,4 @@
-"""The dashboard's counting (bvtui.core.stats), the listing's filter, and the dashboard."""
+"""The dashboard's counting (bvtui.reporting.stats), the listing's filter, and the dashboard."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle
 
-from bvtui.core.filters import Filter
-from bvtui.core.stats import NO_OFFICER, dashboard, rag_counts
-from bvtui.core.store import Store
+from bvtui.model import Filter
+from bvtui.reporting import NO_OFFICER, dashboard, rag_counts
+from bvtui.store import Store
 from bvtui.tui.listing import Listing
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.main import PICKER_FIELDS

@@ -2,7 +2,7 @@
 
 For the meeting: actions whose RAG got worse or better, new updates, new and removed
 actions, by plan and theme. The "since" box starts at the newest snapshot tag (else
-four weeks ago); Enter reads again. :mod:`bvtui.core.changes` does the work, and
+four weeks ago); Enter reads again. :mod:`bvtui.trail.changes` does the work, and
 :func:`changes_lines` lays it out as lines, in a thread worker; the lines come back in a
 :class:`ChangesScreen.Loaded` message and a :class:`LineList` draws only those on
 screen, so ten thousand moves show as fast as ten, and Escape works at any time.
@@ -25,10 +25,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
-from bvtui.core.changes import ActionMove, StoreChanges, changes_by_plan, move_order
-from bvtui.core.gitlog import resolve_since, resolve_until
-from bvtui.core.repo import GitError, Repo
-from bvtui.core.snapshots import list_tags
+from bvtui.git import GitError, Repo, resolve_since, resolve_until
+from bvtui.trail import ActionMove, StoreChanges, changes_by_plan, list_tags, move_order
 from bvtui.tui.text import fit, line, rag_text
 from bvtui.tui.widgets.line_list import LineList
 

@@ -2,7 +2,7 @@
 
 Counts the actions the main screen shows (so a filtered view gives a filtered
 dashboard, and the heading says which filter). The counting is
-:mod:`bvtui.core.stats`; this module only lays it out: RAG totals in large digits with
+:mod:`bvtui.reporting.stats`; this module only lays it out: RAG totals in large digits with
 their symbols, theme x RAG with percentages and a bar, per-officer counts, and the
 overdue and status-check lists.
 """
@@ -23,9 +23,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Static
 
-from bvtui.core.filters import Filter
-from bvtui.core.model import RAG_SYMBOLS, RAGS, Action
-from bvtui.core.stats import Dashboard, RagCounts, dashboard
+from bvtui.model import RAG_SYMBOLS, RAGS, Action, Filter
+from bvtui.reporting import Dashboard, RagCounts, dashboard
 from bvtui.tui.text import (
     ALERT_STYLE,
     RAG_NAMES,

@@ -1,12 +1,12 @@
 """The edit screen: status, progress, deadlines, officers and a new update; save commits.
 
 Every field is checked as it is typed by the core's own rules
-(:func:`bvtui.core.edit.check_value`, the same ones ``bvtui set`` applies), with the
+(:func:`bvtui.model.edit.check_value`, the same ones ``bvtui set`` applies), with the
 reason shown under the field. ``ctrl+s`` saves in a thread worker: one write, one
 commit. When the commit fails the edit stays on disk and the screen closes with the
 reason; when the file changed on disk since it was opened, the user chooses reload,
 overwrite or keep both (:mod:`bvtui.tui.screens.dialogs`). "Keep both" keeps the
-edit aside, unpublished (:mod:`bvtui.core.unapplied`); the screen offers it again
+edit aside, unpublished (:mod:`bvtui.store.unapplied`); the screen offers it again
 when the action is next opened.
 """
 
@@ -25,22 +25,25 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from bvtui.core.dates import due_date
-from bvtui.core.disk_edit import edited_on_disk
-from bvtui.core.edit import (
+from bvtui.model import (
     DEADLINE_FIELDS,
+    Action,
+    ValidationError,
     check_value,
     current_period,
     deadline_doubts,
+    due_date,
     edited,
 )
-from bvtui.core.model import Action
-from bvtui.core.schema import ValidationError
-from bvtui.core.store import FileChangedError, SaveResult, Store, StoreError
-from bvtui.core.unapplied import (
+from bvtui.store import (
+    FileChangedError,
+    SaveResult,
+    Store,
+    StoreError,
     UnappliedEdit,
     UnappliedEditError,
     drop_unapplied,
+    edited_on_disk,
     keep_unapplied,
     read_unapplied,
 )

@@ -24,18 +24,17 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioSet, Static
 
-from bvtui.core.filters import Filter
-from bvtui.core.model import Action
-from bvtui.core.repo import GitError
-from bvtui.core.report import build_report
-from bvtui.core.report_output import (
+from bvtui.git import GitError
+from bvtui.model import Action, Filter
+from bvtui.reporting import (
     EXTENSIONS,
     FORMATS,
+    build_report,
     default_filename,
     render_report,
     write_report,
 )
-from bvtui.core.store import Store, StoreError
+from bvtui.store import Store, StoreError
 from bvtui.tui.screens.dialogs import ConfirmScreen
 from bvtui.tui.text import line
 from bvtui.tui.widgets.ticked import TickedRadioButton

@@ -1,7 +1,7 @@
 """The history screen (key ``h``): an action's commits, the selected one's field changes,
 its status timeline and its deadline slips.
 
-The history is read by :mod:`bvtui.core.history` in a thread worker (a loading
+The history is read by :mod:`bvtui.trail.history` in a thread worker (a loading
 indicator shows meanwhile) and handed back in a :class:`HistoryScreen.Loaded`
 message; no widget is touched from the worker. Every value is shown as text, never
 as markup.
@@ -22,7 +22,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from bvtui.core.history import (
+from bvtui.git import GitError, Repo
+from bvtui.model import Action
+from bvtui.trail import (
     DeadlineSlip,
     Revision,
     StatusSpell,
@@ -30,8 +32,6 @@ from bvtui.core.history import (
     deadline_slips,
     status_timeline,
 )
-from bvtui.core.model import Action
-from bvtui.core.repo import GitError, Repo
 from bvtui.tui.text import WARN_STYLE, line, rag_text, styled
 
 HAND_STYLE = WARN_STYLE

@@ -5,7 +5,7 @@ thread worker and shows what it detected: each column and the field it feeds (wi
 sample values), the first actions as they will be stored, the warnings and the rows
 it cannot read. A column's field can be changed (highlight it, pick the field below):
 the file is read again with that choice, as ``bvtui import --map`` does. Import writes
-the plan in one commit (:func:`bvtui.core.import_store.import_plan`, the command's
+the plan in one commit (:func:`bvtui.importing.commit.import_plan`, the command's
 own path); Escape cancels and writes nothing.
 """
 
@@ -23,12 +23,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
-from bvtui.core.import_columns import EXTRA, FIELDS, ColumnMap, normalise
-from bvtui.core.import_store import ImportResult, import_plan
-from bvtui.core.importer import ImportedPlan, ImportError_, parse_file
-from bvtui.core.repo import GitError
-from bvtui.core.schema import ValidationError
-from bvtui.core.store import Store, StoreError
+from bvtui.git import GitError
+from bvtui.importing import (
+    EXTRA,
+    FIELDS,
+    ColumnMap,
+    ImportedPlan,
+    ImportError_,
+    ImportResult,
+    import_plan,
+    normalise,
+    parse_file,
+)
+from bvtui.model import ValidationError
+from bvtui.store import Store, StoreError
 from bvtui.tui.text import line
 
 PREVIEW_ROWS = 8

@@ -25,13 +25,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from bvtui.core.filters import Filter
-from bvtui.core.import_store import ImportResult
-from bvtui.core.model import Action
-from bvtui.core.repo import GitError
-from bvtui.core.resolve import conflicts_of
-from bvtui.core.store import Store, StoreError
-from bvtui.core.sync import SyncError, conflicted_refs, continue_sync, in_progress, sync
+from bvtui.git import GitError
+from bvtui.importing import ImportResult
+from bvtui.model import Action, Filter
+from bvtui.sharing import SyncError, conflicted_refs, conflicts_of, continue_sync, in_progress, sync
+from bvtui.store import Store, StoreError
 from bvtui.tui.keys import FOOTER_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone

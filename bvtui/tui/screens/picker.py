@@ -29,7 +29,7 @@ from textual.strip import Strip
 from textual.widgets import Footer, Input, OptionList, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from bvtui.core.filters import fold
+from bvtui.model import fold
 from bvtui.tui.text import line
 from bvtui.tui.widgets.ticked import TICK
 

@@ -4,7 +4,7 @@ For every field the merge driver recorded under ``conflicts:`` it shows the thre
 versions (base, mine, theirs) and lets the user pick one from the keyboard (the
 first field's choices have the focus; arrows move, Enter or space chooses, Tab goes
 to the next field) while a line says what ``ctrl+s`` will save; it saves through
-:func:`bvtui.core.resolve.save_resolution` (a commit, or staged inside a stopped
+:func:`bvtui.sharing.resolve.save_resolution` (a commit, or staged inside a stopped
 sync, which the main screen then finishes). Values are shown as text, never markup.
 """
 
@@ -20,12 +20,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, RadioSet, Static
 
-from bvtui.core.merge import SIDES
-from bvtui.core.model import Action
-from bvtui.core.repo import GitError
-from bvtui.core.resolve import conflicts_of, resolved, save_resolution, side_text
-from bvtui.core.schema import ValidationError
-from bvtui.core.store import Store, StoreError
+from bvtui.git import GitError
+from bvtui.model import Action, ValidationError
+from bvtui.sharing import SIDES, conflicts_of, resolved, save_resolution, side_text
+from bvtui.store import Store, StoreError
 from bvtui.tui.text import line
 from bvtui.tui.widgets.ticked import TickedRadioButton
 

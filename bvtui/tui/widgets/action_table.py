@@ -22,8 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from bvtui.core.model import RAG_SYMBOLS, Action
-from bvtui.core.ref import Ref
+from bvtui.model import RAG_SYMBOLS, Action, Ref
 from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
 UNCOMMITTED = "✎"

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from bvtui.core.model import Action
+from bvtui.model import Action
 from bvtui.tui.text import (
     LABEL_STYLE,
     RAG_NAMES,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from bvtui.core.filters import Filter
+from bvtui.model import Filter
 from bvtui.tui.text import ALERT_STYLE, VALUE_STYLE, WARN_STYLE, line
 
 

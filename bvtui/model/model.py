@@ -1,0 +1,317 @@
+"""The domain model: plans, actions, RAG colours and the values derived from them.
+
+Plain data, no I/O. An :class:`Action` holds what its YAML file says (the stored
+fields) plus the plan it belongs to; everything derived (``rag``, ``due``,
+``overdue``, ``status_check``) is computed here and never written to disk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bvtui.model.dates import due_date, month_end
+from bvtui.model.ref import ref_text
+
+RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
+"""Every RAG colour, in the order reports list them."""
+
+RAG_SYMBOLS: dict[str, str] = {
+    "red": "●",
+    "amber": "▲",
+    "green": "■",
+    "blue": "✔",
+    "grey": "○",
+}
+"""A symbol per colour, shown beside it so that a RAG never depends on colour alone."""
+
+# How good a RAG is for the status check: higher is better. Blue (complete) and
+# grey (not started, cancelled, unknown) are outside the scale.
+_RAG_RANK = {"red": 0, "amber": 1, "green": 2}
+
+_DEFAULT_STATUS_RAG: dict[str, str] = {
+    "completed": "blue",
+    "complete": "blue",
+    "complete and ongoing": "blue",
+    "completed and ongoing": "blue",
+    "delivered": "blue",
+    "done": "blue",
+    "closed": "blue",
+    "on target": "green",
+    "on track": "green",
+    "in progress": "green",
+    "ongoing": "green",
+    "on-going": "green",
+    "underway": "green",
+    "green": "green",
+    "delayed": "amber",
+    "off target but recovery plans in place": "amber",
+    "at risk": "amber",
+    "slipped": "amber",
+    "amber": "amber",
+    "check progress": "amber",
+    "overdue": "red",
+    "off-track": "red",
+    "off track": "red",
+    "off target": "red",
+    "neglected": "red",
+    "overdue/neglected": "red",
+    "red": "red",
+    "": "grey",
+    "not started": "grey",
+    "cancelled": "grey",
+    "canceled": "grey",
+    "unassigned": "grey",
+    "assigned": "grey",
+    "withdrawn": "grey",
+    "superseded": "grey",
+    "grey": "grey",
+}
+
+CLOSED_STATUS_WORDS = ("cancel", "withdrawn", "superseded", "closed")
+"""Statuses containing these words end an action without completing it: never overdue."""
+
+RESERVED_IDS = frozenset({"plan"})
+"""Ids that would collide with a plan's own files (``plan.yaml``)."""
+
+STORED_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "theme",
+    "objective",
+    "officers",
+    "deadline",
+    "revised_deadline",
+    "status",
+    "progress",
+    "updates",
+    "extra",
+)
+"""The keys of an action file, in the order a new file is written."""
+
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    name for name in STORED_FIELDS if name not in ("id", "updates", "extra")
+)
+"""Fields that ``bvtui set`` and the edit screen change (updates are added, not set)."""
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders numbers inside text by value: A2 before A10, 1.9 before 1.10."""
+    return tuple(
+        (0, int(part))
+        if part.isdecimal()
+        else (1, part.lower())  # "²" is a digit to isdigit, not to int
+        for part in _DIGITS.split(text)
+        if part
+    )
+
+
+def default_rag(status: str | None) -> str:
+    """The RAG colour a status word gets when a plan does not say otherwise.
+
+    The table follows the seed plans' own definitions: Completed / Complete /
+    Complete and Ongoing are blue; On Target / On track / Ongoing green; Delayed and
+    "Off target but recovery plans in place" amber; Overdue / Off-track red; blank,
+    Not Started, Cancelled and anything unknown grey. Matching ignores case and
+    surrounding spaces.
+    """
+    key = " ".join((status or "").split()).lower()
+    return _DEFAULT_STATUS_RAG.get(key, "grey")
+
+
+def rag_is_better(reported: str, expected: str) -> bool:
+    """True when ``reported`` is a better RAG than ``expected`` on the red-amber-green scale."""
+    if reported not in _RAG_RANK or expected not in _RAG_RANK:
+        return False
+    return _RAG_RANK[reported] > _RAG_RANK[expected]
+
+
+@dataclass
+class Update:
+    """A dated comment for a reporting period."""
+
+    period: str
+    text: str
+    date: str | None = None
+    author: str | None = None
+    other: dict[str, Any] = field(default_factory=dict)
+    """Keys of the update this version does not know, kept as they are."""
+
+
+@dataclass
+class Plan:
+    """One improvement plan: a folder holding ``plan.yaml`` and one file per action."""
+
+    slug: str
+    title: str = ""
+    organisation: str = ""
+    as_of: date | None = None
+    period: str = ""
+    themes: list[str] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)
+    officer_aliases: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def rag_of(self, status: str | None) -> str:
+        """The RAG colour of a status word, by this plan's table, else the default one.
+
+        Remembered per status for as long as the plan's table is unchanged: a filter
+        on 100,000 actions asks ~170,000 times, each a scan of the table otherwise.
+        """
+        statuses = self.statuses
+        # the memo's usual case inline (a listing asks about twice per action)
+        entry = _RAG_MEMOS.get(id(statuses))
+        if status and entry is not None and entry[0] is statuses and entry[1] == statuses:
+            rag = entry[2].get(status)
+            if rag is not None:
+                return rag
+        if not status:
+            return "grey"
+        memo = _rag_memo(statuses)
+        rag = memo.get(status)
+        if rag is None:
+            spelled = self.spell_status(status)
+            if spelled is not None and spelled in self.statuses:
+                rag = self.statuses[spelled]
+            else:
+                rag = default_rag(status)
+            memo[status] = rag
+        return rag
+
+    def spell_status(self, status: str) -> str | None:
+        """The plan's own spelling of a status, matched ignoring case; None if unknown."""
+        wanted = " ".join(status.split()).lower()
+        for word in self.statuses:
+            if word.lower() == wanted:
+                return word
+        return None
+
+    def canonical_officer(self, name: str) -> str:
+        """The one name an officer goes by: ``officer_aliases`` maps the others to it."""
+        name = " ".join(name.split())
+        return self.officer_aliases.get(name, name)
+
+    def judged_on(self, as_of: date | None = None) -> date:
+        """The date "overdue" is judged on: the given one, the plan's ``as_of``, or today."""
+        return as_of or self.as_of or date.today()
+
+
+_RAG_MEMOS: dict[int, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
+"""Per status table (by id): the table itself (kept alive, so its id stays its own),
+a copy of it as it was, and the RAG of each status asked for under that copy."""
+
+_RAG_MEMO_LIMIT = 1024
+
+
+def _rag_memo(statuses: dict[str, str]) -> dict[str, str]:
+    """The RAG-by-status memo of ``statuses``, emptied whenever the table has changed."""
+    entry = _RAG_MEMOS.get(id(statuses))
+    if entry is None or entry[0] is not statuses or entry[1] != statuses:
+        if len(_RAG_MEMOS) >= _RAG_MEMO_LIMIT:  # tables of stores loaded long ago
+            _RAG_MEMOS.clear()
+        entry = (statuses, dict(statuses), {})
+        _RAG_MEMOS[id(statuses)] = entry
+    return entry[2]
+
+
+@dataclass
+class Action:
+    """One tracked action, as its file holds it, with the plan it belongs to."""
+
+    plan: Plan
+    id: str
+    title: str = ""
+    theme: str = ""
+    objective: str = ""
+    officers: list[str] = field(default_factory=list)
+    deadline: str = ""
+    revised_deadline: str = ""
+    status: str = ""
+    progress: int | None = None
+    updates: list[Update] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys this version does not know, kept as they are."""
+    path: str = ""
+    digest: str = ""
+    """Hash of the file's bytes when read, to notice edits made on disk since."""
+
+    @property
+    def ref(self) -> str:
+        """The store-wide reference ``plan/id``."""
+        return ref_text(self.plan.slug, self.id)
+
+    @property
+    def rag(self) -> str:
+        return self.plan.rag_of(self.status)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.rag == "blue"
+
+    @property
+    def is_closed(self) -> bool:
+        """Complete, or ended without completion (cancelled, withdrawn...)."""
+        low = self.status.lower()
+        return self.is_complete or any(word in low for word in CLOSED_STATUS_WORDS)
+
+    @property
+    def due(self) -> date | None:
+        """The last day the deadline covers; a revised deadline wins when it can be read."""
+        return due_date(self.revised_deadline) or due_date(self.deadline)
+
+    @property
+    def canonical_officers(self) -> list[str]:
+        return [self.plan.canonical_officer(name) for name in self.officers]
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+    def is_overdue(self, as_of: date | None = None) -> bool:
+        """Not closed and due before the date the plan is judged on."""
+        return self.judged(as_of)[1]
+
+    def status_check(self, as_of: date | None = None) -> str | None:
+        """Why the reported status is better than its dates allow, or None when it is not.
+
+        The rule is the 2017-18 plan's own: an action not complete within a month of
+        its deadline is Delayed (amber); more than a month past it, Overdue (red). A
+        status whose RAG is better than that (a stale "On Target") is flagged.
+        """
+        return self.judged(as_of)[2]
+
+    def judged(self, as_of: date | None = None) -> tuple[date | None, bool, str | None]:
+        """``(due, overdue, status check)`` worked out together, as a listing needs them.
+
+        Only an overdue action can fail the status check, so most actions stop early.
+        """
+        due = self.due
+        if due is None:
+            return None, False, None
+        today = self.plan.judged_on(as_of)
+        if due >= today or self.is_closed:
+            return due, False, None
+        expected = "red" if _more_than_a_month(due, today) else "amber"
+        rag = self.rag
+        if not rag_is_better(rag, expected):
+            return due, True, None
+        word = "Overdue" if expected == "red" else "Delayed"
+        check = (
+            f"reported {self.status or 'no status'} ({rag}) but due {due.isoformat()}, "
+            f"{(today - due).days} days before {today.isoformat()}: "
+            f"the rule says {word} ({expected})"
+        )
+        return due, True, check
+
+
+def _more_than_a_month(due: date, today: date) -> bool:
+    """True when ``today`` is more than one calendar month after ``due``."""
+    year, month = (due.year, due.month + 1) if due.month < 12 else (due.year + 1, 1)
+    day = min(due.day, month_end(year, month).day)
+    return today > date(year, month, day)

@@ -1,0 +1,71 @@
+"""YAML files in a git work tree: reading them (libyaml), writing them (the canonical
+layout; ruamel round trip for hand-written files), the parse cache, the one save path
+(``Store.save_action``) and the one atomic writer (``write_atomically``).
+
+Uses ``bvtui.git`` and ``bvtui.model``.
+"""
+
+from bvtui.store.disk_edit import edited_on_disk
+from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
+from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
+from bvtui.store.sources import read_blobs
+from bvtui.store.store import (
+    AUTHOR_ENV,
+    PLAN_FILE,
+    FileChangedError,
+    Keep,
+    Problem,
+    SaveResult,
+    Store,
+    StoreError,
+    digest,
+    locate_store,
+    parse_ref,
+    write_atomically,
+)
+from bvtui.store.unapplied import (
+    UnappliedEdit,
+    UnappliedEditError,
+    drop_unapplied,
+    keep_unapplied,
+    read_unapplied,
+    unapplied_path,
+)
+from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
+from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
+
+__all__ = [
+    "AUTHOR_ENV",
+    "MAX_FILE_BYTES",
+    "PLAN_FILE",
+    "FileChangedError",
+    "Keep",
+    "ParseCache",
+    "Problem",
+    "RefusedFile",
+    "SaveResult",
+    "Store",
+    "StoreError",
+    "UnappliedEdit",
+    "UnappliedEditError",
+    "YamlFileError",
+    "cache_path",
+    "canonical_edit",
+    "canonical_text",
+    "digest",
+    "drop_unapplied",
+    "edited_on_disk",
+    "is_racy",
+    "keep_unapplied",
+    "locate_store",
+    "parse_ref",
+    "read_blobs",
+    "read_mapping",
+    "read_regular_file",
+    "read_unapplied",
+    "reads_as_text",
+    "render_mapping",
+    "stat_fingerprint",
+    "unapplied_path",
+    "write_atomically",
+]

@@ -1,0 +1,108 @@
+"""Writing the store's files safely: whole or not at all, keeping their mode, one save
+of a plan folder at a time.
+
+:func:`write_atomically` is the one writer of every file bvtui keeps (actions,
+``plan.yaml``, imports, ``bvtui init``'s README); :func:`save_lock` is what
+:meth:`bvtui.store.store.Store.save_action` holds from reading a file to committing it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (bytes as they are) so that a reader sees the old
+    or the new file, whole.
+
+    Writes a temporary file beside it, flushes it to disk, renames it over the target
+    and flushes the folder, so a crash never leaves a half-written action. The file
+    keeps its mode (a new one gets the umask's, as any editor would give it), and
+    temporary files a killed save left in the folder are removed.
+
+    Raises:
+        OSError: the folder or the disk cannot be written; the file is as it was.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        keep_mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        keep_mode = None
+    fd, tmp = _temporary_beside(path)
+    try:
+        if keep_mode is not None and hasattr(os, "fchmod"):
+            os.fchmod(fd, keep_mode)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    _remove_stale_temporaries(path.parent)
+
+
+TEMPORARY = re.compile(r"^\..+\.[0-9a-z_]{8}\.tmp$")
+"""The name of a temporary file :func:`write_atomically` writes: ``.<name>.<8>.tmp``."""
+
+STALE_SECONDS = 60
+"""A temporary file older than this was left by a save that was killed."""
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file next to ``path``, opened for writing, with the mode the
+    umask gives a new file (``tempfile.mkstemp`` would make it 0600)."""
+    while True:  # os.urandom, not secrets: that would load OpenSSL (see digest)
+        tmp = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of saves that were killed before renaming them (never
+    one young enough to be another process's save under way)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".tmp") and TEMPORARY.match(entry.name):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
+
+
+@contextlib.contextmanager
+def save_lock(folder: Path) -> Iterator[None]:
+    """Hold the save lock of a plan ``folder`` (an advisory lock on the folder itself,
+    so no lock file is left behind for ``git add -A``), waiting for another process's
+    save of a file in it to finish."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this system: saves are not serialised
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder not made yet: its first file makes it
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):  # a share without locks: saved unserialised
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
