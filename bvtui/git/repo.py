@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -366,11 +367,14 @@ class Repo:
             pass
         return self.run("rev-parse", "HEAD").stdout.strip()
 
-    def _with_lock_retry(self, step, attempts: int = 10, delay: float = 0.1):  # type: ignore[no-untyped-def]
+    def _with_lock_retry(
+        self, step: Callable[[], object], attempts: int = 10, delay: float = 0.1
+    ) -> None:
         """Run ``step``, retrying briefly while another git process holds ``index.lock``."""
         for attempt in range(attempts):
             try:
-                return step()
+                step()
+                return
             except GitError as err:
                 if not str(err).startswith(LOCK_HELD) or attempt == attempts - 1:
                     raise

@@ -155,9 +155,9 @@ def key_row(text: str, pairs: int = 2) -> dict[str, str] | None:
     matches = [_KEY_PIECE.match(piece) for piece in pieces]
     if len(matches) < pairs or not all(matches):
         return None
-    pairs = [(match["code"], match["meaning"]) for match in matches if match]
+    found = [(match["code"], match["meaning"]) for match in matches if match]
     key: dict[str, str] = {}
-    for code, meaning in pairs:
+    for code, meaning in found:
         rag = _COLOURS.get(code.casefold()) or known_rag(meaning)
         if rag is None:
             return None

@@ -54,7 +54,7 @@ def render_docx(report: Report) -> bytes:
     return restamp(buffer.getvalue(), document_time(report.stamp.commit_time))
 
 
-def _draw(document, report: Report, block: blocks.Block) -> None:  # type: ignore[no-untyped-def]
+def _draw(document, report: Report, block: blocks.Block) -> None:
     match block:
         case blocks.Heading(level, title):
             document.add_heading(text(title), level=level)
@@ -74,7 +74,7 @@ def _draw(document, report: Report, block: blocks.Block) -> None:  # type: ignor
             _action_table(document, columns, rows)
 
 
-def _properties(document, report: Report) -> None:  # type: ignore[no-untyped-def]
+def _properties(document, report: Report) -> None:
     """The document's own dates are the commit's (in UTC, as Word keeps them), so they
     do not change between runs."""
     when = document_time(report.stamp.commit_time, aware=True).astimezone(UTC)
@@ -85,7 +85,7 @@ def _properties(document, report: Report) -> None:  # type: ignore[no-untyped-de
     core.revision = 1
 
 
-def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:
     """A count table whose count columns are headed in their RAG colour, Total row bold."""
     grid = _table(document, headers, rows)
     for column, rag in enumerate(rags, start=1):
@@ -94,7 +94,7 @@ def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str
 
 
 def _action_table(
-    document,  # type: ignore[no-untyped-def]
+    document,
     columns: Sequence[str],
     rows: list[tuple[str, list[str]]],
 ) -> None:
@@ -108,7 +108,7 @@ def _action_table(
 
 
 def _table(
-    document,  # type: ignore[no-untyped-def]
+    document,
     headers: list[str],
     rows: list[list[str]],
     header: bool = True,

@@ -254,7 +254,7 @@ class ParseCache:
         if entry is None or entry[0][_STAMP.size + len(RACY) :] != content:  # type: ignore[index]
             return MISS
         if not is_racy(fingerprint):
-            entry = (fingerprint, *entry[1:])  # type: ignore[assignment]
+            entry = (fingerprint, *entry[1:])
             self._changed = True
         self._used[key] = entry
         self.hits += 1

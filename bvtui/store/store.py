@@ -350,6 +350,8 @@ class Store:
                     cache.drop(key)
             path = prefix + name
             try:
+                if cached is None:
+                    raise TypeError(path)  # not cached
                 action = _action_from_cache(plan, path, cached)
             except _DAMAGED:  # not cached (None), or a damaged entry
                 if cached is not None:
@@ -412,6 +414,8 @@ class Store:
         key, fingerprint = f"{folder}/", frozenset(names)
         cached = cache.get(key, fingerprint)
         try:
+            if cached is None:
+                raise TypeError(key)  # not cached
             by_name, by_id = cached
             if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
                 raise ValueError(key)  # a damaged entry: sort again

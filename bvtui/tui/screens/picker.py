@@ -84,7 +84,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply"),
-        Binding("tab", "toggle", "Toggle"),
+        Binding("tab", "tick", "Toggle"),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
     ]
@@ -169,7 +169,7 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
             current = options.highlighted or 0
             options.highlighted = max(0, min(options.option_count - 1, current + step))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         self._fill(self.typed.value)
         options = self.options
         if options.highlighted is not None and options.option_count:
