@@ -73,10 +73,20 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
             continue
 
 
+_SWEPT: dict[Path, float] = {}
+"""When this process last looked for stale temporary files in each folder: a look is a
+scan of the whole folder, which an import writing every file of a plan would otherwise
+repeat once per file."""
+
+
 def _remove_stale_temporaries(folder: Path) -> None:
     """Remove the temporary files of saves that were killed before renaming them (never
-    one young enough to be another process's save under way)."""
+    one young enough to be another process's save under way); at most once in
+    :data:`STALE_SECONDS` per folder: a file left meanwhile is found by a later look."""
     now = time.time()
+    if now - _SWEPT.get(folder, float("-inf")) < STALE_SECONDS:
+        return
+    _SWEPT[folder] = now
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if entry.name.endswith(".tmp") and TEMPORARY.match(entry.name):
