@@ -5,24 +5,13 @@ layout; ruamel round trip for hand-written files), the parse cache, the one save
 Uses ``bvtui.git`` and ``bvtui.model``.
 """
 
+from bvtui.model import PLAN_FILE
 from bvtui.store.disk_edit import edited_on_disk
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
+from bvtui.store.safe_files import write_atomically
 from bvtui.store.sources import read_blobs
-from bvtui.store.store import (
-    AUTHOR_ENV,
-    PLAN_FILE,
-    FileChangedError,
-    Keep,
-    Problem,
-    SaveResult,
-    Store,
-    StoreError,
-    digest,
-    locate_store,
-    parse_ref,
-    write_atomically,
-)
+from bvtui.store.store import Keep, Store, parse_ref
 from bvtui.store.unapplied import (
     UnappliedEdit,
     UnappliedEditError,
@@ -30,6 +19,15 @@ from bvtui.store.unapplied import (
     keep_unapplied,
     read_unapplied,
     unapplied_path,
+)
+from bvtui.store.values import (
+    AUTHOR_ENV,
+    FileChangedError,
+    Problem,
+    SaveResult,
+    StoreError,
+    digest,
+    locate_store,
 )
 from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
 from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping

@@ -7,7 +7,8 @@ the fields the user did not touch are written back exactly as the file holds the
 from __future__ import annotations
 
 from bvtui.model import Action, edited
-from bvtui.store.store import FileChangedError, Store, StoreError
+from bvtui.store.store import Store
+from bvtui.store.values import FileChangedError, StoreError
 
 
 def edited_on_disk(

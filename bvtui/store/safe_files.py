@@ -3,7 +3,7 @@ of a plan folder at a time.
 
 :func:`write_atomically` is the one writer of every file bvtui keeps (actions,
 ``plan.yaml``, imports, ``bvtui init``'s README); :func:`save_lock` is what
-:meth:`bvtui.store.store.Store.save_action` holds from reading a file to committing it.
+:meth:`bvtui.store.saving.Saving.save_action` holds from reading a file to committing it.
 """
 
 from __future__ import annotations

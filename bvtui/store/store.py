@@ -4,47 +4,46 @@ Layout: ``<store>/<plan-slug>/plan.yaml`` and one ``<action-id>.yaml`` per actio
 file that does not load is reported as a :class:`Problem` and the rest still loads.
 Saving writes the file atomically and commits exactly that file; when the commit
 cannot be made, the edit stays on disk and is reported as pending until a later save
-or :meth:`Store.commit_pending` records it.
+or :meth:`Store.commit_pending` records it (the save side is
+:mod:`bvtui.store.saving`; the parse cache's form of plans and actions
+:mod:`bvtui.store.cached`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field, fields
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from bvtui.git import GitError, PendingBlob, Repo, way_out
+from bvtui.git import Repo
 from bvtui.model import (
-    PLAN_FIELDS,
     PLAN_FILE,
-    STORED_FIELDS,
     Action,
-    FieldChange,
     Plan,
     Ref,
     RefError,
-    Update,
     ValidationError,
     action_from_mapping,
-    action_to_mapping,
     check_id,
-    commit_message,
-    field_changes,
     fold,
     natural_key,
     one_line,
     plan_from_mapping,
-    plan_to_mapping,
+)
+from bvtui.store.cached import (
+    DAMAGED,
+    action_from_cache,
+    action_to_cache,
+    hint_of,
+    id_key,
+    plan_from_cache,
+    plan_to_cache,
 )
 from bvtui.store.parse_cache import MISS, ParseCache, cache_path
 from bvtui.store.regular_file import RefusedFile
-from bvtui.store.safe_files import save_lock, write_atomically
+from bvtui.store.saving import Saving
 from bvtui.store.sources import (
     Progress,
     ReadProgress,
@@ -52,76 +51,16 @@ from bvtui.store.sources import (
     StoreFiles,
     WorkTreeFiles,
 )
-from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
+from bvtui.store.values import Problem, StoreError, digest, locate_store
+from bvtui.store.yaml_io import YamlFileError, read_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
 """Which actions a load builds: per plan, a test of an action's stored status, theme and
 officers (the parse cache holds them beside each action), as
 :meth:`bvtui.model.filters.Filter.may_match` gives."""
 
-STORE_ENV = "BVTUI_STORE"
-AUTHOR_ENV = "BVTUI_AUTHOR"
 
-
-def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The store folder: ``explicit`` (``--store`` or the app's argument), else
-    ``$BVTUI_STORE``, else ``./plans``."""
-    return Path(explicit or os.environ.get(STORE_ENV) or "plans")
-
-
-def digest(data: bytes) -> str:
-    """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
-    from hashlib import blake2b  # imported when a command first needs it, not by listings
-
-    return blake2b(data, digest_size=16).hexdigest()
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file that failed to load or a rule it breaks: where, and why, in one line."""
-
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-
-class StoreError(ValueError):
-    """A user or data error: a missing store, an unknown action, a bad value."""
-
-
-class FileChangedError(StoreError):
-    """The file changed on disk since it was read: saving would overwrite that change."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(f"{path}: changed on disk since it was read; reload it or overwrite")
-
-
-@dataclass
-class SaveResult:
-    """What a save did: the changes written, and the commit made or why there is none."""
-
-    ref: str
-    path: Path
-    changes: list[FieldChange] = field(default_factory=list)
-    commit: str | None = None
-    error: str | None = None
-
-    @property
-    def written(self) -> bool:
-        return bool(self.changes)
-
-    @property
-    def pending(self) -> bool:
-        """Written to disk but not committed."""
-        return self.commit is None and self.error is not None
-
-
-class Store:
+class Store(Saving):
     """All plans and actions of a store folder, and the git repository around it."""
 
     def __init__(self, root: Path) -> None:
@@ -287,12 +226,12 @@ class Store:
             cached = cache.get(key, fingerprint)
             if cached is not None:
                 try:
-                    return _plan_from_cache(folder, cached)
-                except _DAMAGED:
+                    return plan_from_cache(folder, cached)
+                except DAMAGED:
                     cache.drop(key)
             data = read_mapping(self.files.read(folder, PLAN_FILE).decode("utf-8"), str(path))
             plan = plan_from_mapping(folder, data, str(path))
-            cache.put(key, fingerprint, _plan_to_cache(plan))
+            cache.put(key, fingerprint, plan_to_cache(plan))
             return plan
         except YamlFileError as err:
             self.problems.append(Problem(str(path), err.reason, err.line))
@@ -346,14 +285,14 @@ class Store:
                     if early is not None and not early(*hint):
                         continue  # refused on its hint: its value is never decoded
                     cached = cache.value(key)
-                except _DAMAGED:  # a damaged hint: parsed again below, and judged then
+                except DAMAGED:  # a damaged hint: parsed again below, and judged then
                     cache.drop(key)
             path = prefix + name
             try:
                 if cached is None:
                     raise TypeError(path)  # not cached
-                action = _action_from_cache(plan, path, cached)
-            except _DAMAGED:  # not cached (None), or a damaged entry
+                action = action_from_cache(plan, path, cached)
+            except DAMAGED:  # not cached (None), or a damaged entry
                 if cached is not None:
                     cache.drop(key)
                 if self._reading is not None:
@@ -363,16 +302,16 @@ class Store:
                     continue
                 action = parsed
                 cache.put(
-                    key, stamp, _action_to_cache(action), _hint(action), action.digest.encode()
+                    key, stamp, action_to_cache(action), hint_of(action), action.digest.encode()
                 )
-                if early is not None and not early(*_hint(action)):
+                if early is not None and not early(*hint_of(action)):
                     continue
             loaded.append(action)
         if twins:
             loaded = self._drop_twins(loaded)
             if keep is not None:
                 test = keep(plan)
-                loaded = [action for action in loaded if test(*_hint(action))]
+                loaded = [action for action in loaded if test(*hint_of(action))]
         if by_name != list(id_rank):  # id order differs from file-name order
             loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
         return loaded
@@ -420,11 +359,11 @@ class Store:
             if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
                 raise ValueError(key)  # a damaged entry: sort again
             return by_name, {name: rank for rank, name in enumerate(by_id)}
-        except _DAMAGED:
+        except DAMAGED:
             if cached is not None:
                 cache.drop(key)
         by_name = sorted(names, key=natural_key)
-        by_id = sorted(by_name, key=_id_key)  # stable: ties keep the file-name order
+        by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
         cache.put(key, fingerprint, (by_name, by_id))
         return by_name, {name: rank for rank, name in enumerate(by_id)}
 
@@ -492,192 +431,6 @@ class Store:
                 return problem
         return None
 
-    # --- saving ------------------------------------------------------------------
-
-    def action_path(self, action: Action) -> Path:
-        return Ref(action.plan.slug, action.id).path(self.root)
-
-    def save_action(
-        self,
-        action: Action,
-        *,
-        author: str | None = None,
-        force: bool = False,
-        reapply: Callable[[Action], Action] | None = None,
-    ) -> SaveResult:
-        """Write ``action`` to its file and commit that file alone.
-
-        The file on disk is rewritten round-trip (comments, order and untouched lines
-        kept); a file in bvtui's own canonical form gets the same bytes without ruamel
-        (:mod:`bvtui.store.yaml_canonical`). No change, no write and no commit. The
-        commit message records every field that differs from HEAD, so an edit left
-        pending by a failed commit is recorded by the next save.
-
-        Saves of one plan folder are serialised (:func:`save_lock`), from the check
-        that the file is as it was read to the commit, so two saves of one action at
-        once never write over each other, and each commit holds its own save's text.
-        When the file changed on disk since ``action`` was read, ``reapply`` (given
-        the file as it is now) makes the same edit again on it, and that is saved.
-
-        Raises:
-            FileChangedError: the file changed on disk since ``action`` was read
-                (unless ``force``, or ``reapply`` is given).
-            StoreError: a merge or rebase is stopped (see :meth:`_refuse_while_stopped`),
-                the file cannot be written, or git is missing; nothing is written.
-            ValidationError: an id that is not allowed.
-        """
-        if self.revision is not None:
-            raise StoreError(
-                f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
-            )
-        path = self.action_path(action)
-        # HEAD's version, for the commit message, is read by git meanwhile
-        with save_lock(path.parent), contextlib.ExitStack() as stack:
-            try:
-                self._refuse_while_stopped(path)
-                head = (
-                    None
-                    if self.repo is None
-                    else stack.enter_context(self.repo.head_blob_soon(path))
-                )
-            except GitError as err:  # git missing: said like any other refusal
-                raise StoreError(f"{path}: {err}; nothing was saved") from None
-            current = path.read_bytes() if path.exists() else None
-            changed_on_disk = current is not None and digest(current) != action.digest
-            if changed_on_disk and action.digest and not force:
-                if reapply is None:
-                    raise FileChangedError(path)
-                action = reapply(self.reread(action))
-            old_text = current.decode("utf-8") if current is not None else None
-            data = action_to_mapping(action)
-            text = _canonical_rewrite(old_text, data, action, path)
-            if text is None:
-                text = render_mapping(old_text, data, STORED_FIELDS)
-            _check_reads_back(text, action, path)
-            if text != old_text:
-                _write(path, text)
-            action.digest = digest(text.encode("utf-8"))
-            action.path = str(path)
-            return self._commit_file(path, action.ref, author, head)
-
-    def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
-        """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
-        path = self.root / plan.slug / PLAN_FILE
-        with save_lock(path.parent):
-            self._refuse_while_stopped(path)
-            old_text = path.read_text(encoding="utf-8") if path.exists() else None
-            text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
-            if text != old_text:
-                _write(path, text)
-            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author)
-
-    def _refuse_while_stopped(self, path: Path) -> None:
-        """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
-        is in conflict in it (its resolution): the way out of one (``--abort``, or
-        ``bvtui sync --abort``) resets the work tree and would destroy the edit.
-
-        Raises:
-            StoreError: an operation is stopped; nothing is written.
-        """
-        stopped = None if self.repo is None else self.repo.stopped_operation()
-        if stopped and not self.repo.is_unmerged(path):  # type: ignore[union-attr]
-            raise StoreError(
-                f"{path}: a {stopped} is in progress (a sync stopped on a conflict?) and "
-                "undoing it would undo an edit saved now, so nothing was saved: "
-                f"{way_out(stopped)}, then save again"
-            )
-
-    def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
-    ) -> SaveResult:
-        old, new = self._versions(path, head)
-        changes = field_changes(old, new)
-        result = SaveResult(ref=ref, path=path, changes=changes)
-        if not changes and (old is None) == (new is None):
-            return result
-        message = commit_message(ref, changes, created=old is None, removed=new is None)
-        result.commit, result.error = self._commit([path], message, author)
-        return result
-
-    def _versions(
-        self, path: Path, head: PendingBlob | None = None
-    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """The file's mapping at HEAD (``head``: already being read) and on disk (None
-        where it does not exist)."""
-        old = None
-        if self.repo is not None:
-            blob = head.result() if head is not None else self.repo.head_blob(path)
-            if blob is not None:
-                old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
-        new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
-        return old, new
-
-    def _commit(
-        self, paths: list[Path], message: str, author: str | None
-    ) -> tuple[str | None, str | None]:
-        if self.repo is None:
-            return None, f"{self.root} is not in a git repository: the edit is saved, not committed"
-        author = author or os.environ.get(AUTHOR_ENV) or None
-        try:
-            sha = self.repo.commit(paths, message, author)
-        except (GitError, ValueError) as err:
-            return None, str(err)
-        self.repo.refresh_commit_graph()
-        return sha, None
-
-    # --- pending edits -----------------------------------------------------------
-
-    def pending_paths(self) -> list[Path]:
-        """Store files that differ from HEAD: edits saved to disk but not committed.
-
-        Only regular files (or files removed) directly in a plan folder: a symbolic
-        link, a folder or a FIFO named ``*.yaml`` is a load problem, never an edit to
-        commit, and a file deeper down is no store file.
-        """
-        if self.repo is None:
-            return []
-        paths = []
-        store = Path(self.repo.relative(self.root))
-        for _code, name in self.repo.changed_files(self.root):
-            path = self.repo.top / name
-            in_plan = name.endswith(".yaml") and Path(name).parent.parent == store
-            if in_plan and not path.is_symlink() and (path.is_file() or not path.exists()):
-                paths.append(path)
-        return paths
-
-    def pending_refs(self) -> set[str]:
-        """Refs (``plan/id``) of the actions saved on disk but not committed."""
-        return {str(Ref.of_path(path)) for path in self.pending_paths() if path.name != PLAN_FILE}
-
-    def commit_pending(
-        self, *, author: str | None = None, only: set[Path] | None = None
-    ) -> list[SaveResult]:
-        """Commit every pending edit, one commit per file, each message from HEAD vs disk.
-
-        With ``only``, only those of these files. A file whose fields are as at
-        HEAD has nothing to commit; a version of it
-        staged in git's index meanwhile (neither HEAD's nor the disk's) is unstaged,
-        so that it is not left pending for ever.
-        """
-        results = []
-        for path in self.pending_paths():
-            if only is not None and path not in only:
-                continue
-            with save_lock(path.parent):
-                result = self._commit_file(path, str(Ref.of_path(path)), author)
-                if not result.changes and result.commit is None and result.error is None:
-                    self._unstage(path)
-            results.append(result)
-        return results
-
-    def _unstage(self, path: Path) -> None:
-        """Put ``path``'s index entry back to HEAD's (never inside a stopped merge or
-        rebase, whose index holds its resolutions); the file is not touched."""
-        repo = self.repo
-        if repo is not None and repo.stopped_operation() is None:
-            with contextlib.suppress(GitError):
-                repo.run("reset", "--quiet", "--", repo.relative(path))
-
 
 def parse_ref(ref: str) -> Ref:
     """``ref`` (``plan/id`` or a bare id) as a :class:`Ref`, for a command on the store.
@@ -691,150 +444,10 @@ def parse_ref(ref: str) -> Ref:
         raise StoreError(str(err)) from None
 
 
-def _write(path: Path, text: str) -> None:
-    """:func:`write_atomically` for a save: a failure is one line, the file unchanged.
-
-    Raises:
-        StoreError: the file could not be written (a full disk, a read-only folder...).
-    """
-    try:
-        write_atomically(path, text)
-    except OSError as err:
-        raise StoreError(
-            f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
-            "free some disk space or check the folder's permissions, then save again"
-        ) from None
-
-
-def _canonical_rewrite(
-    old_text: str | None, data: dict[str, Any], action: Action, path: Path
-) -> str | None:
-    """The text :func:`render_mapping` would write, without loading ruamel (~20 ms),
-    when the file is new or holds exactly the canonical text of what it reads as (all
-    files bvtui writes); None otherwise, and ruamel rewrites the file."""
-    from bvtui.store.yaml_canonical import canonical_edit
-
-    before = None
-    if old_text is not None:
-        try:
-            read = read_mapping(old_text, str(path))
-            before = action_to_mapping(action_from_mapping(action.plan, read, str(path), path.stem))
-        except (YamlFileError, ValidationError):
-            return None
-    return canonical_edit(old_text, before, data, STORED_FIELDS)
-
-
-def _check_reads_back(text: str, action: Action, path: Path) -> None:
-    """Refuse to write ``text`` unless the store's reader gives ``action`` back exactly.
-
-    The writer (ruamel, YAML 1.2) and the reader (libyaml, 1.1) agree on everything
-    the property tests have found; this check makes sure a case they have not found
-    can never corrupt a file: the save stops with the field named, nothing written.
-
-    Raises:
-        StoreError: a field would not read back as it was given.
-    """
-    try:
-        back = action_from_mapping(action.plan, read_mapping(text, str(path)), str(path), action.id)
-    except (YamlFileError, ValidationError) as err:
-        raise StoreError(
-            f"{path}: the saved file would not load ({err}); nothing was saved"
-        ) from None
-    mine, theirs = action_to_mapping(action), action_to_mapping(back)
-    for key in mine:
-        if mine[key] != theirs.get(key):
-            raise StoreError(
-                f"{path}: {key}: this value cannot be written so that it reads back the same; "
-                "nothing was saved"
-            )
-
-
-_DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
-"""What building from a damaged cache entry raises: the file is parsed instead."""
-
-
 def _names_file(names: list[str], wanted: str) -> bool:
     """Whether ``names`` holds ``<wanted>.yaml`` in any case."""
     low = f"{wanted}.yaml".lower()
     return any(name.lower() == low for name in names)
-
-
-def _plan_to_cache(plan: Plan) -> dict[str, Any]:
-    """A validated plan as plain data for the parse cache (``as_of`` as ISO text)."""
-    data = dict(vars(plan))
-    data["as_of"] = plan.as_of.isoformat() if plan.as_of else None
-    return data
-
-
-def _plan_from_cache(slug: str, data: dict[str, Any]) -> Plan:
-    as_of = data["as_of"]
-    return Plan(**{**data, "slug": slug, "as_of": date.fromisoformat(as_of) if as_of else None})
-
-
-def _action_to_cache(action: Action) -> tuple[Any, ...]:
-    """A validated action as plain data: its fields' values in field order (plan and
-    path left empty), each update's the same way.
-
-    Tuples, not dicts: a load decodes each cached action on its own, and the field
-    names a dict would repeat in every entry are interned strings, each looked up in
-    the interpreter's table as it is decoded (~40% of the decoding)."""
-    values = [*map(vars(action).get, _ACTION_FIELDS)]
-    values[_PLAN], values[_PATH] = None, None
-    values[_UPDATES] = [tuple(map(vars(update).get, _UPDATE_FIELDS)) for update in action.updates]
-    return tuple(values)
-
-
-def _hint(action: Action) -> tuple[str, str, tuple[str, ...]]:
-    """What the cache keeps beside an action for :data:`Keep` to judge it undecoded
-    (interned: the cache's index then holds each status, theme and officer once)."""
-    intern = sys.intern
-    return (intern(action.status), intern(action.theme), tuple(map(intern, action.officers)))
-
-
-def _action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
-    """An action rebuilt from the cache without validating again: it was, when cached.
-
-    Its ``__dict__`` is built from the values directly, which is several times cheaper
-    than the dataclass ``__init__``.
-    """
-    # Lengths are checked first and zip is called without ``strict=``: a keyword
-    # argument takes zip's slow path, ~0.45 of the ~2.1 us this costs an action.
-    if len(values) != len(_ACTION_FIELDS):
-        raise ValueError("a cached action of another shape")
-    data = dict(zip(_ACTION_FIELDS, values))  # noqa: B905
-    updates = []
-    for update_values in data["updates"]:
-        if len(update_values) != len(_UPDATE_FIELDS):
-            raise ValueError("a cached update of another shape")
-        update = _new_update(Update)
-        update.__dict__ = dict(zip(_UPDATE_FIELDS, update_values))  # noqa: B905
-        updates.append(update)
-    data["plan"] = plan
-    data["path"] = path
-    data["updates"] = updates
-    action = _new_action(Action)
-    action.__dict__ = data
-    return action
-
-
-def _id_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """The sort key of the id in file ``name`` (``<id>.yaml``)."""
-    return natural_key(name.removesuffix(".yaml"))
-
-
-_new_action = Action.__new__
-_new_update = Update.__new__
-_ACTION_FIELDS = tuple(field_.name for field_ in fields(Action))
-_UPDATE_FIELDS = tuple(field_.name for field_ in fields(Update))
-_PLAN, _PATH, _UPDATES = map(_ACTION_FIELDS.index, ("plan", "path", "updates"))
-
-
-def _lenient_mapping(text: str, path: str) -> dict[str, Any]:
-    """A file's mapping for describing a change; an unreadable version reads as empty."""
-    try:
-        return read_mapping(text, path)
-    except YamlFileError:
-        return {}
 
 
 def _after_path(err: Exception, path: Path) -> str:

@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from bvtui.model import EDITABLE_FIELDS, Action
-from bvtui.store.store import Store, StoreError, parse_ref, write_atomically
+from bvtui.store.safe_files import write_atomically
+from bvtui.store.store import Store, parse_ref
+from bvtui.store.values import StoreError
 
 FORMAT = 1
 """The version of the file's layout; bump it when the layout changes."""

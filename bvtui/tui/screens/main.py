@@ -35,13 +35,13 @@ from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
 from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.dashboard import DashboardScreen
-from bvtui.tui.screens.dialogs import QuitChoice, QuitScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
 from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.import_plan import ImportScreen
 from bvtui.tui.screens.picker import PickerScreen
+from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
@@ -55,8 +55,9 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(Screen[None]):
-    """Browse and filter the actions of one store; open the editor and the dashboard."""
+class MainScreen(QuitFlow, Screen[None]):
+    """Browse and filter the actions of one store; open the editor and the dashboard
+    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -388,58 +389,6 @@ class MainScreen(Screen[None]):
     def action_reload(self) -> None:
         self.table.loading = True
         self.load_store()
-
-    # --- quitting ------------------------------------------------------------------
-
-    def confirm_quit(self) -> None:
-        """Quit, first offering to commit edits saved on disk but not committed."""
-        pending = self._pending_now()
-        if not pending:
-            self.app.exit()
-            return
-
-        def chosen(choice: QuitChoice | None) -> None:
-            if choice is QuitChoice.QUIT:
-                self.app.exit()
-            elif choice is QuitChoice.COMMIT:
-                self.notify("Committing your edits...", title="Quit", timeout=3)
-                self.commit_and_quit()
-
-        self.app.push_screen(QuitScreen(sorted(pending)), chosen)
-
-    def _pending_now(self) -> set[str]:
-        """The actions with uncommitted edits, asked of git now (another program may
-        have committed or changed files since the store was read)."""
-        if self.store is None or self.store.repo is None:
-            return set()
-        try:
-            return self.store.pending_refs()
-        except GitError:
-            return set(self.listing.pending)
-
-    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def commit_and_quit(self) -> None:
-        """Commit every pending edit off the UI thread; quit, or say why not and stay."""
-        try:
-            failed = [r for r in Store(self.root).commit_pending(author=self.author) if r.error]
-        except (StoreError, GitError, OSError) as err:
-            self.app.call_from_thread(self._not_committed, line(str(err)))
-            return
-        if failed:
-            reason = f"{failed[0].ref}: {line(failed[0].error)}"
-            self.app.call_from_thread(self._not_committed, reason)
-        else:
-            self.app.call_from_thread(self.app.exit)
-
-    def _not_committed(self, reason: str) -> None:
-        self.notify(
-            f"{reason}; your edits are still saved on disk (q then q quits anyway)",
-            title="Not committed",
-            severity="error",
-            timeout=12,
-            markup=False,
-        )
-        self.action_reload()
 
     # --- sharing: sync with the git remote, resolve conflicts ----------------------
 

@@ -1,0 +1,71 @@
+"""The store's values: where the store is, a file's fingerprint, a problem found while
+loading, the errors of a store and what a save did."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bvtui.model import FieldChange
+
+STORE_ENV = "BVTUI_STORE"
+AUTHOR_ENV = "BVTUI_AUTHOR"
+
+
+def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The store folder: ``explicit`` (``--store`` or the app's argument), else
+    ``$BVTUI_STORE``, else ``./plans``."""
+    return Path(explicit or os.environ.get(STORE_ENV) or "plans")
+
+
+def digest(data: bytes) -> str:
+    """The fingerprint of a file's bytes, to notice a change made on disk since reading."""
+    from hashlib import blake2b  # imported when a command first needs it, not by listings
+
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that failed to load or a rule it breaks: where, and why, in one line."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class StoreError(ValueError):
+    """A user or data error: a missing store, an unknown action, a bad value."""
+
+
+class FileChangedError(StoreError):
+    """The file changed on disk since it was read: saving would overwrite that change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: changed on disk since it was read; reload it or overwrite")
+
+
+@dataclass
+class SaveResult:
+    """What a save did: the changes written, and the commit made or why there is none."""
+
+    ref: str
+    path: Path
+    changes: list[FieldChange] = field(default_factory=list)
+    commit: str | None = None
+    error: str | None = None
+
+    @property
+    def written(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def pending(self) -> bool:
+        """Written to disk but not committed."""
+        return self.commit is None and self.error is not None
