@@ -152,3 +152,37 @@ def progress_line(stream: TextIO) -> Callable[[int, int], None] | None:
         stream.flush()
 
     return show
+
+
+class RemoteProgressLine:
+    """A fetch's or push's progress as one line of a terminal, rewritten in place
+    (``bvtui: sync: receiving objects... 45% (9/20)``) and wiped by :meth:`close`, so
+    the sync's own line is all that stays on the screen."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = ""
+
+    def __call__(self, stage: str, count: int, total: int | None) -> None:
+        if total:
+            text = f"bvtui: sync: {stage}... {count * 100 // total}% ({count:,}/{total:,})"
+        else:
+            text = f"bvtui: sync: {stage}... {count:,}"
+        if text == self.shown:
+            return
+        pad = " " * max(0, len(self.shown) - len(text))
+        self.stream.write(f"\r{text}{pad}")
+        self.stream.flush()
+        self.shown = text
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * len(self.shown) + "\r")
+            self.stream.flush()
+            self.shown = ""
+
+
+def remote_progress_line(stream: TextIO) -> RemoteProgressLine | None:
+    """:class:`RemoteProgressLine` on ``stream`` when it is a terminal; None when it is
+    not (a pipe, a file): a script reading the output sees nothing of it."""
+    return RemoteProgressLine(stream) if stream.isatty() else None

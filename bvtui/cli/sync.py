@@ -4,6 +4,7 @@ and the hidden merge-driver git calls."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from bvtui.cli import options
@@ -23,17 +24,26 @@ def _store(args: argparse.Namespace) -> Store:
 @user_errors
 def sync_command(args: argparse.Namespace) -> int:
     """Commit, fetch, integrate, push; one line saying what came in and went out."""
+    from bvtui.cli.output import remote_progress_line
     from bvtui.sharing import SyncError, abort_sync, continue_sync, sync
 
     store = Store(locate_store(args.store))
-    try:
-        if args.abort:
+    if args.abort:
+        try:
             print(abort_sync(store))
-            return 0
-        if args.continue_:
-            result = continue_sync(store, args.remote)
-        else:
-            result = sync(store, args.remote, args.author)
+        except SyncError as err:
+            return fail(str(err))
+        return 0
+    progress = remote_progress_line(sys.stderr)  # git's stages on a terminal, wiped after
+    try:
+        try:
+            if args.continue_:
+                result = continue_sync(store, args.remote, progress=progress)
+            else:
+                result = sync(store, args.remote, args.author, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
     except SyncError as err:
         return fail(str(err))
     if result.conflicts:

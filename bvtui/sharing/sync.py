@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bvtui.git import SAFE, GitError, Repo, explain_remote_failure
+from bvtui.git import SAFE, GitError, Progress, RemoteError, Repo, fetch, push
 from bvtui.model import Ref
 from bvtui.sharing.id_clashes import find_id_clashes, store_paths
 from bvtui.sharing.merge import CONFLICTS_KEY
@@ -255,24 +255,19 @@ def ensure_driver(repo: Repo) -> bool:
     return True
 
 
-def _fetch(repo: Repo, target: _Target) -> None:
-    result = repo.try_run("fetch", "--quiet", "--prune", target.remote)
-    if result.returncode != 0:
-        raise SyncError(
-            explain_remote_failure(
-                result.stderr + result.stdout, target.remote, target.url, "fetch"
-            )
-        )
+def _fetch(repo: Repo, target: _Target, progress: Progress | None) -> None:
+    try:
+        fetch(repo.top, target.remote, target.url, prune=True, progress=progress)
+    except RemoteError as err:
+        raise SyncError(str(err)) from None
 
 
-def _push(repo: Repo, target: _Target) -> None:
-    result = repo.try_run(
-        "push", "--quiet", "-u", target.remote, f"HEAD:refs/heads/{target.remote_branch}"
-    )
-    if result.returncode != 0:
-        raise SyncError(
-            explain_remote_failure(result.stderr + result.stdout, target.remote, target.url, "push")
-        )
+def _push(repo: Repo, target: _Target, progress: Progress | None) -> None:
+    refspec = f"HEAD:refs/heads/{target.remote_branch}"
+    try:
+        push(repo.top, target.remote, target.url, refspec, set_upstream=True, progress=progress)
+    except RemoteError as err:
+        raise SyncError(str(err)) from None
 
 
 def _conflicts_left(refs: list[str]) -> str:
@@ -293,8 +288,14 @@ def _commit_pending(store: Store, author: str | None, only: set[Path] | None = N
     return sum(1 for result in results if result.commit)
 
 
-def sync(store: Store, remote: str | None = None, author: str | None = None) -> SyncResult:
-    """Commit pending edits, fetch, integrate, push (see the module).
+def sync(
+    store: Store,
+    remote: str | None = None,
+    author: str | None = None,
+    progress: Progress | None = None,
+) -> SyncResult:
+    """Commit pending edits, fetch, integrate, push (see the module); ``progress`` is
+    called with git's (stage, count, total) while fetching and pushing.
 
     Raises:
         SyncError: no repository or remote, a rebase already stopped, the remote
@@ -313,7 +314,7 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
     target = _target(repo, remote)
     ensure_driver(repo)
     committed = _commit_pending(store, author)
-    _fetch(repo, target)
+    _fetch(repo, target, progress)
     result = SyncResult(target.remote, target.remote_branch, committed=committed)
     result.mode = integration_mode(repo, target.branch)
     upstream = _rev(repo, target.tracking)
@@ -324,7 +325,7 @@ def sync(store: Store, remote: str | None = None, author: str | None = None) -> 
             result.conflicts = _integrate(repo, store, target, upstream, result)
             if result.conflicts:
                 return result
-    return _publish(repo, target, result)
+    return _publish(repo, target, result, progress)
 
 
 def _count_incoming(repo: Repo, store: Store, head: str, upstream: str, result: SyncResult) -> None:
@@ -400,19 +401,24 @@ def _integrate(
     return _stopped(repo, result.mode, outcome.stderr + outcome.stdout, target.tracking)
 
 
-def _publish(repo: Repo, target: _Target, result: SyncResult) -> SyncResult:
+def _publish(
+    repo: Repo, target: _Target, result: SyncResult, progress: Progress | None = None
+) -> SyncResult:
     upstream = _rev(repo, target.tracking)
     if _rev(repo, "HEAD") is None:
         return result
     result.outgoing = _count_commits(repo, f"{upstream}..HEAD" if upstream else "HEAD")
     if result.outgoing:
-        _push(repo, target)
+        _push(repo, target, progress)
         result.pushed = True
     return result
 
 
-def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
-    """Finish a sync stopped on conflicts once they are resolved, and push.
+def continue_sync(
+    store: Store, remote: str | None = None, progress: Progress | None = None
+) -> SyncResult:
+    """Finish a sync stopped on conflicts once they are resolved, and push (``progress``:
+    as for :func:`sync`).
 
     Raises:
         SyncError: nothing is stopped, conflicts are left, or a later step failed.
@@ -450,7 +456,7 @@ def continue_sync(store: Store, remote: str | None = None) -> SyncResult:
         clean = {repo.top / edit.name for edit in kept if edit.name not in left}
         result.committed = _commit_pending(store, None, clean)
         result.kept_in_conflict = [str(Ref.of_path(name)) for name in left]
-    return _publish(repo, target, result)
+    return _publish(repo, target, result, progress)
 
 
 def _nothing_staged(repo: Repo) -> bool:

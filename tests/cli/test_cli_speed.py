@@ -21,7 +21,7 @@ cache.RACY_NS = 0  # the fixture files were written just now: cache them anyway
 from bvtui.cli.main import main
 main({argv!r})
 heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadata", "_hashlib",
-         "docx", "fpdf", "PIL")
+         "docx", "fpdf", "PIL", "git")
 loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
                  for m in sys.modules if m.startswith(heavy)}})
 print("LOADED", " ".join(loaded), file=sys.stderr)
@@ -100,3 +100,16 @@ def test_the_word_and_pdf_libraries_load_only_for_their_formats(
     assert {"fpdf", "PIL"} <= pdf and "docx" not in pdf
     word = loaded_modules(store_dir, "report", "--format", "docx", "-o", str(tmp_path / "r.docx"))
     assert {"docx", "PIL"} <= word and "fpdf" not in word
+
+
+def test_reading_and_saving_never_import_gitpython(store_dir: Path) -> None:
+    # GitPython (git, gitdb: ~100-150 ms) is for sync's fetch and push only
+    for argv in (
+        ["list"],
+        ["list", "--format", "json"],
+        ["show", "elections-demo/1.3"],
+        ["set", "elections-demo/1.9", "status=Delayed"],
+        ["log", "elections-demo/1.3"],
+    ):
+        loaded = loaded_modules(store_dir, *argv)
+        assert not {"git", "gitdb"} & loaded, argv

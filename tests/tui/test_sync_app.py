@@ -114,3 +114,24 @@ async def test_the_resolution_screen_works_from_the_keyboard_and_says_what_came_
         assert "synced with origin/main; in: 1 commit (elections-demo/1.3)" in last
         assert main_screen(pilot).listing.find("elections-demo/1.3").status == "Overdue"
     assert git(amy.parent, "rev-parse", "HEAD") == git(amy.parent, "rev-parse", "origin/main")
+
+
+async def test_sync_key_shows_gits_progress_then_hides_it(clones, monkeypatch) -> None:
+    from bvtui.tui.widgets.sync_progress import SyncProgress
+
+    amy, _ = clones
+    assert main(["set", "--store", str(amy), "elections-demo/1.10", "progress=95"]) == 0
+    shown: list[tuple[str, int, int | None]] = []
+    show = SyncProgress.show
+
+    def record(self: SyncProgress, stage: str, count: int, total: int | None) -> None:
+        shown.append((stage, count, total))
+        show(self, stage, count, total)
+
+    monkeypatch.setattr(SyncProgress, "show", record)
+    async with make_app(amy).run_test(size=SIZE) as pilot:
+        await press_sync(pilot)
+        assert "synced with origin/main; in: nothing; out: 1 commit" in notified(pilot)
+        writing = [(count, total) for stage, count, total in shown if stage == "writing objects"]
+        assert writing and writing[-1][0] == writing[-1][1]  # up to 100%
+        assert not main_screen(pilot).query_one(SyncProgress).display  # hidden when done

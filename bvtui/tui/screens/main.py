@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -47,6 +48,7 @@ from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
 from bvtui.tui.widgets.filter_bar import FilterBar
+from bvtui.tui.widgets.sync_progress import SyncProgress
 
 SEARCH_DEBOUNCE = 0.12
 """Seconds of quiet typing before a search is applied."""
@@ -83,6 +85,8 @@ class MainScreen(QuitFlow, Screen[None]):
         yield Input(placeholder="search title, objective, officers, updates", id="search")
         yield ActionTable(as_of=self.as_of, id="table")
         yield ActionDetail(id="detail")
+        self.sync_progress = SyncProgress(id="sync-progress")
+        yield self.sync_progress
         yield Footer(compact=True)
 
     @property
@@ -410,7 +414,8 @@ class MainScreen(QuitFlow, Screen[None]):
         """Commit, fetch, integrate and push off the UI thread (or finish a stopped sync)."""
         store = Store(self.root)
         try:
-            result = continue_sync(store) if resume else sync(store, author=self.author)
+            run = continue_sync if resume else partial(sync, author=self.author)
+            result = run(store, progress=self.sync_progress.reporter())
         except (SyncError, GitError, StoreError, OSError) as err:
             self.post_message(SyncDone(str(err), [], failed=True))
             return
@@ -418,6 +423,7 @@ class MainScreen(QuitFlow, Screen[None]):
 
     @on(SyncDone)
     def _synced(self, event: SyncDone) -> None:
+        self.sync_progress.hide()
         severity: SeverityLevel = (
             "error" if event.failed else "warning" if event.conflicts else "information"
         )
