@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bvtui.model import Filter
 
 # Output, records, json and filters are imported by the commands that print or filter
-# actions: a set never needs them (~2.5 ms).
+# actions: a set never needs them.
 
 Command = Callable[[argparse.Namespace], int]
 

@@ -448,7 +448,7 @@ def audit(args: argparse.Namespace) -> int:
 
 
 def tabulate(*args: Any, **kwargs: Any) -> str:
-    """tabulate's table, imported on first use (~30 ms) rather than with every command."""
+    """tabulate's table, imported on first use rather than with every command."""
     from tabulate import tabulate as table
 
     return table(*args, **kwargs)

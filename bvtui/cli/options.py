@@ -13,7 +13,7 @@ def deferred(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     """A command's ``run`` that imports ``module`` only when the command runs.
 
     Registering a command then costs nothing: the history and report commands bring
-    git log parsing, audits and report building (~10 ms of imports) that a ``list``
+    git log parsing, audits and report building (imports) that a ``list``
     or a ``set`` never needs.
     """
 

@@ -4,7 +4,7 @@ Commits, log and cat-file stay on the git CLI (:mod:`bvtui.git.repo`); remote
 operations are where GitPython earns its place (ENGINEERING.md): its
 ``RemoteProgress`` parses the stages and counts git prints on stderr (counting,
 compressing, writing, receiving, resolving), so a progress bar needs no parser of
-ours. ``import git`` costs 100-150 ms, so it happens inside these functions, never on
+ours. ``import git`` is slow, so it happens inside these functions, never on
 the path of ``list``, ``show``, ``set`` or ``log``. Each call opens its own
 ``git.Repo`` (GitPython is not thread-safe; the app syncs in a worker thread) and
 closes it, so no ``git cat-file`` process outlives the call.

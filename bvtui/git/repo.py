@@ -203,7 +203,7 @@ class Repo:
 
     def head_blob_soon(self, path: Path) -> PendingBlob:
         """:meth:`head_blob` started now and read with ``.result()``: git runs while the
-        caller works (a save renders and writes the file meanwhile, ~3 ms)."""
+        caller works (a save renders and writes the file meanwhile)."""
         import subprocess
 
         return PendingBlob(
@@ -258,7 +258,7 @@ class Repo:
                 env = {"GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
         names = [self.relative(path) for path in paths]
         commit = [*args, "--only", "--", *names]
-        try:  # tracked files need no `git add` (--only stages them): ~10 ms saved
+        try:  # tracked files need no `git add` (--only stages them)
             self._with_lock_retry(lambda: self._commit_step(commit, message, env))
         except GitError as err:
             if "did not match any file" not in str(err):
@@ -349,8 +349,8 @@ class Repo:
             )
 
     def head_commit(self) -> str:
-        """The sha HEAD points to, read from the ref's file when it is loose (~3 ms less
-        than ``git rev-parse HEAD``, which it falls back to otherwise)."""
+        """The sha HEAD points to, read from the ref's file when it is loose (no process),
+        else from ``git rev-parse HEAD``."""
         try:
             head = (self.git_dir / "HEAD").read_text().strip()
             sha = head

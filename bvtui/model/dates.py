@@ -73,7 +73,8 @@ def _year(text: str) -> int:
 
 
 def month_end(year: int, month: int) -> date:
-    """The last day of ``month`` in ``year`` (``calendar`` costs every command ~1.5 ms)."""
+    """The last day of ``month`` in ``year`` (without importing ``calendar``: every
+    command would pay for it)."""
     if month == 12:
         return date(year, 12, 31)
     return date(year, month + 1, 1) - timedelta(days=1)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from bvtui.model import PLAN_FIELDS, STORED_FIELDS
 from bvtui.store import YamlFileError, read_mapping, render_mapping
 
-if TYPE_CHECKING:  # ruamel is imported when a merge runs, not with the CLI (~25 ms)
+if TYPE_CHECKING:  # ruamel is imported when a merge runs, not with the CLI
     from ruamel.yaml import YAML
 
 CONFLICTS_KEY = "conflicts"

@@ -53,7 +53,7 @@ def action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
     than the dataclass ``__init__``.
     """
     # Lengths are checked first and zip is called without ``strict=``: a keyword
-    # argument takes zip's slow path, ~0.45 of the ~2.1 us this costs an action.
+    # argument takes zip's slow path (bench/README.md).
     if len(values) != len(ACTION_FIELDS):
         raise ValueError("a cached action of another shape")
     data = dict(zip(ACTION_FIELDS, values))  # noqa: B905

@@ -163,7 +163,7 @@ def _unsure(entry: Any, fingerprint: Hashable | None) -> bool:
 def cache_path(git_dir: Path, root: Path, kind: str) -> Path:
     """Where the cache of the store at ``root`` lives: one file per store and ``kind``.
 
-    The name needs no strong hash (importing hashlib costs ~4 ms): two stores whose
+    The name needs no strong hash (importing hashlib loads OpenSSL): two stores whose
     paths collide would only miss each other's entries, whose stamps hold inodes.
     """
     key = f"{zlib.crc32(str(root.resolve()).encode()):08x}"
@@ -337,7 +337,7 @@ def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -
     atomically."""
     head = marshal.dumps((_code_version(), index))
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: only a changed cache is written (tempfile costs ~4 ms)
+    import tempfile  # here: only a changed cache is written
 
     fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=path.parent)
     try:

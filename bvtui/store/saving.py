@@ -245,7 +245,7 @@ def _write(path: Path, text: str) -> None:
 def _canonical_rewrite(
     old_text: str | None, data: dict[str, Any], action: Action, path: Path
 ) -> str | None:
-    """The text :func:`render_mapping` would write, without loading ruamel (~20 ms),
+    """The text :func:`render_mapping` would write, without loading ruamel,
     when the file is new or holds exactly the canonical text of what it reads as (all
     files bvtui writes); None otherwise, and ruamel rewrites the file."""
     from bvtui.store.yaml_canonical import canonical_edit

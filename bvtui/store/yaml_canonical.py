@@ -12,7 +12,7 @@ generated values (``tests/core/test_canonical.py``).
 A save uses it when the file on disk is exactly the canonical text of what it holds
 (every file bvtui created and saved since): ruamel's round trip of such a file gives
 the canonical text of the new values, so the same bytes are written without loading
-ruamel (~20 ms of a ``bvtui set``). The style rules below are ruamel's emitter
+ruamel (a large part of a ``bvtui set``). The style rules below are ruamel's emitter
 (``Emitter.analyze_scalar`` and ``choose_scalar_style``, YAML 1.2, ``allow_unicode``)
 and :func:`bvtui.store.yaml_io.styled`, restricted to the cases listed.
 """
@@ -31,7 +31,7 @@ _WIDTH = 4000
 
 # Characters ruamel writes as they are with allow_unicode (no escape, no special case);
 # no tab, no control character, no BOM, no YAML 1.1 line break (\x85 \u2028 \u2029).
-# Compiled only for text that str.isprintable() refuses (a subset of it): ~2.5 ms.
+# Compiled only for text that str.isprintable() refuses (a subset of it).
 _SAFE = "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
 
 
@@ -44,7 +44,7 @@ def _safe(text: str) -> bool:
 
 @cache
 def _compiled(pattern: str, flags: int = re.X) -> re.Pattern[str]:
-    """Patterns compiled on first use: compiling all costs ~5 ms, a save needs few."""
+    """Patterns compiled on first use: a save needs few of them."""
     return re.compile(pattern, flags)
 
 

@@ -14,7 +14,7 @@ Two paths, chosen by measurement (ENGINEERING.md):
   the fields that changed move.
 
 Both libraries are imported on first use, not with this module: a store loaded from
-the parse cache needs neither, and ``bvtui list`` starts ~25 ms sooner for it.
+the parse cache needs neither, and ``bvtui list`` starts sooner for it.
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def _literal_ok(text: str) -> bool:
         return False
     if any(line != line.rstrip() for line in text.split("\n")):
         return False
-    import unicodedata  # ~1.5 ms: only the writer needs it
+    import unicodedata  # only the writer needs it
 
     return all(unicodedata.category(ch) != "Zs" or ch == " " for ch in text)
 

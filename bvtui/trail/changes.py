@@ -1,6 +1,6 @@
 """What moved across the store between two revisions: "what changed since the last meeting".
 
-``git diff --raw -M BASE HEAD -- <store>`` names the files that differ (13-17 ms on a
+``git diff --raw -M BASE HEAD -- <store>`` names the files that differ (fast on a
 big store, ENGINEERING.md), and only those files, plus the ``plan.yaml`` of their
 plans, are read at both ends in one ``git cat-file --batch``: the whole store is never
 loaded twice. Each changed action becomes an :class:`ActionMove`: new, removed,

@@ -38,5 +38,5 @@ class FilterBar(Static):
     def show(
         self, wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0
     ) -> None:
-        # one line high whatever it says: no layout pass of the screen (~1.5 ms a key)
+        # one line high whatever it says: no layout pass of the screen on a key
         self.update(filter_summary(wanted, shown, total, pending, problems), layout=False)
