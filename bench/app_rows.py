@@ -25,19 +25,23 @@ class AppTargets:
     rss_mb: float | None
 
 
+def run_probe(probe: Path, *args: str) -> dict[str, float]:
+    """Run a probe of the app (``bench/*_probe.py``) in its own process; its JSON figures."""
+    out = subprocess.run(
+        [sys.executable, str(probe), *args],
+        capture_output=True,
+        text=True,
+        env=bench_env(),
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def rows_app(store: Path, repeat: int, targets: AppTargets, label: str = "app") -> list[Row]:
     """Launch to first rows, a filter key, memory: medians over a few launches."""
 
     def launch() -> dict[str, float]:
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, str(PROBE), str(store), "--started", repr(started)],
-            capture_output=True,
-            text=True,
-            env=bench_env(),
-            check=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        return run_probe(PROBE, str(store), "--started", repr(time.time()))
 
     launch()  # warm-up
     runs = [launch() for _ in range(max(repeat // 2, 2))]
@@ -78,17 +82,7 @@ SCREENS_PROBE = Path(__file__).resolve().parent / "screens_probe.py"
 def rows_screens(store: Path, repeat: int) -> list[Row]:
     """The command palette and the changes screen (every action new), headless, in a subprocess."""
 
-    def probe() -> dict[str, float]:
-        out = subprocess.run(
-            [sys.executable, str(SCREENS_PROBE), str(store)],
-            capture_output=True,
-            text=True,
-            env=bench_env(),
-            check=True,
-        ).stdout
-        return json.loads(out.strip().splitlines()[-1])
-
-    runs = [probe() for _ in range(max(repeat // 2, 2))]
+    runs = [run_probe(SCREENS_PROBE, str(store)) for _ in range(max(repeat // 2, 2))]
 
     def median(name: str) -> float:
         return statistics.median(run[name] for run in runs)

@@ -11,13 +11,18 @@ from tests.sharing.test_sync import run
 Clone = Callable[[str], Path]
 
 
+def refuse_pushes(remote: Path) -> None:
+    """Install a pre-receive hook in ``remote`` that refuses every push, with a reason."""
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'only the plan officer may push' >&2\nexit 1\n")
+    hook.chmod(0o755)
+
+
 def test_a_remote_hook_refusing_the_push_is_not_the_remote_moving_on(
     capsys, clone: Clone, remote: Path
 ) -> None:
     amy = clone("amy")
-    hook = remote / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'only the plan officer may push' >&2\nexit 1\n")
-    hook.chmod(0o755)
+    refuse_pushes(remote)
     run(capsys, amy, "set", "1.4", "progress=55")
     code, _, err = run(capsys, amy, "sync")
     assert code == 1

@@ -14,6 +14,7 @@ import pytest
 
 from tests.cli.test_progress_line import read_all
 from tests.sharing.test_sync import run
+from tests.sharing.test_sync_errors import refuse_pushes
 
 Clone = Callable[[str], Path]
 
@@ -27,18 +28,24 @@ def sync_with_stderr_on(store: Path, stderr: int) -> subprocess.CompletedProcess
     )
 
 
+def sync_on_a_terminal(store: Path) -> tuple[subprocess.CompletedProcess, str]:
+    """``bvtui sync`` with stderr on a pseudo-terminal; what it wrote there."""
+    main, other = pty.openpty()
+    try:
+        ran = sync_with_stderr_on(store, other)
+        os.close(other)
+        shown = read_all(main).decode()
+    finally:
+        os.close(main)
+    return ran, shown
+
+
 @pytest.mark.parametrize("terminal", [True, False], ids=["on a terminal", "piped"])
 def test_sync_shows_gits_progress_on_a_terminal_only(capsys, clone: Clone, terminal: bool) -> None:
     amy = clone("amy")
     run(capsys, amy, "set", "1.4", "progress=55")
     if terminal:
-        main, other = pty.openpty()
-        try:
-            ran = sync_with_stderr_on(amy, other)
-            os.close(other)
-            shown = read_all(main).decode()
-        finally:
-            os.close(main)
+        ran, shown = sync_on_a_terminal(amy)
         assert "\rbvtui: sync: writing objects... 100%" in shown
         assert shown.endswith("\r") and shown.rsplit("\r", 2)[-2].strip() == ""  # wiped
     else:
@@ -52,17 +59,9 @@ def test_a_failed_sync_on_a_terminal_says_its_line_after_wiping_the_progress(
     capsys, clone: Clone, remote: Path
 ) -> None:
     amy = clone("amy")
-    hook = remote / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'only the plan officer may push' >&2\nexit 1\n")
-    hook.chmod(0o755)
+    refuse_pushes(remote)
     run(capsys, amy, "set", "1.4", "progress=55")
-    main, other = pty.openpty()
-    try:
-        ran = sync_with_stderr_on(amy, other)
-        os.close(other)
-        shown = read_all(main).decode()
-    finally:
-        os.close(main)
+    ran, shown = sync_on_a_terminal(amy)
     assert ran.returncode == 1
     assert shown.endswith("\r\n")  # a terminal's end of line
     said = shown.removesuffix("\r\n").rsplit("\r", 1)[-1]  # after the wipe: the error alone
