@@ -2,7 +2,8 @@
 
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
-(``edit``); the file rules (``schema``); text made inert for every output (``inert``).
+(``edit``); the file rules (``schema``); text made inert for every output (``inert``);
+who "me" is in the update round (``round``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -24,6 +25,7 @@ from bvtui.model.model import (
     natural_key,
 )
 from bvtui.model.ref import ID_PATTERN, PLAN_FILE, Ref, RefError, ref_text
+from bvtui.model.round import identify
 from bvtui.model.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -69,6 +71,7 @@ __all__ = [
     "edited",
     "field_changes",
     "fold",
+    "identify",
     "json_inert",
     "looks_like_a_date",
     "natural_key",

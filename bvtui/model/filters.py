@@ -29,6 +29,8 @@ class Filter:
     statuses: frozenset[str] = field(default_factory=frozenset)
     rags: frozenset[str] = field(default_factory=frozenset)
     overdue: bool = False
+    due_update: bool = False
+    """Only actions due an update for their plan's current period."""
     search: str = ""
     as_of: date | None = None
 
@@ -41,6 +43,7 @@ class Filter:
             or self.statuses
             or self.rags
             or self.overdue
+            or self.due_update
             or self.search.strip()
         )
 
@@ -65,6 +68,8 @@ class Filter:
                 parts.append(f"{label}: {', '.join(sorted(values))}")
         if self.overdue:
             parts.append("overdue")
+        if self.due_update:
+            parts.append("due an update")
         if self.search.strip():
             parts.append(f"search: {self.search.strip()}")
         return " · ".join(parts)
@@ -75,13 +80,15 @@ class Filter:
             return False
         if self.overdue and not action.is_overdue(self.as_of):
             return False
+        if self.due_update and not action.due_update:
+            return False
         return not self.search.strip() or fold(self.search) in search_text(action)
 
     def may_match(self, plan: Plan) -> Callable[[str, str, Sequence[str]], bool]:
         """A test of an action of ``plan`` on its stored status, theme and officers (as the
         parse cache keeps them beside it): False when the action certainly fails, so a
         load can skip building it. True says only "perhaps": :meth:`matches` decides
-        (overdue and search need more).
+        (overdue, due an update and search need more).
 
         Each status, theme and list of officers is judged once per plan: a load asks
         about every action of a store, which holds a few dozen distinct values.

@@ -155,6 +155,8 @@ class Plan:
     themes: list[str] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)
     officer_aliases: dict[str, str] = field(default_factory=dict)
+    officers: dict[str, str] = field(default_factory=dict)
+    """Officer name -> e-mail, where a plan keeps such a table (for "me" and authorship)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def rag_of(self, status: str | None) -> str:
@@ -259,6 +261,15 @@ class Action:
         """Complete, or ended without completion (cancelled, withdrawn...)."""
         low = self.status.lower()
         return self.is_complete or any(word in low for word in CLOSED_STATUS_WORDS)
+
+    @property
+    def due_update(self) -> bool:
+        """Open, and no update for its plan's current ``period`` (never, for a plan
+        without one): what the quarterly round asks of its lead officer."""
+        period = self.plan.period.casefold()
+        if not period or self.is_closed:
+            return False
+        return all(update.period.casefold() != period for update in self.updates)
 
     @property
     def due(self) -> date | None:

@@ -21,6 +21,7 @@ PLAN_FIELDS: tuple[str, ...] = (
     "themes",
     "statuses",
     "officer_aliases",
+    "officers",
 )
 """The keys of ``plan.yaml``, in the order a new one is written."""
 
@@ -132,6 +133,9 @@ def plan_from_mapping(slug: str, data: dict[str, Any], path: str) -> Plan:
     aliases_raw = data.get("officer_aliases") or {}
     if not isinstance(aliases_raw, dict):
         raise ValidationError(path, "officer_aliases", aliases_raw, "must map alias: full name")
+    officers_raw = data.get("officers") or {}
+    if not isinstance(officers_raw, dict):
+        raise ValidationError(path, "officers", officers_raw, "must map officer name: e-mail")
     return Plan(
         slug=slug,
         title=_text(data.get("title"), path, "title"),
@@ -143,6 +147,10 @@ def plan_from_mapping(slug: str, data: dict[str, Any], path: str) -> Plan:
         officer_aliases={
             " ".join(str(k).split()): " ".join(_text(v, path, f"officer_aliases.{k}").split())
             for k, v in aliases_raw.items()
+        },
+        officers={
+            " ".join(str(k).split()): _text(v, path, f"officers.{k}").strip()
+            for k, v in officers_raw.items()
         },
         extra={k: v for k, v in data.items() if k not in PLAN_FIELDS},
     )
@@ -161,6 +169,8 @@ def plan_to_mapping(plan: Plan) -> dict[str, Any]:
     data["statuses"] = dict(plan.statuses)
     if plan.officer_aliases:
         data["officer_aliases"] = dict(plan.officer_aliases)
+    if plan.officers:
+        data["officers"] = dict(plan.officers)
     data.update(plan.extra)
     return data
 
