@@ -3,7 +3,7 @@
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
 (``edit``); the file rules (``schema``); text made inert for every output (``inert``);
-who "me" is in the update round (``round``).
+who "me" is in the update round (``round``); the update packets' layout (``packet``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -11,7 +11,15 @@ from bvtui.model.dates import due_date, looks_like_a_date
 from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
-from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
+from bvtui.model.inert import (
+    CELL_LIMIT,
+    FORMULA_STARTS,
+    cell_text,
+    csv_text,
+    cut,
+    document_text,
+    json_inert,
+)
 from bvtui.model.model import (
     EDITABLE_FIELDS,
     RAG_SYMBOLS,
@@ -58,6 +66,7 @@ __all__ = [
     "ValidationError",
     "action_from_mapping",
     "action_to_mapping",
+    "cell_text",
     "check_id",
     "check_value",
     "commit_message",

@@ -1,0 +1,69 @@
+"""The update round without the app: ``packets`` out. Arguments in
+:mod:`bvtui.cli.round_args`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bvtui.cli.commands import _open, fail, user_errors
+from bvtui.model import Action, Filter, one_line
+from bvtui.store import Store, StoreError
+
+
+def _round(args: argparse.Namespace) -> tuple[Store, list[Action], str]:
+    """The store, the actions of the plans chosen, and the period of the round: the
+    one given, else the plans' common current period.
+
+    Raises:
+        StoreError: no period given and the plans have none, or several.
+    """
+    store = _open(args, plans=frozenset(args.plan) or None)
+    actions = Filter(plans=frozenset(args.plan)).apply(store.actions)
+    period = " ".join((args.period or "").split())
+    if not period:
+        periods = {" ".join(p.period.split()) for p in store.plans.values() if p.period}
+        if len(periods) != 1:
+            said = ", ".join(f"{p.slug}: {p.period or '(none)'}" for p in store.plans.values())
+            raise StoreError(
+                f"--period: the plans have {'no' if not periods else 'different'} current "
+                f"periods ({said}); name the round's period, e.g. --period '2025-26 Q3', "
+                "or choose plans with --plan"
+            )
+        [period] = periods
+    return store, actions, period
+
+
+@user_errors
+def packets(args: argparse.Namespace) -> int:
+    """Write one packet per lead officer with actions due an update for the period."""
+    from bvtui.reporting.packets import plan_packets, write_packets
+
+    store, actions, period = _round(args)
+    commit = store.repo.head_commit() if store.repo is not None else ""
+    made, unowned = plan_packets(actions, period, commit)
+    for action in unowned:
+        print(
+            f"bvtui: {action.ref}: due an update but names no officer: in no packet",
+            file=sys.stderr,
+        )
+    if not made:
+        print(f"no action is due an update for {period}: no packet written")
+        return 0
+    folder = Path(args.output)
+    if not folder.is_dir():
+        return fail(f"{folder}: no such folder")
+    try:
+        paths = write_packets(made, folder, overwrite=args.force)
+    except FileExistsError as err:
+        return fail(
+            f"{err}: a packet is there already (returned?): not written over; "
+            "move it away, or --force"
+        )
+    for packet, path in zip(made, paths, strict=True):
+        count = len(packet.actions)
+        print(f"{path}: {one_line(packet.info.officer)}, {count} action{'s' * (count != 1)}")
+    total = sum(len(packet.actions) for packet in made)
+    print(f"{len(made)} packets, {total} actions due an update for {period}")
+    return 0
