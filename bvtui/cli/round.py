@@ -1,4 +1,4 @@
-"""The update round without the app: ``packets`` out. Arguments in
+"""The update round without the app: ``packets`` out, ``collect`` back. Arguments in
 :mod:`bvtui.cli.round_args`."""
 
 from __future__ import annotations
@@ -67,3 +67,57 @@ def packets(args: argparse.Namespace) -> int:
     total = sum(len(packet.actions) for packet in made)
     print(f"{len(made)} packets, {total} actions due an update for {period}")
     return 0
+
+
+@user_errors
+def collect(args: argparse.Namespace) -> int:
+    """Read returned packets, preview every change, then save as each officer."""
+    from bvtui.importing import ImportError_
+    from bvtui.importing.collect import apply_collection, plan_collection
+    from bvtui.importing.packet_reading import read_packet
+
+    returned = []
+    for name in args.files:
+        try:
+            returned.append(read_packet(Path(name)))
+        except ImportError_ as err:
+            return fail(str(err))
+    store = _open(args)
+    collection = plan_collection(store, returned)
+    for refusal in collection.refused:
+        print(f"bvtui: {refusal.line}", file=sys.stderr)
+    changes = 0
+    for edit in collection.edits:
+        for line in edit.changes():
+            print(f"{edit.action.ref}  {line}  ({edit.author})")
+            changes += 1
+    officers = len({edit.author for edit in collection.edits})
+    print(
+        f"{changes} change{'s' * (changes != 1)} to {len(collection.edits)} actions from "
+        f"{officers} officer{'s' * (officers != 1)}; {collection.untouched} returned "
+        f"unchanged; {len(collection.refused)} not applied (listed on stderr)"
+    )
+    if not collection.edits and not any(r.kept for r in collection.refused):
+        return 1 if collection.refused else 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("nothing saved: run again with --yes to save these changes")
+            return 1 if collection.refused else 0
+        answer = input("Save them, one commit per action as its officer? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing saved")
+            return 0
+    done = apply_collection(store, collection)
+    for edit, result in done.saved:
+        if result.commit:
+            print(f"{result.ref}: committed {result.commit[:10]} as {edit.author}")
+        elif not result.changes:
+            print(f"{result.ref}: no change")
+    for line, path in done.kept:
+        print(
+            f"bvtui: kept aside in {path} (the app offers it when the action is opened): {line}",
+            file=sys.stderr,
+        )
+    for line in done.failed:
+        print(f"bvtui: {line} (run bvtui commit once that is fixed)", file=sys.stderr)
+    return 1 if collection.refused or done.kept or done.failed else 0

@@ -1,4 +1,4 @@
-"""The update round's commands without the app: packets (arguments only;
+"""The update round's commands without the app: packets, collect (arguments only;
 each runs from :mod:`bvtui.cli.round`, imported when run: see
 :func:`bvtui.cli.options.deferred`)."""
 
@@ -25,7 +25,7 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``packets``."""
+    """Add ``packets`` and ``collect``."""
     p = sub.add_parser(
         "packets",
         help="one xlsx per lead officer: their actions due an update, to fill in",
@@ -40,3 +40,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--force", action="store_true", help="write over packets already in the folder")
     p.set_defaults(run=deferred(_COMMANDS, "packets"))
+
+    p = sub.add_parser(
+        "collect",
+        help="read returned packets back: preview every change, then commit as each officer",
+        description="Read packets made by bvtui packets and filled in: print every change "
+        "(action, field, old -> new), then, after --yes or a y at the prompt, save each "
+        "changed action as one commit authored by its officer. Rows that cannot be applied "
+        "(the action changed since, a cell edited outside the update columns, a bad value) "
+        "are listed on stderr and their values kept aside for the app to offer again.",
+    )
+    options.store_option(p)
+    p.add_argument("files", metavar="FILE", nargs="+", help="returned packets (.xlsx)")
+    p.add_argument("--yes", "-y", action="store_true", help="save without asking")
+    p.set_defaults(run=deferred(_COMMANDS, "collect"))
