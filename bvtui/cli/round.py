@@ -1,14 +1,16 @@
-"""The update round without the app: ``packets`` out, ``collect`` back. Arguments in
-:mod:`bvtui.cli.round_args`."""
+"""The update round without the app: ``packets`` out, ``collect`` back, ``chase`` who
+has not returned what. Arguments in :mod:`bvtui.cli.round_args`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from bvtui.cli.commands import _open, fail, user_errors
-from bvtui.model import Action, Filter, one_line
+from bvtui.model import Action, Filter, fold, one_line
+from bvtui.model.packet import by_lead_officer
 from bvtui.store import Store, StoreError
 
 
@@ -121,3 +123,55 @@ def collect(args: argparse.Namespace) -> int:
     for line in done.failed:
         print(f"bvtui: {line} (run bvtui commit once that is fixed)", file=sys.stderr)
     return 1 if collection.refused or done.kept or done.failed else 0
+
+
+def chase_rows(actions: list[Action], period: str, store: Store) -> list[dict[str, Any]]:
+    """Per lead officer, the actions due an update for ``period`` (not returned)."""
+    rows = []
+    for officer, owned in by_lead_officer(actions, period).items():
+        email = next(
+            (
+                address
+                for plan in store.plans.values()
+                for name, address in plan.officers.items()
+                if officer is not None and fold(plan.canonical_officer(name)) == fold(officer)
+            ),
+            "",
+        )
+        rows.append(
+            {
+                "officer": officer or "(no officer)",
+                "email": email,
+                "due": len(owned),
+                "actions": [action.ref for action in owned],
+            }
+        )
+    return rows
+
+
+@user_errors
+def chase(args: argparse.Namespace) -> int:
+    """Per lead officer, how many actions are due an update and not returned."""
+    from bvtui.cli.output import json_dumps
+
+    store, actions, period = _round(args)
+    rows = chase_rows(actions, period, store)
+    total = sum(row["due"] for row in rows)
+    if args.format == "json":
+        print(json_dumps({"period": period, "total": total, "officers": rows}))
+        return 0
+    from tabulate import tabulate
+
+    table = [
+        [
+            one_line(row["officer"]),
+            one_line(row["email"]),
+            row["due"],
+            one_line(", ".join(row["actions"]))[:60],
+        ]
+        for row in rows
+    ]
+    table.append(["Total", "", total, ""])
+    print(f"Due an update for {period}, not returned:")
+    print(tabulate(table, headers=["officer", "e-mail", "due", "actions"], tablefmt=args.format))
+    return 0

@@ -1,4 +1,4 @@
-"""The update round's commands without the app: packets, collect (arguments only;
+"""The update round's commands without the app: packets, collect, chase (arguments only;
 each runs from :mod:`bvtui.cli.round`, imported when run: see
 :func:`bvtui.cli.options.deferred`)."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 
 from bvtui.cli import options
+from bvtui.cli.history_args import table_format
 from bvtui.cli.options import deferred
 
 _COMMANDS = "bvtui.cli.round"
@@ -25,7 +26,7 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``packets`` and ``collect``."""
+    """Add ``packets``, ``collect`` and ``chase``."""
     p = sub.add_parser(
         "packets",
         help="one xlsx per lead officer: their actions due an update, to fill in",
@@ -54,3 +55,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", metavar="FILE", nargs="+", help="returned packets (.xlsx)")
     p.add_argument("--yes", "-y", action="store_true", help="save without asking")
     p.set_defaults(run=deferred(_COMMANDS, "collect"))
+
+    p = sub.add_parser(
+        "chase",
+        help="who has not returned what: actions due an update, per lead officer",
+    )
+    _round_options(p)
+    p.add_argument(
+        "--format",
+        default="simple",
+        type=table_format,
+        help="json, or a tabulate format (simple, github...)",
+    )
+    p.set_defaults(run=deferred(_COMMANDS, "chase"))
