@@ -3,7 +3,8 @@
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
 (``edit``); the file rules (``schema``); text made inert for every output (``inert``);
-who "me" is in the update round (``round``); the update packets' layout (``packet``).
+who "me" is in the update round (``round``); the update packets' layout (``packet``); checks of
+the updates needing no history (``update_checks``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -43,6 +44,7 @@ from bvtui.model.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
+from bvtui.model.update_checks import UpdateWarning, update_warnings
 
 __all__ = [
     "CELL_LIMIT",
@@ -63,6 +65,7 @@ __all__ = [
     "Ref",
     "RefError",
     "Update",
+    "UpdateWarning",
     "ValidationError",
     "action_from_mapping",
     "action_to_mapping",
@@ -90,4 +93,5 @@ __all__ = [
     "printable_block",
     "ref_text",
     "search_text",
+    "update_warnings",
 ]
