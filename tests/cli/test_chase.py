@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bvtui.cli.main import main
-from tests.conftest import git
+from tests.conftest import git, run
 
 Q3 = "2017-18 Q3"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_counts_per_officer_and_total_drop_as_updates_come_in(capsys, store_dir: Path) -> None:

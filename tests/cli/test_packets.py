@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bvtui.cli.main import main
 from bvtui.model.packet import COLUMN_OF, HEADER_ROW, packet_file_name
 from bvtui.store import Store
-from tests.conftest import git
+from tests.conftest import git, run
 
 Q3 = "2017-18 Q3"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def column(key: str) -> int:

@@ -8,18 +8,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from bvtui.cli.main import main
 from bvtui.model.packet import COLUMN_OF, HEADER_ROW
 from bvtui.store import Store
-from tests.conftest import git
+from tests.conftest import git, run
 
 Q3 = "2017-18 Q3"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def fill(path: Path, rows: dict[str, dict[str, object]]) -> dict[str, int]:
@@ -78,6 +71,13 @@ def test_two_officers_one_edits_three_one_untouched_one_changed_meanwhile(
             },
         },
     )
+    # 6.4's update is the last quarter's, copied across (as a hurried officer would)
+    book = load_workbook(richard)
+    sheet = book["Updates"]
+    row = rows["property-demo/6.4"]
+    last = sheet.cell(row, COLUMN_OF["last_update"]).value
+    sheet.cell(row, COLUMN_OF["new_update"]).value = last
+    book.save(richard)
     # meanwhile someone edits 8.2 in the app or with bvtui set
     code, _, err = run(capsys, "set", "--store", str(store_dir), "8.2", "progress=55")
     assert code == 0, err
@@ -91,7 +91,7 @@ def test_two_officers_one_edits_three_one_untouched_one_changed_meanwhile(
     assert "property-demo/6.1  status: Overdue -> Delayed" in out
     assert "property-demo/6.1  update (2017-18 Q3): Surveys done." in out
     assert "property-demo/6.4  progress: 30 -> 60" in out
-    assert "3 changes to 2 actions from 1 officer; 2 returned unchanged; 1 not applied" in out
+    assert "4 changes to 2 actions from 1 officer; 2 returned unchanged; 1 not applied" in out
     refusal = [
         line for line in err.splitlines() if "8.2" in line and "changed in the store" in line
     ]
@@ -121,3 +121,10 @@ def test_two_officers_one_edits_three_one_untouched_one_changed_meanwhile(
     assert kept["values"] == {"status": "completed", "progress": "100"}
     assert (kept["update"], kept["period"]) == ("Lease signed.", Q3)
     assert "kept aside in" in err and "8.2.json" in err
+    # the warnings the plan officer reads before the pack goes out
+    code, out, err = run(capsys, "validate", "--store", str(store_dir), "--warnings")
+    assert code == 0, err
+    assert (
+        f"{store_dir}/property-demo/6.4.yaml: updates: the 2017-18 Q3 update is the "
+        "2017-18 Q2 one unchanged (copied?) (warning)"
+    ) in out

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bvtui.cli.main import main
 from bvtui.store import Store
 from bvtui.trail import history_warnings
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.conftest import run
 
 
 def set_(capsys, store: Path, *args: str) -> None:
