@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.cli.commands import _open, fail, user_errors
-from bvtui.model import Action, Filter, fold, one_line
+from bvtui.model import Action, Filter, cut, fold, one_line
 from bvtui.model.packet import by_lead_officer
 from bvtui.store import Store, StoreError
 
@@ -94,11 +94,16 @@ def collect(args: argparse.Namespace) -> int:
             print(f"{edit.action.ref}  {line}  ({edit.author})")
             changes += 1
     officers = len({edit.author for edit in collection.edits})
-    print(
-        f"{changes} change{'s' * (changes != 1)} to {len(collection.edits)} actions from "
-        f"{officers} officer{'s' * (officers != 1)}; {collection.untouched} returned "
-        f"unchanged; {len(collection.refused)} not applied (listed on stderr)"
+    summary = (
+        f"{changes} change{'s' * (changes != 1)} to {len(collection.edits)} "
+        f"action{'s' * (len(collection.edits) != 1)} from {officers} "
+        f"officer{'s' * (officers != 1)}; {collection.untouched} returned unchanged"
     )
+    if collection.already:
+        summary += f"; {collection.already} saved already (collected before)"
+    if collection.refused:
+        summary += f"; {len(collection.refused)} not applied (listed on stderr)"
+    print(summary)
     if not collection.edits and not any(r.kept for r in collection.refused):
         return 1 if collection.refused else 0
     if not args.yes:
@@ -162,12 +167,18 @@ def chase(args: argparse.Namespace) -> int:
         return 0
     from tabulate import tabulate
 
+    one_plan = len({ref.rpartition("/")[0] for row in rows for ref in row["actions"]}) == 1
     table = [
         [
             one_line(row["officer"]),
             one_line(row["email"]),
             row["due"],
-            one_line(", ".join(row["actions"]))[:60],
+            cut(
+                one_line(
+                    ", ".join(ref.rpartition("/")[2] if one_plan else ref for ref in row["actions"])
+                ),
+                60,
+            ),
         ]
         for row in rows
     ]

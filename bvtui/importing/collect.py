@@ -86,6 +86,8 @@ class Collection:
     refused: list[Refusal] = field(default_factory=list)
     untouched: int = 0
     """Action rows returned with nothing filled in."""
+    already: int = 0
+    """Action rows whose values the store holds already (the packet was collected before)."""
 
 
 def plan_collection(store: Store, packets: Iterable[ReturnedPacket]) -> Collection:
@@ -160,6 +162,9 @@ def _row_edit(
     changed_since = row.cells.get("made_from") != action.digest
     if not returned and not edit.update and (changed_since or edited_cell is None):
         return edit  # nothing filled in: the row is as sent (its action may have moved on)
+    if changed_since and _already_saved(action, returned, edit.update, packet.info.period):
+        collection.already += 1  # this packet was collected before
+        return None
     if changed_since:
         why = "the action changed in the store since the packet was made; not applied"
         refuse("ref", row.ref, why, edit)
@@ -187,6 +192,23 @@ def _row_edit(
         refuse("ref", row.ref, f"{err}; not applied", edit)
         return None
     return edit
+
+
+def _already_saved(action: Action, returned: dict[str, str], update: str, period: str) -> bool:
+    """Whether the action already holds every returned value: the update among those
+    of the period, each field as it would be checked (a packet collected twice)."""
+    try:
+        same = all(
+            check_value(action, name, value) == getattr(action, name)
+            for name, value in returned.items()
+        )
+    except ValidationError:
+        return False
+    wanted = fold(period)
+    return same and (
+        not update
+        or any(fold(u.period) == wanted and u.text.strip() == update for u in action.updates)
+    )
 
 
 def _blank(value: object) -> object:

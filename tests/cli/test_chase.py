@@ -39,7 +39,7 @@ def test_counts_per_officer_and_total_drop_as_updates_come_in(capsys, store_dir:
     lines = out.splitlines()
     assert lines[0] == "Due an update for 2017-18 Q3, not returned:"
     louise = next(line for line in lines if line.startswith("Louise Stamp"))
-    assert louise.split()[2:4] == ["l.stamp@example.gov.uk", "1"]
+    assert louise.split()[2:] == ["l.stamp@example.gov.uk", "1", "elections-demo/1.10"]
     assert lines[-1].split() == ["Total", "7"]
 
 
@@ -49,3 +49,6 @@ def test_the_plans_period_by_default(capsys, store_dir: Path) -> None:
     report = json.loads(out)
     assert (report["period"], report["total"]) == ("2017-18 Q2", 1)
     assert report["officers"][0]["actions"] == ["property-demo/8.2"]
+    code, out, err = run(capsys, "chase", "--store", str(store_dir), "--plan", "elections-demo")
+    assert code == 0, err
+    assert "2017-18 Q2" in out and "Total" in out  # nothing due in elections-demo's Q2
