@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.cli.commands import _open, fail, user_errors
-from bvtui.model import Action, Filter, cut, fold, one_line
-from bvtui.model.packet import by_lead_officer
+from bvtui.model import Action, Filter, cut, one_line
+from bvtui.model.packet import by_lead_officer, email_of
 from bvtui.store import Store, StoreError
 
 
@@ -134,15 +134,7 @@ def chase_rows(actions: list[Action], period: str, store: Store) -> list[dict[st
     """Per lead officer, the actions due an update for ``period`` (not returned)."""
     rows = []
     for officer, owned in by_lead_officer(actions, period).items():
-        email = next(
-            (
-                address
-                for plan in store.plans.values()
-                for name, address in plan.officers.items()
-                if officer is not None and fold(plan.canonical_officer(name)) == fold(officer)
-            ),
-            "",
-        )
+        email = "" if officer is None else email_of(officer, store.plans.values())
         rows.append(
             {
                 "officer": officer or "(no officer)",

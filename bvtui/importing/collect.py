@@ -25,7 +25,7 @@ from pathlib import Path
 from bvtui.git import check_author
 from bvtui.importing.packet_reading import ReturnedPacket, ReturnedRow
 from bvtui.model import Action, ValidationError, check_value, edited, fold, one_line
-from bvtui.model.packet import COLUMN_OF, COLUMNS, packet_values
+from bvtui.model.packet import COLUMN_OF, COLUMNS, email_of, packet_values
 from bvtui.store import (
     SaveResult,
     Store,
@@ -217,14 +217,8 @@ def _blank(value: object) -> object:
 
 
 def _author(store: Store, officer: str) -> str:
-    """``Name <e-mail>`` from the first plan whose officers table lists the officer
-    (ignoring case and spacing), else ``Name <>``."""
-    wanted = fold(officer)
-    for plan in store.plans.values():
-        for name, email in plan.officers.items():
-            if fold(plan.canonical_officer(name)) == wanted and email.strip():
-                return f"{officer} <{email.strip()}>"
-    return f"{officer} <>"
+    """``Name <e-mail>`` from a plan's officers table, else ``Name <>`` (no e-mail)."""
+    return f"{officer} <{email_of(officer, store.plans.values())}>"
 
 
 @dataclass

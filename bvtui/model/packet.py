@@ -19,8 +19,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bvtui.model.filters import fold
 from bvtui.model.inert import cell_text
-from bvtui.model.model import Action
+from bvtui.model.model import Action, Plan
 
 SHEET = "Updates"
 """The sheet holding the actions."""
@@ -104,6 +105,17 @@ def packet_values(action: Action) -> dict[str, str | int | None]:
         "new_progress": None,
         "made_from": action.digest,
     }
+
+
+def email_of(officer: str, plans: Iterable[Plan]) -> str:
+    """The officer's e-mail from the first plan whose ``officers`` table lists them
+    (by any of their names, ignoring case and spacing); "" when none does."""
+    wanted = fold(officer)
+    for plan in plans:
+        for name, email in plan.officers.items():
+            if fold(plan.canonical_officer(name)) == wanted and email.strip():
+                return email.strip()
+    return ""
 
 
 def by_lead_officer(actions: Iterable[Action], period: str) -> dict[str | None, list[Action]]:
