@@ -145,3 +145,17 @@ def test_a_packet_collected_twice_changes_nothing_the_second_time(
     assert "0 changes to 0 actions from 0 officers; 0 returned unchanged; 2 saved already" in out
     assert head(store_dir) == before
     assert not (store_dir.parent / ".git/bvtui/unapplied").exists()
+
+
+def test_a_packet_with_its_headings_changed_is_not_read(
+    capsys, store_dir: Path, louise: Path
+) -> None:
+    type_into(louise, {"C3": "Status now", "I4": "Booked."})
+    before = head(store_dir)
+    code, _, err = run(capsys, "collect", "--store", str(store_dir), str(louise), "--yes")
+    assert code == 1
+    assert (
+        f"bvtui: {louise}: sheet Updates, row 3, column 3: 'Status now': the heading 'Status' was changed; the packet is not read"
+        in err
+    )
+    assert head(store_dir) == before
