@@ -29,6 +29,15 @@ def git(cwd: Path, *args: str, check: bool = True) -> str:
     return result.stdout
 
 
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the ``bvtui`` command line in-process: its exit code, stdout and stderr."""
+    from bvtui.cli.main import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture(autouse=True)
 def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A global git config of the test's own, with a known identity and no surprises."""

@@ -257,10 +257,19 @@ def validate(args: argparse.Namespace) -> int:
     for problem in store.problems:
         print(problem)
     if args.warnings:
+        from bvtui.model import update_warnings
+
         for action in store.actions:
             text = action.revised_deadline or action.deadline
             if text and due_date(text) is None:
                 print(f"{action.path}: deadline: {text!r} has no due date (warning)")
+            for warning in update_warnings(action):
+                print(warning)
+        if store.repo is not None:
+            from bvtui.trail import history_warnings
+
+            for warning in history_warnings(store.repo, store.root, store.actions):
+                print(warning)
     count = len(store.problems)
     summary = f"{len(store.plans)} plans, {len(store.actions)} actions loaded"
     if count:
@@ -370,7 +379,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")
     options.store_option(p)
-    p.add_argument("--warnings", action="store_true", help="also list deadlines with no due date")
+    p.add_argument(
+        "--warnings",
+        action="store_true",
+        help="also list deadlines with no due date and updates worth a second look "
+        "(copied from the last period, progress going back, Completed under 100%%, "
+        "green after two deadline revisions)",
+    )
     p.set_defaults(run=validate)
 
     p = sub.add_parser("commit", help="commit edits saved to disk but not yet committed")

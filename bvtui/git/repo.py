@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # subprocess is imported where git runs
 
     from bvtui.git.commit_graph import GraphFilters
 
-AUTHOR_PATTERN = re.compile(r"^\s*(?P<name>[^<>\n]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
+AUTHOR_PATTERN = re.compile(r"^\s*(?P<name>[^<>\n]+?)\s*<(?P<email>[^<>\s]*)>\s*$")
 
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 
@@ -58,7 +58,8 @@ def _git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def check_author(author: str) -> tuple[str, str]:
-    """``Name <email>`` split into name and email.
+    """``Name <email>`` split into name and email (``Name <>``: no e-mail, which git
+    accepts; an update packet's officer may have none on record).
 
     Raises:
         ValueError: the text is not of that form.

@@ -3,7 +3,8 @@
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
 (``edit``); the file rules (``schema``); text made inert for every output (``inert``);
-who "me" is in the update round (``round``).
+who "me" is in the update round (``round``); the update packets' layout (``packet``); checks of
+the updates needing no history (``update_checks``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -11,7 +12,15 @@ from bvtui.model.dates import due_date, looks_like_a_date
 from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
-from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
+from bvtui.model.inert import (
+    CELL_LIMIT,
+    FORMULA_STARTS,
+    cell_text,
+    csv_text,
+    cut,
+    document_text,
+    json_inert,
+)
 from bvtui.model.model import (
     EDITABLE_FIELDS,
     RAG_SYMBOLS,
@@ -35,6 +44,7 @@ from bvtui.model.schema import (
     plan_from_mapping,
     plan_to_mapping,
 )
+from bvtui.model.update_checks import UpdateWarning, update_warnings
 
 __all__ = [
     "CELL_LIMIT",
@@ -55,9 +65,11 @@ __all__ = [
     "Ref",
     "RefError",
     "Update",
+    "UpdateWarning",
     "ValidationError",
     "action_from_mapping",
     "action_to_mapping",
+    "cell_text",
     "check_id",
     "check_value",
     "commit_message",
@@ -81,4 +93,5 @@ __all__ = [
     "printable_block",
     "ref_text",
     "search_text",
+    "update_warnings",
 ]

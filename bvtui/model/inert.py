@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bvtui.model.diff import printable_block
+from bvtui.model.diff import one_line, printable_block
 
 CELL_LIMIT = 2000
 """The most characters of one field a table cell of a report shows."""
@@ -39,6 +39,12 @@ def document_text(text: str) -> str:
     """A field in a document (docx, pdf): control characters shown, line breaks kept,
     at most :data:`CELL_LIMIT` characters."""
     return printable_block(cut(text))
+
+
+def cell_text(text: str) -> str:
+    """A field in a spreadsheet's cell (xlsx reports, update packets): control
+    characters shown, line breaks kept, at most :data:`CELL_LIMIT` characters."""
+    return cut(one_line(text)).replace(" ⏎ ", "\n")
 
 
 def spreadsheet_text(text: str) -> str:

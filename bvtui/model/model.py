@@ -266,10 +266,14 @@ class Action:
     def due_update(self) -> bool:
         """Open, and no update for its plan's current ``period`` (never, for a plan
         without one): what the quarterly round asks of its lead officer."""
-        period = self.plan.period.casefold()
-        if not period or self.is_closed:
+        return self.due_update_for(self.plan.period)
+
+    def due_update_for(self, period: str) -> bool:
+        """Open, and no update filed under ``period`` (ignoring case); never for ``""``."""
+        wanted = period.strip().casefold()
+        if not wanted or self.is_closed:
             return False
-        return all(update.period.casefold() != period for update in self.updates)
+        return all(update.period.strip().casefold() != wanted for update in self.updates)
 
     @property
     def due(self) -> date | None:

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from bvtui.model import RAGS, Action, cut, one_line
+from bvtui.model import RAGS, Action, cell_text, one_line
 from bvtui.reporting.html import RAG_COLOURS
 from bvtui.reporting.pack import (
     EXCEPTION_COLUMNS,
@@ -96,20 +96,20 @@ def _sheet_name(theme: str, taken: set[str]) -> str:
 
 def _header(sheet: Worksheet, row: int, values: list[str]) -> None:
     for column, value in enumerate(values, start=1):
-        cell = _put(sheet, row, column, value)
+        cell = put_cell(sheet, row, column, value)
         cell.font, cell.fill = _BOLD, _HEADER_FILL
 
 
 def _write_summary(sheet: Worksheet, report: Report) -> None:
-    _put(sheet, 1, 1, report.title).font = Font(bold=True, size=14)
-    _put(sheet, 2, 1, report.organisation)
+    put_cell(sheet, 1, 1, report.title).font = Font(bold=True, size=14)
+    put_cell(sheet, 2, 1, report.organisation)
     row = 4
     for label, value in report.stamp.lines():
-        _put(sheet, row, 1, label).font = _BOLD
-        _put(sheet, row, 2, value)
+        put_cell(sheet, row, 1, label).font = _BOLD
+        put_cell(sheet, row, 2, value)
         row += 1
     row += 1
-    _put(sheet, row, 1, "Overall status by theme").font = Font(bold=True, size=12)
+    put_cell(sheet, row, 1, "Overall status by theme").font = Font(bold=True, size=12)
     row += 1
     headers = ["Theme"]
     for rag in RAGS:
@@ -120,12 +120,12 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
         cell.fill = rag_fill(rag)
     for theme, counts in [*report.by_theme.items(), ("Total", report.total)]:
         row += 1
-        _put(sheet, row, 1, theme)
+        put_cell(sheet, row, 1, theme)
         for index, rag in enumerate(RAGS):
-            _put(sheet, row, 2 + 2 * index, counts.counts.get(rag, 0))
-            _put(sheet, row, 3 + 2 * index, counts.percent(rag) / 100)
+            put_cell(sheet, row, 2 + 2 * index, counts.counts.get(rag, 0))
+            put_cell(sheet, row, 3 + 2 * index, counts.percent(rag) / 100)
             sheet.cell(row=row, column=3 + 2 * index).number_format = "0%"
-        _put(sheet, row, 2 + 2 * len(RAGS), counts.total)
+        put_cell(sheet, row, 2 + 2 * len(RAGS), counts.total)
     for cell in sheet[row]:
         cell.font = _BOLD
     row += 2
@@ -133,14 +133,14 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
     row += 1
     for listed in exception_lists(report):
         title = f"{listed.title}: {len(listed.rows)}"
-        _put(sheet, row, 1, title).font = Font(bold=True, size=12)
+        put_cell(sheet, row, 1, title).font = Font(bold=True, size=12)
         row += 1
         if listed.rows:
             _header(sheet, row, list(EXCEPTION_COLUMNS))
             for action, why in listed.rows:
                 row += 1
                 for column, value in enumerate(exception_cells(report, action, why), start=1):
-                    _put(sheet, row, column, value)
+                    put_cell(sheet, row, column, value)
                 _fill_rag(sheet.cell(row=row, column=RAG_COLUMN + 1), action.rag)
         row += 2
     sheet.column_dimensions["A"].width = 28
@@ -148,7 +148,7 @@ def _write_summary(sheet: Worksheet, report: Report) -> None:
 
 
 def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
-    _put(sheet, row, 1, "Status by theme").font = Font(bold=True, size=12)
+    put_cell(sheet, row, 1, "Status by theme").font = Font(bold=True, size=12)
     row += 1
     words = [word for word, _rag in report.statuses]
     _header(sheet, row, ["Theme", *(status_heading(w, r) for w, r in report.statuses), "Total"])
@@ -156,10 +156,10 @@ def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
         sheet.cell(row=row, column=2 + index).fill = rag_fill(rag)
     for theme, counts in report.status_by_theme.items():
         row += 1
-        _put(sheet, row, 1, theme)
+        put_cell(sheet, row, 1, theme)
         for index, word in enumerate(words):
-            _put(sheet, row, 2 + index, counts.get(word, 0))
-        _put(sheet, row, 2 + len(words), sum(counts.values()))
+            put_cell(sheet, row, 2 + index, counts.get(word, 0))
+        put_cell(sheet, row, 2 + len(words), sum(counts.values()))
     return row + 1
 
 
@@ -191,20 +191,20 @@ def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> Non
             f"{latest.period}: {latest.text}".lstrip(": ") if latest else "",
         ]
         for column, value in enumerate(values, start=1):
-            cell = _put(sheet, row, column, value)
+            cell = put_cell(sheet, row, column, value)
             cell.alignment = _WRAP
             if column == 6 and due is not None:
                 cell.number_format = "yyyy-mm-dd"
         _fill_rag(sheet.cell(row=row, column=8), action.rag)
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+def put_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     """Write one cell and return it: text as a string cell, never a formula, with its
     control characters made visible (xlsx refuses them), line breaks kept, and cut
     to :data:`bvtui.model.inert.CELL_LIMIT` characters; numbers and dates as they are."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = cut(one_line(value)).replace(" ⏎ ", "\n")
+        cell.value = cell_text(value)
         cell.data_type = "s"  # openpyxl reads a text starting with "=" as a formula
     else:
         cell.value = value

@@ -1,5 +1,6 @@
 """The audit trail read back: an action's history field by field, status timelines, what
-changed since a date or snapshot, snapshot tags, and the auditor's check.
+changed since a date or snapshot, snapshot tags, the auditor's check, and the checks
+of updates that need the history.
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
@@ -16,6 +17,7 @@ from bvtui.trail.history import (
     store_history,
 )
 from bvtui.trail.snapshots import list_tags, make_snapshot
+from bvtui.trail.update_checks import history_warnings
 
 __all__ = [
     "ActionMove",
@@ -28,6 +30,7 @@ __all__ = [
     "audit_store",
     "changes_by_plan",
     "deadline_slips",
+    "history_warnings",
     "list_tags",
     "make_snapshot",
     "move_order",

@@ -4,11 +4,13 @@ Counts the actions the main screen shows (so a filtered view gives a filtered
 dashboard, and the heading says which filter). The counting is
 :mod:`bvtui.reporting.stats`; this module only lays it out: RAG totals in large digits with
 their symbols, theme x RAG with percentages and a bar, per-officer counts, and the
-overdue and status-check lists.
+overdue, status-check and update-check lists (the checks needing the history are
+read off the UI thread and added when read).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -16,15 +18,19 @@ from rich import box
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual import events
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Static
 
-from bvtui.model import RAG_SYMBOLS, RAGS, Action, Filter
+from bvtui.git import GitError
+from bvtui.model import RAG_SYMBOLS, RAGS, Action, Filter, UpdateWarning, update_warnings
 from bvtui.reporting import Dashboard, RagCounts, dashboard
+from bvtui.store import Store
+from bvtui.trail import history_warnings
 from bvtui.tui.text import (
     ALERT_STYLE,
     RAG_NAMES,
@@ -155,8 +161,8 @@ def officer_table(figures: Dashboard) -> Table:
     return table
 
 
-def attention_table(figures: Dashboard) -> Table:
-    """The overdue list, then the status-check list, one action a line."""
+def attention_table(figures: Dashboard, checks: list[UpdateWarning] | None = None) -> Table:
+    """The overdue list, the status-check list, then the update checks, one a line."""
     table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1, overflow="fold")
@@ -171,11 +177,19 @@ def attention_table(figures: Dashboard) -> Table:
     if not figures.overdue:
         table.add_row(Text("none", style="dim"), "")
     table.add_row("", "")
-    checks = styled(f"? Status check ({len(figures.status_checks)})", WARN_STYLE)
-    table.add_row(checks, "")
+    heading = styled(f"? Status check ({len(figures.status_checks)})", WARN_STYLE)
+    table.add_row(heading, "")
     for check in figures.status_checks:
         table.add_row(line(check.action.ref), Text(line(check.reason)))
     if not figures.status_checks:
+        table.add_row(Text("none", style="dim"), "")
+    if checks is None:
+        return table
+    table.add_row("", "")
+    table.add_row(styled(f"~ Update checks ({len(checks)})", WARN_STYLE), "")
+    for warning in checks:
+        table.add_row(line(warning.ref), Text(f"{line(warning.field)}: {line(warning.message)}"))
+    if not checks:
         table.add_row(Text("none", style="dim"), "")
     return table
 
@@ -198,12 +212,22 @@ class DashboardScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, actions: list[Action], wanted: Filter, total: int) -> None:
+    @dataclass
+    class ChecksRead(Message):
+        """The update checks that need the history, read."""
+
+        warnings: list[UpdateWarning]
+
+    def __init__(
+        self, actions: list[Action], wanted: Filter, total: int, store: Store | None = None
+    ) -> None:
         super().__init__()
         self.actions = actions
         self.wanted = wanted
         self.total = total
+        self.store = store
         self.figures = dashboard(actions, wanted.as_of)
+        self.checks = [warning for action in actions for warning in update_warnings(action)]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -227,8 +251,28 @@ class DashboardScreen(Screen[None]):
             yield ThemeTable(figures, id="theme-table")
             with Horizontal(id="dash-lower"):
                 yield Static(officer_table(figures), id="officer-table")
-                yield Static(attention_table(figures), id="attention")
+                yield Static(attention_table(figures, self.checks), id="attention")
         yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.store
+        if store is not None and store.repo is not None and store.revision is None:
+            self.read_history_checks(store)
+
+    @work(thread=True, exclusive=True, group="update-checks", exit_on_error=False)
+    def read_history_checks(self, store: Store) -> None:
+        """The checks needing the history, off the UI thread (one ``git log``)."""
+        assert store.repo is not None
+        try:
+            found = history_warnings(store.repo, store.root, self.actions)
+        except (GitError, OSError, ValueError):
+            return  # the history cannot be read: the checks of the files still show
+        self.post_message(self.ChecksRead(found))
+
+    @on(ChecksRead)
+    def _checks_read(self, event: ChecksRead) -> None:
+        self.checks = [*self.checks, *event.warnings]
+        self.query_one("#attention", Static).update(attention_table(self.figures, self.checks))
 
     def on_resize(self, event: events.Resize) -> None:
         """Below 120 columns: short tile names, the officer table above the lists."""

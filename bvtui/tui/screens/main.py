@@ -333,7 +333,9 @@ class MainScreen(QuitFlow, Screen[None]):
 
     def action_dashboard(self) -> None:
         self.app.push_screen(
-            DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
+            DashboardScreen(
+                list(self.listing.shown), self.listing.filter, self.listing.total, self.store
+            )
         )
 
     def action_export(self) -> None:
