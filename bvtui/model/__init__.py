@@ -7,10 +7,32 @@ The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
-from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
+from bvtui.model.decisions import (
+    DECISIONS,
+    Decision,
+    check_meeting_name,
+    decisions_of,
+    with_decision,
+)
+from bvtui.model.diff import (
+    APPENDED_LISTS,
+    FieldChange,
+    commit_message,
+    field_changes,
+    one_line,
+    printable_block,
+)
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
-from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
+from bvtui.model.inert import (
+    CELL_LIMIT,
+    FORMULA_STARTS,
+    csv_text,
+    cut,
+    document_text,
+    json_inert,
+    markdown_text,
+)
 from bvtui.model.model import (
     EDITABLE_FIELDS,
     RAG_SYMBOLS,
@@ -35,8 +57,10 @@ from bvtui.model.schema import (
 )
 
 __all__ = [
+    "APPENDED_LISTS",
     "CELL_LIMIT",
     "DEADLINE_FIELDS",
+    "DECISIONS",
     "EDITABLE_FIELDS",
     "FORMULA_STARTS",
     "ID_PATTERN",
@@ -47,6 +71,7 @@ __all__ = [
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "Decision",
     "FieldChange",
     "Filter",
     "Plan",
@@ -57,12 +82,14 @@ __all__ = [
     "action_from_mapping",
     "action_to_mapping",
     "check_id",
+    "check_meeting_name",
     "check_value",
     "commit_message",
     "csv_text",
     "current_period",
     "cut",
     "deadline_doubts",
+    "decisions_of",
     "default_rag",
     "document_text",
     "due_date",
@@ -71,6 +98,7 @@ __all__ = [
     "fold",
     "json_inert",
     "looks_like_a_date",
+    "markdown_text",
     "natural_key",
     "one_line",
     "plan_from_mapping",
@@ -78,4 +106,5 @@ __all__ = [
     "printable_block",
     "ref_text",
     "search_text",
+    "with_decision",
 ]

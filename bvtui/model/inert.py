@@ -12,20 +12,24 @@ on top:
 - JSON keeps the text whole but writes DEL, C1 and the Unicode line separators as
   ``\\u`` escapes (:func:`json_inert`), which the standard encoder leaves raw;
 - one field must not cost a report more than a page: :func:`cut` bounds a cell of a
-  table format to :data:`CELL_LIMIT` characters with an ellipsis.
+  table format to :data:`CELL_LIMIT` characters with an ellipsis;
+- Markdown reads ``|`` as a cell's end and ``<`` as a tag: :func:`markdown_text`
+  escapes them (and ``\\``), on one line.
 """
 
 from __future__ import annotations
 
 import re
 
-from bvtui.model.diff import printable_block
+from bvtui.model.diff import one_line, printable_block
 
 CELL_LIMIT = 2000
 """The most characters of one field a table cell of a report shows."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+
+_MARKDOWN_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;"})
 
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
 
@@ -39,6 +43,11 @@ def document_text(text: str) -> str:
     """A field in a document (docx, pdf): control characters shown, line breaks kept,
     at most :data:`CELL_LIMIT` characters."""
     return printable_block(cut(text))
+
+
+def markdown_text(value: object) -> str:
+    """A field in a Markdown table cell or line: one line, bounded, nothing read as markup."""
+    return cut(one_line(value)).translate(_MARKDOWN_ESCAPES)
 
 
 def spreadsheet_text(text: str) -> str:

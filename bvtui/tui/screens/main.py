@@ -41,6 +41,7 @@ from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.import_plan import ImportScreen
+from bvtui.tui.screens.meeting import MeetingStart
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
@@ -386,6 +387,12 @@ class MainScreen(QuitFlow, Screen[None]):
             return
         repo = self.store.repo
         self.app.push_screen(ChangesScreen(repo, repo.relative(self.store.root)))
+
+    def action_meeting(self, name: str | None = None, since: str | None = None) -> None:
+        """Meeting mode on the actions shown (key M; ``bvtui meet``)."""
+        if self.store is not None:
+            start = MeetingStart(self.store, list(self.listing.shown), self.as_of, self.author)
+            start.open(self.app, name, since, self.read_only, done=self.action_reload)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
