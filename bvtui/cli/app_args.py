@@ -1,4 +1,4 @@
-"""Commands that open the app: ``meet`` (in meeting mode)."""
+"""Commands that open the app: ``meet`` (in meeting mode) and ``serve`` (in a browser)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def meet(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``meet``."""
+    """Add ``meet`` and ``serve``."""
     p = sub.add_parser(
         "meet",
         help="the app in meeting mode: the agenda one action at a time, decisions as commits",
@@ -55,3 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.as_of_option(p)
     options.author_option(p)
     p.set_defaults(run=meet)
+
+    p = sub.add_parser(
+        "serve",
+        help="the app in a browser (textual-serve), read-only unless --edit",
+        description="Serve the app on http://HOST:PORT for a projector or a member's laptop. "
+        "It prints the address to open, holding a random token: requests without it are "
+        "refused. Read-only unless --edit; bound to 127.0.0.1 unless --host says otherwise.",
+    )
+    p.add_argument("store", nargs="?", default=None, help="the store folder (default ./plans)")
+    p.add_argument("--store", dest="store_option", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--edit", action="store_true", help="allow edits (commits) from the browser")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    options.as_of_option(p)
+    p.set_defaults(run=options.deferred("bvtui.cli.serve", "serve"))

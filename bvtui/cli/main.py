@@ -50,6 +50,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", dest="store_option", default=None)
     options.as_of_option(parser)
     options.author_option(parser)
+    parser.add_argument("--read-only", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

@@ -48,12 +48,14 @@ class BvtuiApp(TypeAheadApp):
         as_of: date | None = None,
         author: str | None = None,
         meeting: MeetingArgs | None = None,
+        read_only: bool = False,
     ):
         super().__init__()
         self.root = Path(root)
         self.as_of = as_of
         self.author = author
         self.meeting = meeting
+        self.read_only = read_only
         self._theme_restored = False
         self._frozen = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
@@ -147,8 +149,9 @@ def run_app(
     author: str | None,
     *,
     meeting: MeetingArgs | None = None,
+    read_only: bool = False,
 ) -> int:
     """Run the app on the store at ``root`` until the user quits; the exit code."""
-    app = BvtuiApp(root, as_of=as_of, author=author, meeting=meeting)
+    app = BvtuiApp(root, as_of=as_of, author=author, meeting=meeting, read_only=read_only)
     app.run()
     return app.return_code or 0

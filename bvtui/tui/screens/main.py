@@ -54,6 +54,9 @@ from bvtui.tui.widgets.sync_progress import SyncProgress
 SEARCH_DEBOUNCE = 0.12
 """Seconds of quiet typing before a search is applied."""
 
+EDITING_ACTIONS = frozenset({"edit", "sync", "import_plan"})
+"""Keys hidden and refused when the app is opened read-only."""
+
 PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "status": "statuses"}
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
@@ -96,7 +99,19 @@ class MainScreen(QuitFlow, Screen[None]):
 
     @property
     def read_only(self) -> bool:
-        return self.store is None or self.store.repo is None
+        return self.store is None or self.store.repo is None or self.viewing
+
+    @property
+    def viewing(self) -> bool:
+        """Opened read-only (``bvtui serve`` without ``--edit``): editing keys hidden."""
+        return bool(getattr(self.app, "read_only", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.viewing and action in EDITING_ACTIONS)
+
+    def refuse_edit(self) -> None:
+        why = "this is a view" if self.viewing else "the store is not in a git repository"
+        self.notify(f"Read-only: {why}, so edits cannot be saved.", severity="warning")
 
     def on_mount(self) -> None:
         self.sub_title = line(self.root.name)
@@ -155,7 +170,11 @@ class MainScreen(QuitFlow, Screen[None]):
     def _show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
         banner.display = self.read_only
-        if self.read_only:
+        if self.viewing:
+            text = Text("READ-ONLY", style="bold reverse")
+            text.append("  a view of the plans: nothing can be changed here.")
+            banner.update(text)
+        elif self.read_only:
             text = Text("READ-ONLY", style="bold reverse")
             text.append(f"  {line(self.root)} is not in a git repository: ")
             text.append("edits cannot be saved as commits. Run git init (or bvtui init) to edit.")
@@ -291,10 +310,7 @@ class MainScreen(QuitFlow, Screen[None]):
         if self.store is None:
             return
         if self.read_only:
-            self.notify(
-                "Read-only: the store is not in a git repository, so edits cannot be committed.",
-                severity="warning",
-            )
+            self.refuse_edit()
             return
         if conflicts_of(action):
             self.app.push_screen(
@@ -350,10 +366,10 @@ class MainScreen(QuitFlow, Screen[None]):
 
     def action_import_plan(self) -> None:
         """Import a council's spreadsheet as a plan (the import dialog, key i)."""
-        if self.store is not None and self.store.repo is not None:
+        if self.store is not None and not self.read_only:
             self.app.push_screen(ImportScreen(self.store, author=self.author), self._imported)
         elif self.store is not None:
-            self.notify("Read-only: the store is in no git repository.", severity="warning")
+            self.refuse_edit()
 
     def _imported(self, result: ImportResult | None) -> None:
         if result is None:
@@ -406,7 +422,7 @@ class MainScreen(QuitFlow, Screen[None]):
     def action_sync(self) -> None:
         """Sync in a worker; a sync stopped on conflicts opens them instead."""
         if self.read_only or self.store is None or self.store.repo is None:
-            self.notify("Read-only: the store is not in a git repository.", severity="warning")
+            self.refuse_edit()
             return
         if in_progress(self.store.repo):
             self._to_resolve = conflicted_refs(self.store)
