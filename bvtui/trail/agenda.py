@@ -105,9 +105,13 @@ def _rebaselined(move: ActionMove | None) -> bool:
     return any(change.field in REBASELINE_FIELDS for change in move.changes)
 
 
-def _updated_this_period(action: Action) -> bool:
+def _missing_update(action: Action) -> bool:
+    """Open, and no update filed under the plan's period (a plan naming no period
+    cannot say, so none of its actions is listed)."""
     period = action.plan.period
-    return bool(period) and any(update.period == period for update in action.updates)
+    if not period or action.is_closed:
+        return False
+    return not any(update.period == period for update in action.updates)
 
 
 def _theme_order(action: Action) -> tuple:
@@ -147,8 +151,7 @@ def build_agenda(
         section(
             f"Re-baselined since {since}", [a for a in ordered if _rebaselined(moves.get(a.ref))]
         )
-    no_update = [a for a in ordered if not a.is_closed and not _updated_this_period(a)]
-    section("No update this period", no_update)
+    section("No update this period", [a for a in ordered if _missing_update(a)])
     for action in ordered:
         if action.ref not in taken:
             name = f"By theme: {action.theme or '(no theme)'}"

@@ -86,3 +86,12 @@ def test_without_a_snapshot_there_is_no_since_section(store_dir: Path) -> None:
     ]
     assert agenda[0].travel.describe(agenda[0].action, None) == "no snapshot to compare with"
     assert len(agenda) == 10 and len({item.action.ref for item in agenda}) == 10
+
+
+def test_a_plan_naming_no_period_lists_nothing_as_missing_an_update(store_dir: Path) -> None:
+    plan = store_dir / "property-demo" / "plan.yaml"
+    plan.write_text(plan.read_text().replace("period: 2017-18 Q2\n", ""))
+    git(store_dir.parent, "commit", "-qam", "no period")
+    by_ref = {item.action.ref: item.section for item in _agenda(store_dir)}
+    assert by_ref["property-demo/8.2"] == "By theme: Property"
+    assert "No update this period" not in by_ref.values()

@@ -148,6 +148,22 @@ async def test_leaving_takes_no_snapshot_and_a_failed_save_keeps_the_text(
     assert not list(tmp_path.glob("minutes-*"))
 
 
+@pytest.mark.asyncio
+async def test_no_progress_and_an_update_of_no_period_show_nothing_empty(store_dir: Path) -> None:
+    path = store_dir / "property-demo" / "6.1.yaml"
+    text = path.read_text().replace("progress: 60", "progress:")
+    path.write_text(text.replace("- period: 2017-18 Q2\n  text:", "- text:"))
+    git(store_dir.parent, "commit", "-qam", "hand edit")
+    async with make_app(store_dir).run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        for _ in range(2):
+            await pilot.press("n")
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert "property-demo/6.1" in shown and "Latest update:" in shown and "()" not in shown
+        assert not pilot.app.screen.query_one("#meet-progress").display
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_meeting_screen(snap_compare, store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
     prepared(store_dir)

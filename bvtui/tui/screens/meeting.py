@@ -196,8 +196,9 @@ class MeetingScreen(Screen[None]):
         for name in RAG_STYLES:
             panel.set_class(name == rag, f"-{name}")
         self.query_one("#meet-rag-word", Static).update(word)
-        progress = "" if action.progress is None else f"{action.progress}%"
-        self.query_one("#meet-progress", Digits).update(progress)
+        digits = self.query_one("#meet-progress", Digits)
+        digits.display = action.progress is not None
+        digits.update("" if action.progress is None else f"{action.progress}%")
         self.query_one("#meet-facts", Static).update(self._facts(item))
         self.query_one("#meet-update", Static).update(self._update(action))
         self.query_one("#meet-decisions", Static).update(self._decisions(action))
@@ -222,7 +223,8 @@ class MeetingScreen(Screen[None]):
         latest = action.latest_update
         if latest is None:
             return Text("No update filed.", style="italic")
-        text = styled(f"Latest update ({line(latest.period)}):\n", "bold")
+        period = f" ({line(latest.period)})" if latest.period else ""
+        text = styled(f"Latest update{period}:\n", "bold")
         text.append(block(latest.text))
         return text
 
