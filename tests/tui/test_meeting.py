@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import make_app, no_blink, notified, screen_text, settle
+from helpers import AS_OF, make_app, no_blink, notified, screen_text, settle
 from textual.pilot import Pilot
 
 from bvtui.git import Repo
 from bvtui.model import edited
 from bvtui.store import Store
 from bvtui.trail import make_snapshot
+from bvtui.tui.app import BvtuiApp, MeetingArgs
 from bvtui.tui.screens.meeting import MeetingScreen
 from tests.conftest import git
 
@@ -162,6 +163,23 @@ async def test_no_progress_and_an_update_of_no_period_show_nothing_empty(store_d
         shown = screen_text(pilot)
         assert "property-demo/6.1" in shown and "Latest update:" in shown and "()" not in shown
         assert not pilot.app.screen.query_one("#meet-progress").display
+
+
+@pytest.mark.asyncio
+async def test_bvtui_meet_opens_the_meeting_on_the_plans_named(store_dir: Path) -> None:
+    prepared(store_dir)
+    wanted = MeetingArgs("Scrutiny 01/10", "board-06", frozenset({"property-demo"}))
+    app = BvtuiApp(store_dir, as_of=AS_OF, meeting=wanted)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = meeting(pilot)
+        assert screen.meeting == "Scrutiny 01/10" and screen.since == "board-06"
+        assert [item.action.ref for item in screen.agenda] == [
+            "property-demo/6.1",
+            "property-demo/6.4",
+            "property-demo/8.2",
+        ]
+        assert "Scrutiny 01/10" in screen_text(pilot) and "1 of 3" in screen_text(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
