@@ -4,6 +4,7 @@ what was presented and the minutes written as md and docx."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -182,12 +183,13 @@ async def test_bvtui_meet_opens_the_meeting_on_the_plans_named(store_dir: Path) 
         assert "Scrutiny 01/10" in screen_text(pilot) and "1 of 3" in screen_text(pilot)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-def test_meeting_screen(snap_compare, store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
-    prepared(store_dir)
+def meeting_shown(theme: str | None = None) -> Callable[[Pilot], Awaitable[None]]:
+    """A ``run_before``: the meeting opened on the prepared store (in ``theme``)."""
 
     async def run(pilot: Pilot) -> None:
         await settle(pilot)
+        if theme:
+            pilot.app.theme = theme
         await pilot.press("M")
         await pilot.press("ctrl+u")
         await type_text(pilot, "Board 12/10")
@@ -196,4 +198,17 @@ def test_meeting_screen(snap_compare, store_dir: Path, size) -> None:  # type: i
         no_blink(pilot)
         await pilot.pause()
 
-    assert snap_compare(make_app(store_dir), terminal_size=size, run_before=run)
+    return run
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_meeting_screen(snap_compare, store_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
+    prepared(store_dir)
+    assert snap_compare(make_app(store_dir), terminal_size=size, run_before=meeting_shown())
+
+
+def test_meeting_screen_light_theme(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The RAG band's words stay dark on amber and green in a light theme."""
+    prepared(store_dir)
+    shown = meeting_shown("textual-light")
+    assert snap_compare(make_app(store_dir), terminal_size=(120, 40), run_before=shown)
