@@ -401,4 +401,4 @@ def open_app(args: argparse.Namespace) -> int:
         return fail(f"{root}: no such store folder (bvtui init {root})")
     from bvtui.tui.app import run_app
 
-    return run_app(root, as_of=args.as_of, author=args.author)
+    return run_app(root, as_of=args.as_of, author=args.author, read_only=args.read_only)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bvtui import __version__
-from bvtui.cli import commands, history_args, options, report_args, round_args
+from bvtui.cli import app_args, commands, history_args, options, report_args, round_args
 from bvtui.cli import sync as sync_commands
 
 COMMAND_GROUPS = [
@@ -24,6 +24,7 @@ COMMAND_GROUPS = [
     report_args.register,
     round_args.register,
     sync_commands.register,
+    app_args.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 
@@ -50,6 +51,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", dest="store_option", default=None)
     options.as_of_option(parser)
     options.author_option(parser)
+    parser.add_argument("--read-only", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

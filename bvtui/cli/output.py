@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
-from bvtui.model import Action, json_inert, one_line, printable_block
+from bvtui.model import Action, decisions_of, json_inert, one_line, printable_block
 from bvtui.reporting import action_record, flags, rag_label, records_csv
 
 OWN_FORMATS: tuple[str, ...] = ("json", "csv")
@@ -111,7 +111,8 @@ def _record_encoder() -> Callable[[Any], str]:
 
 
 def render_action(action: Action, as_of: date | None = None) -> str:
-    """One action for reading: every field, the derived ones, then its updates."""
+    """One action for reading: every field, the derived ones, its updates, then the
+    meetings' decisions."""
     from tabulate import tabulate
 
     record = action_record(action, as_of)
@@ -136,6 +137,9 @@ def render_action(action: Action, as_of: date | None = None) -> str:
         heading = " · ".join(part for part in (update.period, update.date, update.author) if part)
         lines.append(f"\n── {one_line(heading)}")
         lines.append(printable_block(update.text))
+    for decision in decisions_of(action):
+        lines.append(f"\n── decision · {one_line(decision.meeting)} · {one_line(decision.day)}")
+        lines.append(one_line(decision.text))
     return "\n".join(lines)
 
 

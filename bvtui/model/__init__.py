@@ -9,7 +9,21 @@ The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
-from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
+from bvtui.model.decisions import (
+    DECISIONS,
+    Decision,
+    check_meeting_name,
+    decisions_of,
+    with_decision,
+)
+from bvtui.model.diff import (
+    APPENDED_LISTS,
+    FieldChange,
+    commit_message,
+    field_changes,
+    one_line,
+    printable_block,
+)
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
 from bvtui.model.inert import (
@@ -20,6 +34,7 @@ from bvtui.model.inert import (
     cut,
     document_text,
     json_inert,
+    markdown_text,
 )
 from bvtui.model.model import (
     EDITABLE_FIELDS,
@@ -47,8 +62,10 @@ from bvtui.model.schema import (
 from bvtui.model.update_checks import UpdateWarning, update_warnings
 
 __all__ = [
+    "APPENDED_LISTS",
     "CELL_LIMIT",
     "DEADLINE_FIELDS",
+    "DECISIONS",
     "EDITABLE_FIELDS",
     "FORMULA_STARTS",
     "ID_PATTERN",
@@ -59,6 +76,7 @@ __all__ = [
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "Decision",
     "FieldChange",
     "Filter",
     "Plan",
@@ -71,12 +89,14 @@ __all__ = [
     "action_to_mapping",
     "cell_text",
     "check_id",
+    "check_meeting_name",
     "check_value",
     "commit_message",
     "csv_text",
     "current_period",
     "cut",
     "deadline_doubts",
+    "decisions_of",
     "default_rag",
     "document_text",
     "due_date",
@@ -86,6 +106,7 @@ __all__ = [
     "identify",
     "json_inert",
     "looks_like_a_date",
+    "markdown_text",
     "natural_key",
     "one_line",
     "plan_from_mapping",
@@ -94,4 +115,5 @@ __all__ = [
     "ref_text",
     "search_text",
     "update_warnings",
+    "with_decision",
 ]

@@ -58,6 +58,11 @@ class FieldChange:
         return self.field == "updates" and isinstance(self.new, dict)
 
     @property
+    def is_decision(self) -> bool:
+        """A meeting's decision appended (``new`` is that decision, see ``decisions``)."""
+        return self.field == "decisions" and isinstance(self.new, dict)
+
+    @property
     def name(self) -> str:
         """The field's name as one printable line (a hand-written key may hold anything)."""
         return one_line(self.field)
@@ -67,6 +72,8 @@ class FieldChange:
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update {period}" if period else "update added"
+        if self.is_decision:
+            return f"decision ({_cut(one_line(self.new.get('meeting', '')), limit)})"
         if self.old in (None, "", []):
             return f"{self.name} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):
@@ -78,6 +85,8 @@ class FieldChange:
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update added ({period})" if period else "update added"
+        if self.is_decision:
+            return f"decision added ({one_line(self.new.get('meeting', ''))})"
         return f"{self.name}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
     def described(self, limit: int = 100) -> str:
@@ -85,9 +94,13 @@ class FieldChange:
 
         ``update added (2017-18 Q3): Venue fell through; rebooking.``
         """
-        if self.is_update:
+        if self.is_update or self.is_decision:
             return f"{self.line()}: {_cut(one_line(self.new.get('text', '')), limit)}"
         return self.line()
+
+
+APPENDED_LISTS = ("updates", "decisions")
+"""Lists that grow by appending: each item added is a change of its own."""
 
 
 def _cut(text: str, limit: int) -> str:
@@ -104,8 +117,9 @@ def _same(old: Any, new: Any) -> bool:
 def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[FieldChange]:
     """Every field that differs between two mappings of an action (or plan), in file order.
 
-    Updates appended to the list are reported one by one as added; any other change
-    to the list (an edited or removed update) is reported as a change of ``updates``.
+    Updates (and a meeting's decisions) appended to their list are reported one by one
+    as added; any other change to the list (an edited or removed item) is reported as a
+    change of the whole list.
     Nested mappings (``extra``) are compared key by key (``extra.Source``).
     """
     old = old or {}
@@ -115,14 +129,12 @@ def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> lis
         before, after = old.get(key), new.get(key)
         if _same(before, after):
             continue
-        if key == "updates" and isinstance(after, list):
+        if key in APPENDED_LISTS and isinstance(after, list):
             earlier = before if isinstance(before, list) else []
             if after[: len(earlier)] == earlier:
-                changes.extend(FieldChange("updates", None, item) for item in after[len(earlier) :])
+                changes.extend(FieldChange(key, None, item) for item in after[len(earlier) :])
                 continue
-            changes.append(
-                FieldChange("updates", f"{len(earlier)} updates", f"{len(after)} edited")
-            )
+            changes.append(FieldChange(key, f"{len(earlier)} {key}", f"{len(after)} edited"))
             continue
         if isinstance(before, dict) or isinstance(after, dict):
             for sub in field_changes(
@@ -151,12 +163,14 @@ def commit_message(
     *,
     created: bool = False,
     removed: bool = False,
+    trailers: dict[str, str] | None = None,
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
     Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
     characters; body with every change as ``field: old -> new`` and each new update's
-    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
+    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``, then
+    ``trailers`` (``Meeting: Board 14/09``: keys are bvtui's own, values folded to one line).
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
     if created:
@@ -168,17 +182,23 @@ def commit_message(
     body = [change.line() for change in changes]
     texts = []
     for change in changes:
-        if change.is_update:
+        if change.is_update or change.is_decision:
             text = printable_block(str(change.new.get("text", ""))).strip("\n")
             indented = "\n".join(f"    {line}".rstrip() for line in text.split("\n"))
-            texts.append(f"Update {one_line(change.new.get('period', ''))}:\n{indented}")
+            label = (
+                f"Update {one_line(change.new.get('period', ''))}"
+                if change.is_update
+                else f"Decision {one_line(change.new.get('meeting', ''))}"
+            )
+            texts.append(f"{label}:\n{indented}")
     fields = ", ".join(dict.fromkeys(one_line(change.field.split(".")[0]) for change in changes))
     parts = [subject]
     if body:
         parts.append("\n".join(body))
     parts.extend(texts)
-    trailers = [f"Action: {ref}"]
+    lines = [f"Action: {ref}"]
     if fields:
-        trailers.append(f"Fields: {fields}")
-    parts.append("\n".join(trailers))
+        lines.append(f"Fields: {fields}")
+    lines.extend(f"{key}: {one_line(value)}" for key, value in (trailers or {}).items())
+    parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"

@@ -12,7 +12,9 @@ on top:
 - JSON keeps the text whole but writes DEL, C1 and the Unicode line separators as
   ``\\u`` escapes (:func:`json_inert`), which the standard encoder leaves raw;
 - one field must not cost a report more than a page: :func:`cut` bounds a cell of a
-  table format to :data:`CELL_LIMIT` characters with an ellipsis.
+  table format to :data:`CELL_LIMIT` characters with an ellipsis;
+- Markdown reads ``|`` as a cell's end and ``<`` as a tag: :func:`markdown_text`
+  escapes them (and ``\\``), on one line.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ CELL_LIMIT = 2000
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+
+_MARKDOWN_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;"})
 
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
 
@@ -45,6 +49,11 @@ def cell_text(text: str) -> str:
     """A field in a spreadsheet's cell (xlsx reports, update packets): control
     characters shown, line breaks kept, at most :data:`CELL_LIMIT` characters."""
     return cut(one_line(text)).replace(" ⏎ ", "\n")
+
+
+def markdown_text(value: object) -> str:
+    """A field in a Markdown table cell or line: one line, bounded, nothing read as markup."""
+    return cut(one_line(value)).translate(_MARKDOWN_ESCAPES)
 
 
 def spreadsheet_text(text: str) -> str:

@@ -6,6 +6,7 @@ never needs. Uses the store, git and the model.
 """
 
 from bvtui.reporting.html import RAG_COLOURS
+from bvtui.reporting.minutes import Minute, Minutes, minutes_docx, minutes_markdown
 from bvtui.reporting.output import (
     BINARY_FORMATS,
     EXTENSIONS,
@@ -25,12 +26,16 @@ __all__ = [
     "NO_OFFICER",
     "RAG_COLOURS",
     "Dashboard",
+    "Minute",
+    "Minutes",
     "RagCounts",
     "action_record",
     "build_report",
     "dashboard",
     "default_filename",
     "flags",
+    "minutes_docx",
+    "minutes_markdown",
     "rag_counts",
     "rag_label",
     "records_csv",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from bvtui.model import cut, one_line
+from bvtui.model import cut, markdown_text, one_line
 from bvtui.reporting.pack import (
     ACTION_COLUMNS,
     EXCEPTION_COLUMNS,
@@ -29,8 +29,6 @@ from bvtui.reporting.pack import (
 
 _TEXT_WIDTHS = {"Action": 44, "Latest update": 50, "Why": 50, "Lead officer": 22}
 """Columns wrapped in the text format, so a table fits a printed page."""
-
-_MD_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;"})
 
 
 def render_text(report: Report) -> str:
@@ -75,7 +73,7 @@ class _MarkdownStyle(_TextStyle):
         return f"{'#' * level} {self.cell(text)}"
 
     def cell(self, text: str) -> str:
-        return cut(one_line(text)).translate(_MD_ESCAPES)
+        return markdown_text(text)
 
     def table(self, headers: list[str], rows: list[list[str]]) -> str:
         return tabulate(

@@ -6,9 +6,9 @@ Git's text merge sees neighbouring lines and conflicts; this merge works on the
 parsed YAML instead:
 
 * a field changed on one side only takes that side's value;
-* ``updates`` (the list of dated comments) merge as a union keyed by
-  (period, date, text), ordered by period then date; an update one side removed
-  stays removed;
+* ``updates`` (the list of dated comments), and a meeting's ``decisions``, merge as
+  a union keyed by (period, date, text), ordered by period then date; an item one
+  side removed stays removed;
 * nested mappings (``extra``, a plan's ``statuses``) merge key by key;
 * a field set to two different values is a **true conflict**: the file keeps the
   user's own value ("mine") and records every side under ``conflicts:``, so it is
@@ -26,7 +26,7 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bvtui.model import PLAN_FIELDS, STORED_FIELDS
+from bvtui.model import APPENDED_LISTS, PLAN_FIELDS, STORED_FIELDS
 from bvtui.store import YamlFileError, read_mapping, render_mapping
 
 if TYPE_CHECKING:  # ruamel is imported when a merge runs, not with the CLI
@@ -126,7 +126,7 @@ def merge_versions(base: Version, mine: Version, theirs: Version) -> MergeResult
             source = mine
         elif _same(b, m):
             source = theirs
-        elif key == "updates" and isinstance(m, list) and isinstance(t, list):
+        elif key in APPENDED_LISTS and isinstance(m, list) and isinstance(t, list):
             base_list = b if isinstance(b, list) else []
             result.merged[key] = _union_updates(base_list, mine, theirs, key)
             continue

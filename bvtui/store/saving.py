@@ -52,6 +52,7 @@ class Saving:
         author: str | None = None,
         force: bool = False,
         reapply: Callable[[Action], Action] | None = None,
+        trailers: dict[str, str] | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
 
@@ -66,6 +67,7 @@ class Saving:
         once never write over each other, and each commit holds its own save's text.
         When the file changed on disk since ``action`` was read, ``reapply`` (given
         the file as it is now) makes the same edit again on it, and that is saved.
+        ``trailers`` end the commit message (``Meeting: Board 14/09``).
 
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
@@ -106,7 +108,7 @@ class Saving:
                 _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
-            return self._commit_file(path, action.ref, author, head)
+            return self._commit_file(path, action.ref, author, head, trailers)
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -136,14 +138,21 @@ class Saving:
             )
 
     def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+        self,
+        path: Path,
+        ref: str,
+        author: str | None,
+        head: PendingBlob | None = None,
+        trailers: dict[str, str] | None = None,
     ) -> SaveResult:
         old, new = self._versions(path, head)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
             return result
-        message = commit_message(ref, changes, created=old is None, removed=new is None)
+        message = commit_message(
+            ref, changes, created=old is None, removed=new is None, trailers=trailers
+        )
         result.commit, result.error = self._commit([path], message, author)
         return result
 

@@ -1,10 +1,19 @@
 """The audit trail read back: an action's history field by field, status timelines, what
-changed since a date or snapshot, snapshot tags, the auditor's check, and the checks
-of updates that need the history.
+changed since a date or snapshot, snapshot tags, the auditor's check, the checks of
+updates that need the history, and a meeting's agenda (what moved since the last
+snapshot first).
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
 
+from bvtui.trail.agenda import (
+    AgendaItem,
+    Travel,
+    build_agenda,
+    last_snapshot,
+    moves_since,
+    travel_of,
+)
 from bvtui.trail.audit import AuditReport, audit_store
 from bvtui.trail.changes import ActionMove, StoreChanges, changes_by_plan, move_order, store_changes
 from bvtui.trail.history import (
@@ -21,20 +30,26 @@ from bvtui.trail.update_checks import history_warnings
 
 __all__ = [
     "ActionMove",
+    "AgendaItem",
     "AuditReport",
     "DeadlineSlip",
     "Revision",
     "StatusSpell",
     "StoreChanges",
+    "Travel",
     "action_history",
     "audit_store",
+    "build_agenda",
     "changes_by_plan",
     "deadline_slips",
     "history_warnings",
+    "last_snapshot",
     "list_tags",
     "make_snapshot",
     "move_order",
+    "moves_since",
     "status_timeline",
     "store_changes",
     "store_history",
+    "travel_of",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -40,11 +41,21 @@ class BvtuiApp(TypeAheadApp):
     COMMANDS: ClassVar = App.COMMANDS | {ActionCommands, OfficerCommands, ThemeCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, root: Path, *, as_of: date | None = None, author: str | None = None):
+    def __init__(
+        self,
+        root: Path,
+        *,
+        as_of: date | None = None,
+        author: str | None = None,
+        meeting: MeetingArgs | None = None,
+        read_only: bool = False,
+    ):
         super().__init__()
         self.root = Path(root)
         self.as_of = as_of
         self.author = author
+        self.meeting = meeting
+        self.read_only = read_only
         self._theme_restored = False
         self._frozen = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
@@ -82,6 +93,16 @@ class BvtuiApp(TypeAheadApp):
         if not self._frozen:
             self._frozen = True
             self.call_after_refresh(self._collect_then_freeze)  # the rows are drawn first
+            self._open_meeting()
+
+    def _open_meeting(self) -> None:
+        """``bvtui meet``: once the store is read, meeting mode on the plans asked for."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if self.meeting is not None and isinstance(main, MainScreen):
+            meeting, self.meeting = self.meeting, None
+            if meeting.plans:
+                main.set_filter(replace(main.listing.filter, plans=meeting.plans))
+            main.action_meeting(meeting.name, meeting.since)
 
     def _collect_then_freeze(self) -> None:
         gc.collect()
@@ -112,8 +133,25 @@ class BvtuiApp(TypeAheadApp):
                 )
 
 
-def run_app(root: Path, as_of: date | None, author: str | None) -> int:
+@dataclass(frozen=True)
+class MeetingArgs:
+    """``bvtui meet``: the meeting the app opens in once the store is read."""
+
+    name: str | None
+    """None: the app asks for it."""
+    since: str | None = None
+    plans: frozenset[str] = frozenset()
+
+
+def run_app(
+    root: Path,
+    as_of: date | None,
+    author: str | None,
+    *,
+    meeting: MeetingArgs | None = None,
+    read_only: bool = False,
+) -> int:
     """Run the app on the store at ``root`` until the user quits; the exit code."""
-    app = BvtuiApp(root, as_of=as_of, author=author)
+    app = BvtuiApp(root, as_of=as_of, author=author, meeting=meeting, read_only=read_only)
     app.run()
     return app.return_code or 0

@@ -61,6 +61,13 @@ MAIN_KEYS: list[Binding] = [
         tooltip="Import a plan from a spreadsheet: see the columns detected, then one commit",
     ),
     Binding("c", "changes", "Changes", tooltip="What changed since a date or a tag"),
+    Binding(
+        "M",
+        "meeting",
+        "Meeting",
+        show=False,
+        tooltip="Meeting mode: the actions shown as an agenda, one at a time",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding(

@@ -47,6 +47,16 @@ def test_updates_union_ordered_by_period_then_date() -> None:
     assert texts == ["First.", "Theirs.", "Theirs later.", "Mine."]
 
 
+def test_decisions_of_two_clerks_are_both_kept() -> None:
+    decision = "decisions:\n- date: '{d}'\n  meeting: {m}\n  text: {t}\n"
+    mine = BASE + decision.format(d="2017-10-12", m="Board", t="Breakdown requested")
+    theirs = BASE + decision.format(d="2017-10-13", m="Scrutiny", t="Officer to attend")
+    text, clean = merge(mine, theirs)
+    assert clean
+    texts = [d["text"] for d in read_mapping(text, "x")["decisions"]]
+    assert texts == ["Breakdown requested", "Officer to attend"]
+
+
 def test_an_update_removed_on_one_side_stays_removed() -> None:
     mine = BASE.replace(
         "- period: 2017-18 Q1\n  text: First.\n",

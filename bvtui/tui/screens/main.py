@@ -41,6 +41,7 @@ from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.import_plan import ImportScreen
+from bvtui.tui.screens.meeting import MeetingStart
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
@@ -52,6 +53,9 @@ from bvtui.tui.widgets.sync_progress import SyncProgress
 
 SEARCH_DEBOUNCE = 0.12
 """Seconds of quiet typing before a search is applied."""
+
+EDITING_ACTIONS = frozenset({"edit", "sync", "import_plan"})
+"""Keys hidden and refused when the app is opened read-only."""
 
 PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "status": "statuses"}
 """Each picker's filter kind and the :class:`Filter` field it sets."""
@@ -95,7 +99,19 @@ class MainScreen(QuitFlow, Screen[None]):
 
     @property
     def read_only(self) -> bool:
-        return self.store is None or self.store.repo is None
+        return self.store is None or self.store.repo is None or self.viewing
+
+    @property
+    def viewing(self) -> bool:
+        """Opened read-only (``bvtui serve`` without ``--edit``): editing keys hidden."""
+        return bool(getattr(self.app, "read_only", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.viewing and action in EDITING_ACTIONS)
+
+    def refuse_edit(self) -> None:
+        why = "this is a view" if self.viewing else "the store is not in a git repository"
+        self.notify(f"Read-only: {why}, so edits cannot be saved.", severity="warning")
 
     def on_mount(self) -> None:
         self.sub_title = line(self.root.name)
@@ -154,7 +170,11 @@ class MainScreen(QuitFlow, Screen[None]):
     def _show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
         banner.display = self.read_only
-        if self.read_only:
+        if self.viewing:
+            text = Text("READ-ONLY", style="bold reverse")
+            text.append("  a view of the plans: nothing can be changed here.")
+            banner.update(text)
+        elif self.read_only:
             text = Text("READ-ONLY", style="bold reverse")
             text.append(f"  {line(self.root)} is not in a git repository: ")
             text.append("edits cannot be saved as commits. Run git init (or bvtui init) to edit.")
@@ -290,10 +310,7 @@ class MainScreen(QuitFlow, Screen[None]):
         if self.store is None:
             return
         if self.read_only:
-            self.notify(
-                "Read-only: the store is not in a git repository, so edits cannot be committed.",
-                severity="warning",
-            )
+            self.refuse_edit()
             return
         if conflicts_of(action):
             self.app.push_screen(
@@ -351,10 +368,10 @@ class MainScreen(QuitFlow, Screen[None]):
 
     def action_import_plan(self) -> None:
         """Import a council's spreadsheet as a plan (the import dialog, key i)."""
-        if self.store is not None and self.store.repo is not None:
+        if self.store is not None and not self.read_only:
             self.app.push_screen(ImportScreen(self.store, author=self.author), self._imported)
         elif self.store is not None:
-            self.notify("Read-only: the store is in no git repository.", severity="warning")
+            self.refuse_edit()
 
     def _imported(self, result: ImportResult | None) -> None:
         if result is None:
@@ -389,6 +406,12 @@ class MainScreen(QuitFlow, Screen[None]):
         repo = self.store.repo
         self.app.push_screen(ChangesScreen(repo, repo.relative(self.store.root)))
 
+    def action_meeting(self, name: str | None = None, since: str | None = None) -> None:
+        """Meeting mode on the actions shown (key M; ``bvtui meet``)."""
+        if self.store is not None:
+            start = MeetingStart(self.store, list(self.listing.shown), self.as_of, self.author)
+            start.open(self.app, name, since, self.read_only, done=self.action_reload)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
@@ -401,7 +424,7 @@ class MainScreen(QuitFlow, Screen[None]):
     def action_sync(self) -> None:
         """Sync in a worker; a sync stopped on conflicts opens them instead."""
         if self.read_only or self.store is None or self.store.repo is None:
-            self.notify("Read-only: the store is not in a git repository.", severity="warning")
+            self.refuse_edit()
             return
         if in_progress(self.store.repo):
             self._to_resolve = conflicted_refs(self.store)
