@@ -8,7 +8,14 @@ The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
-from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
+from bvtui.model.diff import (
+    FieldChange,
+    bulk_commit_message,
+    commit_message,
+    field_changes,
+    one_line,
+    printable_block,
+)
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
 from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
@@ -58,6 +65,7 @@ __all__ = [
     "ValidationError",
     "action_from_mapping",
     "action_to_mapping",
+    "bulk_commit_message",
     "check_id",
     "check_value",
     "commit_message",
