@@ -61,6 +61,23 @@ MAIN_KEYS: list[Binding] = [
         tooltip="Import a plan from a spreadsheet: see the columns detected, then one commit",
     ),
     Binding("c", "changes", "Changes", tooltip="What changed since a date or a tag"),
+    Binding(
+        "space",
+        "toggle_mark",
+        "Mark",
+        show=False,
+        tooltip="Mark or unmark the highlighted action for a bulk edit, then move down",
+    ),
+    Binding(
+        "V", "mark_all", "Mark all", show=False, tooltip="Mark every action shown (again: none)"
+    ),
+    Binding(
+        "B",
+        "bulk_edit",
+        "Bulk edit",
+        show=False,
+        tooltip="Bulk edit the marked: status, progress, officers, revised deadline, update",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding(
@@ -93,6 +110,7 @@ MARKS: list[tuple[str, str]] = [
     ("!", "Overdue: not complete and due before the as-of date"),
     ("?", "Status check: the reported status is better than the dates allow"),
     ("✎", "Uncommitted: saved on disk, not yet committed to git"),
+    ("*", "Marked for a bulk edit (before the ref; space marks, V marks all shown)"),
     ("● ▲ ■ ✔ ○", "Red, amber, green, blue (complete), grey"),
 ]
 """The marks the table shows, for the help screen."""
