@@ -17,12 +17,14 @@ from typing import NoReturn
 from bvtui import __version__
 from bvtui.cli import commands, history_args, options, report_args
 from bvtui.cli import sync as sync_commands
+from bvtui.cli import undo as undo_commands
 
 COMMAND_GROUPS = [
     commands.register,
     history_args.register,
     report_args.register,
     sync_commands.register,
+    undo_commands.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 

@@ -1,5 +1,6 @@
 """The audit trail read back: an action's history field by field, status timelines, what
-changed since a date or snapshot, snapshot tags, and the auditor's check.
+changed since a date or snapshot, snapshot tags, the auditor's check, and undo (the
+last save reverted, found in the trail).
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
@@ -16,6 +17,7 @@ from bvtui.trail.history import (
     store_history,
 )
 from bvtui.trail.snapshots import list_tags, make_snapshot
+from bvtui.trail.undo import Undo, UndoRefused, plan_undo
 
 __all__ = [
     "ActionMove",
@@ -24,6 +26,8 @@ __all__ = [
     "Revision",
     "StatusSpell",
     "StoreChanges",
+    "Undo",
+    "UndoRefused",
     "action_history",
     "audit_store",
     "changes_by_plan",
@@ -31,6 +35,7 @@ __all__ = [
     "list_tags",
     "make_snapshot",
     "move_order",
+    "plan_undo",
     "status_timeline",
     "store_changes",
     "store_history",

@@ -78,6 +78,13 @@ MAIN_KEYS: list[Binding] = [
         show=False,
         tooltip="Bulk edit the marked: status, progress, officers, revised deadline, update",
     ),
+    Binding(
+        "z",
+        "undo",
+        "Undo",
+        show=False,
+        tooltip="Undo the last save of the highlighted action (asks; a new commit)",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding(

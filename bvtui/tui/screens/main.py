@@ -45,6 +45,7 @@ from bvtui.tui.screens.marking import MarkingFlow
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
+from bvtui.tui.screens.undoing import UndoFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
@@ -58,9 +59,10 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(MarkingFlow, QuitFlow, Screen[None]):
+class MainScreen(MarkingFlow, UndoFlow, QuitFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
-    (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; quitting:
+    (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; undo:
+    :class:`~bvtui.tui.screens.undoing.UndoFlow`; quitting:
     :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
 
     AUTO_FOCUS = "#table"
