@@ -7,24 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bvtui.cli.main import main
+from tests.cli.test_bulk_set import head, run, trailers
 from tests.conftest import git
 
 REF = "elections-demo/1.3"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def head(store: Path) -> str:
-    return git(store.parent, "rev-parse", "HEAD").strip()
-
-
-def trailer(store: Path, key: str) -> list[str]:
-    out = git(store.parent, "log", "-1", f"--format=%(trailers:key={key},valueonly)")
-    return [line for line in out.splitlines() if line]
 
 
 def file_of(store: Path, ref: str = REF) -> Path:
@@ -50,15 +36,15 @@ def test_undo_reverts_the_last_save_as_a_new_commit(capsys, store_dir: Path) -> 
     assert f"undoing {saved[:10]}" in out
     assert file_of(store_dir).read_bytes() == before  # every field back, comments kept
     assert git(store_dir.parent, "rev-parse", "HEAD~").strip() == saved  # a new commit
-    assert trailer(store_dir, "Reverts") == [saved]
-    assert trailer(store_dir, "Action") == [REF]
+    assert trailers(store_dir, "Reverts") == [saved]
+    assert trailers(store_dir, "Action") == [REF]
     assert git(store_dir.parent, "log", "-1", "--format=%s").startswith(f"{REF}: undo {saved[:10]}")
     assert git(store_dir.parent, "status", "--porcelain") == ""
     # an undo is a save like the others: undoing it brings the edit back
     undo = head(store_dir)
     code, _, err = run(capsys, "undo", "--store", s, REF)
     assert code == 0, err
-    assert trailer(store_dir, "Reverts") == [undo]
+    assert trailers(store_dir, "Reverts") == [undo]
     text = file_of(store_dir).read_text()
     assert "status: Delayed" in text and "progress: 40" in text and "text: Oops" in text
     code, out, _ = run(capsys, "audit", "--store", s, "--since", saved)
@@ -116,7 +102,7 @@ def test_undo_without_an_id_reverts_a_bulk_edit_whole(capsys, store_dir: Path) -
     assert code == 0, err
     assert out.count(f"committed {head(store_dir)[:10]}") == 3
     assert git(store_dir.parent, "rev-list", "--count", f"{bulk}..HEAD").strip() == "1"
-    assert trailer(store_dir, "Action") == refs and trailer(store_dir, "Reverts") == [bulk]
+    assert trailers(store_dir, "Action") == refs and trailers(store_dir, "Reverts") == [bulk]
     assert {ref: file_of(store_dir, ref).read_bytes() for ref in refs} == before
 
 
@@ -125,7 +111,7 @@ def test_undo_with_an_id_reverts_only_that_action_of_a_bulk_edit(capsys, store_d
     assert main(["set", "--store", s, "1.3", "1.4", "status=Delayed"]) == 0
     code, _, err = run(capsys, "undo", "--store", s, "1.4")
     assert code == 0, err
-    assert trailer(store_dir, "Action") == ["elections-demo/1.4"]
+    assert trailers(store_dir, "Action") == ["elections-demo/1.4"]
     assert "status: Delayed" in file_of(store_dir, "elections-demo/1.3").read_text()
     assert "status: On Target" in file_of(store_dir, "elections-demo/1.4").read_text()
 

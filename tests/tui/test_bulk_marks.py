@@ -4,28 +4,32 @@ through the same save as ``bvtui set``."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from helpers import SIZE, main_screen, make_app, notified, screen_text, settle
+from helpers import SIZE, main_screen, make_app, notified, screen_text, settle, until
 from textual.pilot import Pilot
 from textual.widgets import Select
 
 from bvtui.tui.screens.bulk import BulkScreen
+from tests.conftest import git
 
 
-def git(store: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=store, capture_output=True, text=True, check=True
-    ).stdout
+async def mark_and_open_bulk(pilot: Pilot, *refs: str) -> BulkScreen:
+    """Mark ``refs`` with space (moving to each first), then open the bulk dialog."""
+    await settle(pilot)
+    for ref in refs:
+        assert main_screen(pilot).table.move_to(ref)
+        await pilot.press("space")
+    await pilot.press("B")
+    await until(pilot, lambda: isinstance(pilot.app.screen, BulkScreen), "no bulk dialog")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, BulkScreen)
+    return dialog
 
 
-async def until_committed(pilot: Pilot, store: Path, before: str) -> None:
-    for _ in range(100):
-        await settle(pilot)
-        if git(store, "rev-parse", "HEAD") != before and not pilot.app.workers:
-            return
-    raise AssertionError("no commit was made")
+async def committed(pilot: Pilot, top: Path, before: str) -> None:
+    await until(pilot, lambda: git(top, "rev-parse", "HEAD") != before, "no commit was made")
+    await until(pilot, lambda: not pilot.app.workers)
 
 
 async def test_space_marks_v_marks_all_and_none(store_dir: Path) -> None:
@@ -62,16 +66,10 @@ async def test_bulk_edit_of_the_marked_is_one_commit(store_dir: Path) -> None:
     top = store_dir.parent
     before = git(top, "rev-parse", "HEAD")
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        dialog = await mark_and_open_bulk(
+            pilot, "elections-demo/1.3", "elections-demo/1.4", "property-demo/6.1"
+        )
         screen = main_screen(pilot)
-        assert screen.table.move_to("elections-demo/1.3")
-        await pilot.press("space", "space")  # 1.3 and 1.4
-        assert screen.table.move_to("property-demo/6.1")
-        await pilot.press("space")
-        await pilot.press("B")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, BulkScreen)
         assert [action.ref for action in dialog.actions] == [
             "elections-demo/1.3",
             "elections-demo/1.4",
@@ -79,7 +77,7 @@ async def test_bulk_edit_of_the_marked_is_one_commit(store_dir: Path) -> None:
         ]
         await pilot.press(*"Delayed")
         await pilot.press("ctrl+s")
-        await until_committed(pilot, top, before)
+        await committed(pilot, top, before)
         assert "3 actions: committed" in notified(pilot)
         assert screen.table.marked == set()
     message = git(top, "log", "-1", "--format=%B")
@@ -100,22 +98,14 @@ async def test_bulk_update_and_a_value_one_plan_refuses(store_dir: Path) -> None
     top = store_dir.parent
     before = git(top, "rev-parse", "HEAD")
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        assert screen.table.move_to("elections-demo/1.9")
-        await pilot.press("space")
-        assert screen.table.move_to("property-demo/8.2")
-        await pilot.press("space", "B")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, BulkScreen)
+        dialog = await mark_and_open_bulk(pilot, "elections-demo/1.9", "property-demo/8.2")
         await pilot.press(*"Not Started", "ctrl+s")  # not one of elections-demo's
         await pilot.pause()
         assert pilot.app.screen is dialog
         assert "elections-demo/1.9: status: 'Not Started' is not one" in screen_text(pilot)
         dialog.query_one("#bulk-field", Select).value = "update"
         await pilot.press("ctrl+u", *"Reviewed at the Q2 board.", "ctrl+s")
-        await until_committed(pilot, top, before)
+        await committed(pilot, top, before)
     assert git(top, "log", "-1", "--format=%s").strip() == "2 actions: update 2017-18 Q2"
     for path in ("elections-demo/1.9.yaml", "property-demo/8.2.yaml"):
         assert "text: Reviewed at the Q2 board." in (store_dir / path).read_text()

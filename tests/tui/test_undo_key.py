@@ -3,30 +3,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from helpers import SIZE, main_screen, make_app, notified, settle
-from textual.pilot import Pilot
+from helpers import SIZE, main_screen, make_app, notified, settle, until
 
 from bvtui.cli.main import main
 from bvtui.tui.screens.dialogs import ConfirmScreen
+from tests.conftest import git
 
 REF = "elections-demo/1.3"
-
-
-def git(store: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=store, capture_output=True, text=True, check=True
-    ).stdout
-
-
-async def until(pilot: Pilot, done) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        await settle(pilot)
-        if done():
-            return
-    raise AssertionError("the app never got there")
 
 
 async def test_z_undoes_the_last_save_of_the_highlighted_action(store_dir: Path) -> None:

@@ -5,45 +5,18 @@ the UI thread through the same bulk save as ``bvtui set`` (:func:`bvtui.store.sa
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from textual import work
-from textual.screen import Screen
 
 from bvtui.git import GitError
 from bvtui.model import Action
-from bvtui.store import BulkEdit, SaveResult, Store, save_bulk
-from bvtui.tui.listing import Listing
+from bvtui.store import BulkEdit, SaveResult, save_bulk
 from bvtui.tui.screens.bulk import BulkScreen
+from bvtui.tui.screens.flows import MainScreenFlow
 from bvtui.tui.text import line
 
-if TYPE_CHECKING:
-    from bvtui.tui.widgets.action_table import ActionTable
 
-    _Screen = Screen[None]
-else:
-    _Screen = object
-
-
-class MarkingFlow(_Screen):
+class MarkingFlow(MainScreenFlow):
     """Marks and the bulk edit (:class:`~bvtui.tui.screens.main.MainScreen` inherits it)."""
-
-    if TYPE_CHECKING:  # what MainScreen gives
-        root: Path
-        author: str | None
-        store: Store | None
-        listing: Listing
-
-        @property
-        def table(self) -> ActionTable: ...
-
-        @property
-        def read_only(self) -> bool: ...
-
-        def _show_bar(self) -> None: ...
-
-        def action_reload(self) -> None: ...
 
     def action_toggle_mark(self) -> None:
         """Mark or unmark the highlighted action, then move to the next one."""
@@ -57,6 +30,8 @@ class MarkingFlow(_Screen):
     def action_mark_all(self) -> None:
         """Mark every action shown; when they are all marked already, unmark all."""
         shown = {action.ref for action in self.listing.shown}
+        if not shown:
+            return
         self.table.set_marks(set() if shown <= self.table.marked else self.table.marked | shown)
         self._show_bar()
 
@@ -102,13 +77,7 @@ class MarkingFlow(_Screen):
         changed = [result for result in results if result.changes]
         failed = next((result for result in changed if result.error), None)
         if failed is not None:
-            self.notify(
-                f"{len(changed)} actions saved to disk but NOT committed: {line(failed.error)}",
-                title="Not committed",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
+            self.say_not_committed(f"{len(changed)} actions", failed.error)
         elif changed:
             sha = (changed[0].commit or "")[:8]
             self.notify(f"{len(changed)} actions: committed {sha}", title="Saved", markup=False)

@@ -7,39 +7,18 @@ changed the same fields) is one notification, and nothing changes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
-from textual.screen import Screen
 
 from bvtui.git import GitError
-from bvtui.store import SaveResult, Store
+from bvtui.store import SaveResult
 from bvtui.trail import Undo, plan_undo
 from bvtui.tui.screens.dialogs import ConfirmScreen
+from bvtui.tui.screens.flows import MainScreenFlow
 from bvtui.tui.text import line
 
-if TYPE_CHECKING:
-    from bvtui.tui.widgets.action_table import ActionTable
 
-    _Screen = Screen[None]
-else:
-    _Screen = object
-
-
-class UndoFlow(_Screen):
+class UndoFlow(MainScreenFlow):
     """Undo (:class:`~bvtui.tui.screens.main.MainScreen` inherits it)."""
-
-    if TYPE_CHECKING:  # what MainScreen gives
-        author: str | None
-        store: Store | None
-
-        @property
-        def table(self) -> ActionTable: ...
-
-        @property
-        def read_only(self) -> bool: ...
-
-        def action_reload(self) -> None: ...
 
     def action_undo(self) -> None:
         """Find the last save of the highlighted action, then ask before reverting it."""
@@ -90,13 +69,7 @@ class UndoFlow(_Screen):
         failed = next((result for result in results if result.error), None)
         refs = ", ".join(result.ref for result in results)
         if failed is not None:
-            self.notify(
-                f"{refs}: undone on disk but NOT committed: {line(failed.error)}",
-                title="Not committed",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
+            self.say_not_committed(f"{refs}: the undo", failed.error)
         else:
             sha = next((result.commit for result in results if result.commit), None) or ""
             self.notify(
