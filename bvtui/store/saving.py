@@ -27,6 +27,7 @@ from bvtui.model import (
     plan_to_mapping,
 )
 from bvtui.store.safe_files import save_lock, write_atomically
+from bvtui.store.sources import read_blobs
 from bvtui.store.values import AUTHOR_ENV, FileChangedError, SaveResult, StoreError, digest
 from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
@@ -210,8 +211,13 @@ class Saving:
         message records each one's changes (:func:`commit_message` for one file,
         :func:`bulk_commit_message` for several)."""
         results, changed = [], []
+        at_head = None
+        if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
+            names = {path: f"HEAD:{self.repo.relative(path)}" for path in paths}
+            blobs = read_blobs(self.repo, list(names.values()))
+            at_head = {path: blobs.get(name) for path, name in names.items()}
         for path, ref, head in zip(paths, refs, heads, strict=True):
-            old, new = self._versions(path, head)
+            old, new = self._versions(path, head, at_head)
             changes = field_changes(old, new)
             results.append(SaveResult(ref=ref, path=path, changes=changes))
             if changes or (old is None) != (new is None):
@@ -233,13 +239,19 @@ class Saving:
         return results
 
     def _versions(
-        self, path: Path, head: PendingBlob | None = None
+        self,
+        path: Path,
+        head: PendingBlob | None = None,
+        at_head: dict[Path, bytes | None] | None = None,
     ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """The file's mapping at HEAD (``head``: already being read) and on disk (None
-        where it does not exist)."""
+        """The file's mapping at HEAD (``head``: already being read; ``at_head``:
+        already read, with other files') and on disk (None where it does not exist)."""
         old = None
         if self.repo is not None:
-            blob = head.result() if head is not None else self.repo.head_blob(path)
+            if at_head is not None:
+                blob = at_head[path]
+            else:
+                blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
                 old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
         new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None

@@ -77,22 +77,32 @@ def plan_undo(store: Store, ref: str | None = None) -> Undo:
         target = revisions[found]
         return Undo(target.commit, [_reverted(store, action, target, revisions[:found])])
     commit = _last_save(repo, repo.relative(store.root))
-    actions = []
-    for change in commit.files:
-        if not change.path.endswith(".yaml") or change.path.endswith(f"/{PLAN_FILE}"):
-            continue
-        action = _action_of(store, change)
-        [target] = decode_changes(repo, [(commit, change)])
-        later = _revisions(repo, change.path, base=commit.sha)
-        actions.append(_reverted(store, action, target, later))
-    if not actions:
+    files = [
+        change
+        for change in commit.files
+        if change.path.endswith(".yaml") and not change.path.endswith(f"/{PLAN_FILE}")
+    ]
+    if not files:
         raise UndoRefused(f"{commit.short}: changed no action file; nothing to undo")
+    # what the commit did to each file, and every later change to them: two reads of
+    # git for a bulk edit of any size
+    targets = decode_changes(repo, [(commit, change) for change in files])
+    later: dict[str, list[Revision]] = {change.path: [] for change in files}
+    paths = list(later)
+    newer = read_log(repo, f"{commit.sha}..HEAD", paths=paths)
+    entries = [(c, f) for c in newer for f in c.files if f.path in later]
+    for revision in decode_changes(repo, entries):
+        later[revision.path].append(revision)
+    actions = [
+        _reverted(store, _action_of(store, change), target, later[change.path])
+        for change, target in zip(files, targets, strict=True)
+    ]
     return Undo(commit, actions)
 
 
-def _revisions(repo: Repo, path: str, base: str | None = None) -> list[Revision]:
+def _revisions(repo: Repo, path: str) -> list[Revision]:
     try:
-        return action_history(repo, path, base=base)
+        return action_history(repo, path)
     except GitError as err:
         raise UndoRefused(f"{path}: its history cannot be read: {err}") from None
 

@@ -123,3 +123,21 @@ def test_nothing_to_undo(capsys, store_dir: Path) -> None:
     code, _, err = run(capsys, "undo", "--store", str(store_dir))
     assert code == 1 and len(err.splitlines()) == 1 and "no save made by bvtui" in err
     assert head(store_dir) == before
+
+
+def test_a_bulk_undo_is_refused_whole_when_one_action_changed_since(
+    capsys, store_dir: Path
+) -> None:
+    s = str(store_dir)
+    assert main(["set", "--store", s, "1.3", "6.1", "status=Delayed"]) == 0
+    bulk = head(store_dir)
+    hand = hand_commit(store_dir, "property-demo/6.1", "status: Delayed", "status: Overdue")
+    capsys.readouterr()
+    code, out, err = run(capsys, "undo", "--store", s)
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert (
+        f"property-demo/6.1: cannot undo {bulk[:10]}: status was changed again by {hand[:10]}"
+        in err
+    )
+    assert head(store_dir) == hand
+    assert "status: Delayed" in file_of(store_dir).read_text()  # 1.3 not undone either
