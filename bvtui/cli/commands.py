@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from bvtui.cli import options
 from bvtui.git import GitError, Repo, init_repository
 from bvtui.model import Action, ValidationError, deadline_doubts, due_date, edited
-from bvtui.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
+from bvtui.store import (
+    BULK_LIMIT,
+    Keep,
+    SaveResult,
+    Store,
+    StoreError,
+    locate_store,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from bvtui.model import Filter
@@ -219,14 +227,29 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
     return values
 
 
+def _targets(words: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``set``'s words split into ids (no ``=``) and ``FIELD=VALUE`` assignments."""
+    ids = [word for word in words if "=" not in word]
+    return ids, _assignments([word for word in words if "=" in word])
+
+
 @user_errors
 def set_fields(args: argparse.Namespace) -> int:
-    """Edit one action and commit the change."""
-    values = _assignments(args.assignments)
+    """Edit one action and commit the change (several, or ``--where``: a bulk edit)."""
+    ids, values = _targets(args.words)
     if not values and not args.update:
+        if len(ids) > 1:  # `set 1.3 nonsense`: a second word that is no assignment
+            return fail(
+                f"nothing to set for {', '.join(ids)}: expected FIELD=VALUE pairs after the "
+                "ids (e.g. status=Delayed) or --update TEXT"
+            )
         return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
-    store = _open(args, args.ref)
-    action = store.find(args.ref)
+    if args.where is not None or len(ids) != 1:
+        from bvtui.cli.bulk import set_many
+
+        return set_many(args, ids, values)
+    store = _open(args, ids[0])
+    action = store.find(ids[0])
     doubts = [] if args.force else deadline_doubts(action, values)
     if doubts:
         return fail(f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)")
@@ -360,14 +383,33 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "set",
-        help="edit an action and commit, as the app does",
+        help="edit actions and commit, as the app does",
         description="Set fields (title, theme, objective, officers, deadline, revised_deadline, "
-        "status, progress, extra.NAME) and add an update; the save is one git commit.",
+        "status, progress, extra.NAME) and add an update; the save is one git commit. Several "
+        "ids, or --where, edit every action named in one commit (an Action: trailer each).",
     )
     options.store_option(p)
     options.author_option(p)
-    options.ref_argument(p)
-    p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
+    p.add_argument(
+        "words",
+        metavar="ID|FIELD=VALUE",
+        nargs="*",
+        help="the action(s) (plan/id, or the bare id where it is unique), then e.g. "
+        "status=Delayed; several ids make a bulk edit, one commit",
+    )
+    p.add_argument(
+        "--where",
+        metavar="FILTERS",
+        help='edit the actions these list filters keep, e.g. "--officer stamp --rag red"',
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=f"go on when a bulk edit changes more than {BULK_LIMIT} actions",
+    )
+    p.add_argument(
+        "--each", action="store_true", help="a bulk edit as one commit per action (default: one)"
+    )
     p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
     p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
     p.add_argument(

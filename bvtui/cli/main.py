@@ -17,6 +17,7 @@ from typing import NoReturn
 from bvtui import __version__
 from bvtui.cli import app_args, commands, history_args, options, report_args, round_args
 from bvtui.cli import sync as sync_commands
+from bvtui.cli import undo as undo_commands
 
 COMMAND_GROUPS = [
     commands.register,
@@ -25,6 +26,7 @@ COMMAND_GROUPS = [
     round_args.register,
     sync_commands.register,
     app_args.register,
+    undo_commands.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 

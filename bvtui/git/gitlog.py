@@ -65,6 +65,11 @@ class Commit:
         return values[-1] if values else None
 
     @property
+    def action_refs(self) -> list[str]:
+        """Every ``Action:`` trailer: one for a save, one per action for a bulk edit."""
+        return list(self.trailers.get("Action", []))
+
+    @property
     def by_bvtui(self) -> bool:
         """Made by bvtui: a save (``Action:``) or an import (``Import:``), not a hand edit."""
         return self.action_ref is not None or "Import" in self.trailers

@@ -19,6 +19,7 @@ from bvtui.model.decisions import (
 from bvtui.model.diff import (
     APPENDED_LISTS,
     FieldChange,
+    bulk_commit_message,
     commit_message,
     field_changes,
     one_line,
@@ -87,6 +88,7 @@ __all__ = [
     "ValidationError",
     "action_from_mapping",
     "action_to_mapping",
+    "bulk_commit_message",
     "cell_text",
     "check_id",
     "check_meeting_name",

@@ -163,42 +163,133 @@ def commit_message(
     *,
     created: bool = False,
     removed: bool = False,
+    reverts: str | None = None,
     trailers: dict[str, str] | None = None,
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
     Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
     characters; body with every change as ``field: old -> new`` and each new update's
-    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``, then
-    ``trailers`` (``Meeting: Board 14/09``: keys are bvtui's own, values folded to one line).
+    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``. An undo
+    (``reverts``: the commit it reverts) says so in its subject and a ``Reverts:``
+    trailer; then ``trailers`` (``Meeting: Board 14/09``: keys are bvtui's own, values
+    folded to one line).
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
+    undo = [] if reverts is None else [f"undo {_checked_sha(reverts)[:10]}"]
     if created:
         subject = f"{ref}: new action"
     elif removed:
         subject = f"{ref}: removed"
     else:
-        subject = _subject(ref, [change.summary() for change in changes] or ["no change"])
+        subject = _subject(ref, undo + [c.summary() for c in changes] or ["no change"])
     body = [change.line() for change in changes]
-    texts = []
-    for change in changes:
-        if change.is_update or change.is_decision:
-            text = printable_block(str(change.new.get("text", ""))).strip("\n")
-            indented = "\n".join(f"    {line}".rstrip() for line in text.split("\n"))
-            label = (
-                f"Update {one_line(change.new.get('period', ''))}"
-                if change.is_update
-                else f"Decision {one_line(change.new.get('meeting', ''))}"
-            )
-            texts.append(f"{label}:\n{indented}")
-    fields = ", ".join(dict.fromkeys(one_line(change.field.split(".")[0]) for change in changes))
     parts = [subject]
     if body:
         parts.append("\n".join(body))
-    parts.extend(texts)
-    lines = [f"Action: {ref}"]
-    if fields:
-        lines.append(f"Fields: {fields}")
-    lines.extend(f"{key}: {one_line(value)}" for key, value in (trailers or {}).items())
-    parts.append("\n".join(lines))
+    parts.extend(_update_texts([(ref, changes)]))
+    parts.append("\n".join(_trailers([ref], [changes], reverts, trailers)))
     return "\n\n".join(parts) + "\n"
+
+
+def bulk_commit_message(
+    entries: list[tuple[str, list[FieldChange]]],
+    *,
+    reverts: str | None = None,
+    trailers: dict[str, str] | None = None,
+) -> str:
+    """The commit message recording one save of several action files (a bulk edit).
+
+    Subject ``3 actions: status -> Delayed, update 2017-18 Q2`` (the new value where
+    every action got the same one) cut to 72 characters; body with one line per change
+    naming its action (``<plan>/<id> status: On Target -> Delayed``); each new update's
+    text once, with the actions that got it; trailers ``Action: <plan>/<id>`` for every
+    action, then ``Fields:`` (and ``Reverts:`` for an undo), then ``trailers``.
+    """
+    entries = [(one_line(ref), changes) for ref, changes in entries]
+    news: dict[str, list[str]] = {}
+    for _ref, changes in entries:
+        for change in changes:
+            key = "update" if change.is_update else change.name
+            value = one_line(change.new.get("period", "")) if change.is_update else change.new
+            news.setdefault(key, []).append(one_line(value))
+    summaries = [_common(key, values) for key, values in news.items()] or ["no change"]
+    if reverts is not None:
+        summaries.insert(0, f"undo {_checked_sha(reverts)[:10]}")
+    subject = _subject(f"{len(entries)} actions", summaries)
+    body = [f"{ref} {change.line()}" for ref, changes in entries for change in changes]
+    parts = [subject]
+    if body:
+        parts.append("\n".join(body))
+    parts.extend(_update_texts(entries))
+    refs = [ref for ref, _changes in entries]
+    parts.append("\n".join(_trailers(refs, [c for _r, c in entries], reverts, trailers)))
+    return "\n\n".join(parts) + "\n"
+
+
+def _common(key: str, values: list[str]) -> str:
+    """A field's part of a bulk subject: its one new value, or that it changed."""
+    distinct = set(values)
+    if key == "update":
+        return f"update {values[0]}" if len(distinct) == 1 and values[0] else "update added"
+    if len(distinct) == 1:
+        return f"{key} -> {_cut(values[0], 40)}" if values[0] else f"{key} cleared"
+    return f"{key} changed"
+
+
+def _update_texts(entries: list[tuple[str, list[FieldChange]]]) -> list[str]:
+    """Each new update's (or meeting decision's) text, indented, once per distinct text:
+    ``Update <period>:`` or ``Decision <meeting>:``, followed by the actions that got it
+    when there are several actions."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for ref, changes in entries:
+        for change in changes:
+            if change.is_update or change.is_decision:
+                label = (
+                    f"Update {one_line(change.new.get('period', ''))}"
+                    if change.is_update
+                    else f"Decision {one_line(change.new.get('meeting', ''))}"
+                )
+                text = printable_block(str(change.new.get("text", ""))).strip("\n")
+                groups.setdefault((label, text), []).append(ref)
+    texts = []
+    for (label, text), refs in groups.items():
+        indented = "\n".join(f"    {line}".rstrip() for line in text.split("\n"))
+        whose = "" if len(entries) == 1 else f" ({', '.join(refs)})"
+        texts.append(f"{label}{whose}:\n{indented}")
+    return texts
+
+
+def _trailers(
+    refs: list[str],
+    changes: list[list[FieldChange]],
+    reverts: str | None,
+    extra: dict[str, str] | None = None,
+) -> list[str]:
+    """The trailer paragraph: ``Action:`` per action, ``Fields:``, ``Reverts:``, then
+    ``extra`` (bvtui's own keys, values folded to one line); built only from validated
+    refs, field names, a commit id and one-line values, so never forged by field text."""
+    trailers = [f"Action: {ref}" for ref in refs]
+    fields = ", ".join(
+        dict.fromkeys(one_line(c.field.split(".")[0]) for group in changes for c in group)
+    )
+    if fields:
+        trailers.append(f"Fields: {fields}")
+    if reverts is not None:
+        trailers.append(f"Reverts: {_checked_sha(reverts)}")
+    trailers.extend(f"{key}: {one_line(value)}" for key, value in (extra or {}).items())
+    return trailers
+
+
+_SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
+
+
+def _checked_sha(sha: str) -> str:
+    """``sha`` when it is a full commit id (it goes into a trailer as written).
+
+    Raises:
+        ValueError: it is not one.
+    """
+    if not _SHA.match(sha):
+        raise ValueError(f"{sha!r} is not a full commit id")
+    return sha

@@ -6,6 +6,7 @@ Uses ``bvtui.git`` and ``bvtui.model``.
 """
 
 from bvtui.model import PLAN_FILE
+from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
 from bvtui.store.disk_edit import edited_on_disk
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
@@ -34,8 +35,10 @@ from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
 __all__ = [
     "AUTHOR_ENV",
+    "BULK_LIMIT",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
+    "BulkEdit",
     "FileChangedError",
     "Keep",
     "ParseCache",
@@ -63,6 +66,7 @@ __all__ = [
     "read_unapplied",
     "reads_as_text",
     "render_mapping",
+    "save_bulk",
     "stat_fingerprint",
     "unapplied_path",
     "write_atomically",

@@ -21,11 +21,13 @@ from bvtui.model import (
     ValidationError,
     action_from_mapping,
     action_to_mapping,
+    bulk_commit_message,
     commit_message,
     field_changes,
     plan_to_mapping,
 )
 from bvtui.store.safe_files import save_lock, write_atomically
+from bvtui.store.sources import read_blobs
 from bvtui.store.values import AUTHOR_ENV, FileChangedError, SaveResult, StoreError, digest
 from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
@@ -52,6 +54,7 @@ class Saving:
         author: str | None = None,
         force: bool = False,
         reapply: Callable[[Action], Action] | None = None,
+        reverts: str | None = None,
         trailers: dict[str, str] | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
@@ -60,7 +63,8 @@ class Saving:
         kept); a file in bvtui's own canonical form gets the same bytes without ruamel
         (:mod:`bvtui.store.yaml_canonical`). No change, no write and no commit. The
         commit message records every field that differs from HEAD, so an edit left
-        pending by a failed commit is recorded by the next save.
+        pending by a failed commit is recorded by the next save; ``reverts`` (an undo:
+        the commit it reverts) goes in its subject and a ``Reverts:`` trailer.
 
         Saves of one plan folder are serialised (:func:`save_lock`), from the check
         that the file is as it was read to the commit, so two saves of one action at
@@ -76,39 +80,99 @@ class Saving:
                 the file cannot be written, or git is missing; nothing is written.
             ValidationError: an id that is not allowed.
         """
+        [result] = self.save_actions(
+            [action],
+            author=author,
+            force=force,
+            reapply=reapply,
+            reverts=reverts,
+            trailers=trailers,
+        )
+        return result
+
+    def save_actions(
+        self,
+        actions: list[Action],
+        *,
+        author: str | None = None,
+        force: bool = False,
+        reapply: Callable[[Action], Action] | None = None,
+        reverts: str | None = None,
+        trailers: dict[str, str] | None = None,
+    ) -> list[SaveResult]:
+        """Write each of ``actions`` to its file and commit them all in ONE commit
+        (a bulk edit; one action: :meth:`save_action`, which this is).
+
+        The steps are :meth:`save_action`'s, for every file: every check (stopped
+        operation, changed on disk, the text reading back) passes for all of them
+        before the first is written, and a write that fails puts back the files
+        already written, so a refused bulk save changes nothing. The commit's
+        message names every action changed, with an ``Action:`` trailer each.
+        Results come in the order of ``actions``; all share the one commit (or its
+        error).
+
+        Raises:
+            FileChangedError, StoreError, ValidationError: as :meth:`save_action`, for
+                any of them; nothing is written. An action given twice is a StoreError.
+        """
         if self.revision is not None:
             raise StoreError(
                 f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
             )
-        path = self.action_path(action)
+        paths = [self.action_path(action) for action in actions]
+        if len(set(paths)) < len(paths):
+            raise StoreError("the same action was given twice; nothing was saved")
         # HEAD's version, for the commit message, is read by git meanwhile
-        with save_lock(path.parent), contextlib.ExitStack() as stack:
+        with contextlib.ExitStack() as stack:
+            for folder in sorted({path.parent for path in paths}):
+                stack.enter_context(save_lock(folder))
             try:
-                self._refuse_while_stopped(path)
-                head = (
-                    None
-                    if self.repo is None
-                    else stack.enter_context(self.repo.head_blob_soon(path))
-                )
+                for path in paths:
+                    self._refuse_while_stopped(path)
+                heads = [
+                    stack.enter_context(self.repo.head_blob_soon(path))
+                    if self.repo is not None and len(paths) == 1
+                    else None
+                    for path in paths
+                ]
             except GitError as err:  # git missing: said like any other refusal
-                raise StoreError(f"{path}: {err}; nothing was saved") from None
-            current = path.read_bytes() if path.exists() else None
-            changed_on_disk = current is not None and digest(current) != action.digest
-            if changed_on_disk and action.digest and not force:
-                if reapply is None:
-                    raise FileChangedError(path)
-                action = reapply(self.reread(action))
-            old_text = current.decode("utf-8") if current is not None else None
-            data = action_to_mapping(action)
-            text = _canonical_rewrite(old_text, data, action, path)
-            if text is None:
-                text = render_mapping(old_text, data, STORED_FIELDS)
-            _check_reads_back(text, action, path)
-            if text != old_text:
-                _write(path, text)
-            action.digest = digest(text.encode("utf-8"))
-            action.path = str(path)
-            return self._commit_file(path, action.ref, author, head, trailers)
+                raise StoreError(f"{paths[0]}: {err}; nothing was saved") from None
+            prepared = [
+                self._prepared(action, path, force, reapply)
+                for action, path in zip(actions, paths, strict=True)
+            ]
+            _write_all(prepared, paths)
+            refs = [action.ref for action, _text, _old in prepared]
+            return self._commit_files(paths, refs, author, heads, reverts, trailers)
+
+    def _prepared(
+        self,
+        action: Action,
+        path: Path,
+        force: bool,
+        reapply: Callable[[Action], Action] | None,
+    ) -> tuple[Action, str, str | None]:
+        """The action to save (made again on the disk version by ``reapply`` when the
+        file changed since it was read), the text to write and the file's text now;
+        nothing is written.
+
+        Raises:
+            FileChangedError: the file changed on disk (and no ``force`` nor ``reapply``).
+            StoreError: the text would not read back as ``action``.
+        """
+        current = path.read_bytes() if path.exists() else None
+        changed_on_disk = current is not None and digest(current) != action.digest
+        if changed_on_disk and action.digest and not force:
+            if reapply is None:
+                raise FileChangedError(path)
+            action = reapply(self.reread(action))
+        old_text = current.decode("utf-8") if current is not None else None
+        data = action_to_mapping(action)
+        text = _canonical_rewrite(old_text, data, action, path)
+        if text is None:
+            text = render_mapping(old_text, data, STORED_FIELDS)
+        _check_reads_back(text, action, path)
+        return action, text, old_text
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -143,27 +207,64 @@ class Saving:
         ref: str,
         author: str | None,
         head: PendingBlob | None = None,
-        trailers: dict[str, str] | None = None,
     ) -> SaveResult:
-        old, new = self._versions(path, head)
-        changes = field_changes(old, new)
-        result = SaveResult(ref=ref, path=path, changes=changes)
-        if not changes and (old is None) == (new is None):
-            return result
-        message = commit_message(
-            ref, changes, created=old is None, removed=new is None, trailers=trailers
-        )
-        result.commit, result.error = self._commit([path], message, author)
+        [result] = self._commit_files([path], [ref], author, [head])
         return result
 
+    def _commit_files(
+        self,
+        paths: list[Path],
+        refs: list[str],
+        author: str | None,
+        heads: list[PendingBlob | None],
+        reverts: str | None = None,
+        trailers: dict[str, str] | None = None,
+    ) -> list[SaveResult]:
+        """Commit the files of ``paths`` that differ from HEAD in one commit whose
+        message records each one's changes (:func:`commit_message` for one file,
+        :func:`bulk_commit_message` for several)."""
+        results, changed = [], []
+        at_head = None
+        if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
+            names = {path: f"HEAD:{self.repo.relative(path)}" for path in paths}
+            blobs = read_blobs(self.repo, list(names.values()))
+            at_head = {path: blobs.get(name) for path, name in names.items()}
+        for path, ref, head in zip(paths, refs, heads, strict=True):
+            old, new = self._versions(path, head, at_head)
+            changes = field_changes(old, new)
+            results.append(SaveResult(ref=ref, path=path, changes=changes))
+            if changes or (old is None) != (new is None):
+                changed.append((path, ref, changes, old is None, new is None))
+        if not changed:
+            return results
+        if len(changed) == 1:
+            _path, ref, changes, created, removed = changed[0]
+            message = commit_message(
+                ref, changes, created=created, removed=removed, reverts=reverts, trailers=trailers
+            )
+        else:
+            entries = [(ref, changes) for _p, ref, changes, _c, _r in changed]
+            message = bulk_commit_message(entries, reverts=reverts, trailers=trailers)
+        commit, error = self._commit([path for path, *_rest in changed], message, author)
+        for result in results:
+            if result.changes:
+                result.commit, result.error = commit, error
+        return results
+
     def _versions(
-        self, path: Path, head: PendingBlob | None = None
+        self,
+        path: Path,
+        head: PendingBlob | None = None,
+        at_head: dict[Path, bytes | None] | None = None,
     ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """The file's mapping at HEAD (``head``: already being read) and on disk (None
-        where it does not exist)."""
+        """The file's mapping at HEAD (``head``: already being read; ``at_head``:
+        already read, with other files') and on disk (None where it does not exist)."""
         old = None
         if self.repo is not None:
-            blob = head.result() if head is not None else self.repo.head_blob(path)
+            if at_head is not None:
+                blob = at_head[path]
+            else:
+                blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
                 old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
         new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
@@ -249,6 +350,32 @@ def _write(path: Path, text: str) -> None:
             f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
             "free some disk space or check the folder's permissions, then save again"
         ) from None
+
+
+def _write_all(prepared: list[tuple[Action, str, str | None]], paths: list[Path]) -> None:
+    """Write each prepared text that differs from its file, and record the action's
+    new digest and path; when one write fails, the files already written get their
+    old text back, so that nothing is changed.
+
+    Raises:
+        StoreError: a file could not be written.
+    """
+    written: list[tuple[Path, str | None]] = []
+    for (action, text, old_text), path in zip(prepared, paths, strict=True):
+        if text != old_text:
+            try:
+                _write(path, text)
+            except StoreError:
+                for done, before in reversed(written):
+                    with contextlib.suppress(OSError):
+                        if before is None:
+                            done.unlink()
+                        else:
+                            write_atomically(done, before)
+                raise
+            written.append((path, old_text))
+        action.digest = digest(text.encode("utf-8"))
+        action.path = str(path)
 
 
 def _canonical_rewrite(

@@ -167,7 +167,12 @@ class RevisionFiles:
 
 
 def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
-    """The contents of many blobs in one ``git cat-file --batch`` run."""
+    """The contents of many blobs in one ``git cat-file --batch`` run.
+
+    ``shas`` are blob ids, or any object names git reads (``HEAD:plans/p/1.3.yaml``:
+    a bulk save reads every file's version at HEAD so); a name that names nothing
+    (a file HEAD does not have) is left out of the result.
+    """
     if not shas:
         return {}
     unique = list(dict.fromkeys(shas))
@@ -178,6 +183,9 @@ def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
     for sha in unique:
         header_end = data.index(b"\n", position)
         header = data[position:header_end].split()
+        if header[-1] in (b"missing", b"ambiguous"):  # "<name> missing", nothing follows
+            position = header_end + 1
+            continue
         size = int(header[2])
         start = header_end + 1
         blobs[sha] = data[start : start + size]

@@ -1,7 +1,7 @@
 """The audit trail read back: an action's history field by field, status timelines, what
 changed since a date or snapshot, snapshot tags, the auditor's check, the checks of
-updates that need the history, and a meeting's agenda (what moved since the last
-snapshot first).
+updates that need the history, a meeting's agenda (what moved since the last snapshot
+first), and undo (the last save reverted, found in the trail).
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
@@ -26,6 +26,7 @@ from bvtui.trail.history import (
     store_history,
 )
 from bvtui.trail.snapshots import list_tags, make_snapshot
+from bvtui.trail.undo import Undo, UndoRefused, plan_undo
 from bvtui.trail.update_checks import history_warnings
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "StatusSpell",
     "StoreChanges",
     "Travel",
+    "Undo",
+    "UndoRefused",
     "action_history",
     "audit_store",
     "build_agenda",
@@ -48,6 +51,7 @@ __all__ = [
     "make_snapshot",
     "move_order",
     "moves_since",
+    "plan_undo",
     "status_timeline",
     "store_changes",
     "store_history",

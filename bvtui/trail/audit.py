@@ -56,12 +56,14 @@ class AuditReport:
 def _expected_files(commit: Commit, store_path: str) -> set[str] | str | None:
     """The files bvtui's trailers say the commit changes: a set of paths, a folder
     prefix (an import writes one plan folder), or None when there are no trailers."""
-    ref = commit.action_ref
-    if ref is not None:
-        try:
-            return {str(Ref.parse(ref).path(PurePosixPath(store_path)))}
-        except RefError:  # names no file of the store, so accounts for none
-            return set()
+    if commit.action_refs:  # one per action a save (or a bulk edit) changed
+        expected = set()
+        for ref in commit.action_refs:
+            try:
+                expected.add(str(Ref.parse(ref).path(PurePosixPath(store_path))))
+            except RefError:  # names no file of the store, so accounts for none
+                continue
+        return expected
     plans = commit.trailers.get(PLAN_TRAILER)
     if IMPORT_TRAILER in commit.trailers and plans:
         return str(PurePosixPath(store_path) / plans[-1]) + "/"

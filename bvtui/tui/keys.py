@@ -68,6 +68,30 @@ MAIN_KEYS: list[Binding] = [
         show=False,
         tooltip="Meeting mode: the actions shown as an agenda, one at a time",
     ),
+    Binding(
+        "space",
+        "toggle_mark",
+        "Mark",
+        show=False,
+        tooltip="Mark or unmark the highlighted action for a bulk edit, then move down",
+    ),
+    Binding(
+        "V", "mark_all", "Mark all", show=False, tooltip="Mark every action shown (again: none)"
+    ),
+    Binding(
+        "B",
+        "bulk_edit",
+        "Bulk edit",
+        show=False,
+        tooltip="Bulk edit the marked: status, progress, officers, revised deadline, update",
+    ),
+    Binding(
+        "z",
+        "undo",
+        "Undo",
+        show=False,
+        tooltip="Undo the last save of the highlighted action (asks; a new commit)",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding(
@@ -100,6 +124,7 @@ MARKS: list[tuple[str, str]] = [
     ("!", "Overdue: not complete and due before the as-of date"),
     ("?", "Status check: the reported status is better than the dates allow"),
     ("✎", "Uncommitted: saved on disk, not yet committed to git"),
+    ("*", "Marked for a bulk edit (before the ref; space marks, V marks all shown)"),
     ("● ▲ ■ ✔ ○", "Red, amber, green, blue (complete), grey"),
 ]
 """The marks the table shows, for the help screen."""

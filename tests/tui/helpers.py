@@ -6,6 +6,7 @@ that overdue marks and snapshots never move with the calendar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,17 @@ async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def until(
+    pilot: Pilot, done: Callable[[], bool], what: str = "the app never got there"
+) -> None:
+    """Settle until ``done()`` holds (a commit made, a dialog open), or fail saying ``what``."""
+    for _ in range(100):
+        await settle(pilot)
+        if done():
+            return
+    raise AssertionError(what)
 
 
 def main_screen(pilot: Pilot) -> MainScreen:

@@ -41,10 +41,12 @@ from bvtui.tui.screens.export import Exported, ExportScreen
 from bvtui.tui.screens.help import HelpScreen
 from bvtui.tui.screens.history import HistoryScreen
 from bvtui.tui.screens.import_plan import ImportScreen
+from bvtui.tui.screens.marking import MarkingFlow
 from bvtui.tui.screens.meeting import MeetingStart
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
+from bvtui.tui.screens.undoing import UndoFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
@@ -61,9 +63,11 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(QuitFlow, Screen[None]):
+class MainScreen(MarkingFlow, UndoFlow, QuitFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
-    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
+    (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; undo:
+    :class:`~bvtui.tui.screens.undoing.UndoFlow`; quitting:
+    :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -211,6 +215,7 @@ class MainScreen(QuitFlow, Screen[None]):
             self.listing.total,
             len(self.listing.pending),
             problems,
+            len(self.table.marked),
         )
 
     def _show_detail(self, action: Action | None) -> None:

@@ -3,34 +3,17 @@ disk but not committed, committed off the UI thread."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from textual import work
-from textual.screen import Screen
 
 from bvtui.git import GitError
 from bvtui.store import Store, StoreError
-from bvtui.tui.listing import Listing
 from bvtui.tui.screens.dialogs import QuitChoice, QuitScreen
+from bvtui.tui.screens.flows import MainScreenFlow
 from bvtui.tui.text import line
 
-if TYPE_CHECKING:
-    _Screen = Screen[None]
-else:
-    _Screen = object
 
-
-class QuitFlow(_Screen):
+class QuitFlow(MainScreenFlow):
     """Quitting the main screen (:class:`~bvtui.tui.screens.main.MainScreen` inherits it)."""
-
-    if TYPE_CHECKING:  # what MainScreen gives
-        root: Path
-        author: str | None
-        store: Store | None
-        listing: Listing
-
-        def action_reload(self) -> None: ...
 
     def confirm_quit(self) -> None:
         """Quit, first offering to commit edits saved on disk but not committed."""

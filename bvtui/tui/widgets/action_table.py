@@ -28,6 +28,9 @@ from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 UNCOMMITTED = "✎"
 """The mark of an action saved on disk but not committed."""
 
+MARKED = "*"
+"""The mark of an action marked for a bulk edit, in the row's first cell."""
+
 ORDER = ("ref", "title", "theme", "officer", "due", "status", "progress", "marks")
 """The columns left to right (those the width allows)."""
 
@@ -122,6 +125,8 @@ class ActionTable(ScrollView, can_focus=True):
         self.as_of = as_of
         self.rows: list[Action] = []
         self.pending: set[str] = set()
+        self.marked: set[str] = set()
+        """Refs of the actions marked for a bulk edit (``*`` before the row)."""
         self.empty_message = "No actions"
         self._fixed = {"ref": 12, "id": 5, "theme": 12, "officer": 20, "status": 12}
         self.one_plan = False
@@ -178,6 +183,16 @@ class ActionTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(actions) + 1)
         self.cursor = index
         self._scroll_to_cursor()
+        self.refresh()
+
+    def toggle_mark(self, ref: str) -> None:
+        """Mark the action ``ref`` for a bulk edit, or unmark it."""
+        self.marked ^= {ref}
+        self.refresh()
+
+    def set_marks(self, refs: set[str]) -> None:
+        """Mark exactly the actions ``refs`` (empty: unmark all)."""
+        self.marked = set(refs)
         self.refresh()
 
     def move_to(self, ref: str) -> bool:
@@ -329,8 +344,10 @@ class ActionTable(ScrollView, can_focus=True):
             "marks": (marks, mark_style),
         }
 
-    def _strip(self, texts: list[tuple[str, Style | None]], base: Style) -> Strip:
-        segments = [Segment(" ", base)]
+    def _strip(
+        self, texts: list[tuple[str, Style | None]], base: Style, lead: Segment | None = None
+    ) -> Strip:
+        segments = [lead or Segment(" ", base)]
         for text, style in texts:
             segments.append(Segment(text, base + style if style else base))
             segments.append(Segment(" ", base))
@@ -357,21 +374,40 @@ class ActionTable(ScrollView, can_focus=True):
         if index == self.cursor:
             style = base + self.get_component_rich_style("action-table--cursor")
         pending = action.ref in self.pending
-        looks = (width, self.one_plan, style, pending, self.as_of, date.today(), self.app.theme)
+        marked = action.ref in self.marked
+        looks = (
+            width,
+            self.one_plan,
+            style,
+            pending,
+            marked,
+            self.as_of,
+            date.today(),
+            self.app.theme,
+        )
         drawn = self._strips.get(id(action))
         if drawn is not None and drawn[0] is action and drawn[1] == looks:
             return drawn[2]
-        strip = self._render_row(action, columns, style, width, plain=index == self.cursor)
+        strip = self._render_row(
+            action, columns, style, width, plain=index == self.cursor, marked=marked
+        )
         if len(self._strips) > 4096:
             self._strips.clear()
         self._strips[id(action)] = (action, looks, strip)
         return strip
 
     def _render_row(
-        self, action: Action, columns: list[Column], style: Style, width: int, plain: bool
+        self,
+        action: Action,
+        columns: list[Column],
+        style: Style,
+        width: int,
+        plain: bool,
+        marked: bool = False,
     ) -> Strip:
         """One row; ``plain`` (the cursor's row) draws every cell in the cursor's colours,
-        which no RAG colour is sure to read on: the symbols still say which is which."""
+        which no RAG colour is sure to read on: the symbols still say which is which.
+        A ``marked`` row starts with :data:`MARKED` in the first cell."""
         cells = self.cells(action)
         texts = []
         for column in columns:
@@ -386,4 +422,8 @@ class ActionTable(ScrollView, can_focus=True):
             if align_right:
                 shown = shown.strip().rjust(column.width)
             texts.append((shown, cell_style))
-        return self._strip(texts, style).adjust_cell_length(width, style)
+        lead = None
+        if marked:
+            mark_style = self.get_component_rich_style("action-table--mark", partial=True)
+            lead = Segment(MARKED, style + mark_style)
+        return self._strip(texts, style, lead).adjust_cell_length(width, style)
