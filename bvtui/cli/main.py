@@ -16,12 +16,14 @@ from typing import NoReturn
 
 from bvtui import __version__
 from bvtui.cli import commands, history_args, options, report_args
+from bvtui.cli import round as round_commands
 from bvtui.cli import sync as sync_commands
 
 COMMAND_GROUPS = [
     commands.register,
     history_args.register,
     report_args.register,
+    round_commands.register,
     sync_commands.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""

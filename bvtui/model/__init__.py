@@ -8,7 +8,14 @@ The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
-from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
+from bvtui.model.diff import (
+    FieldChange,
+    commit_message,
+    field_changes,
+    has_control,
+    one_line,
+    printable_block,
+)
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
 from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
@@ -25,7 +32,7 @@ from bvtui.model.model import (
     natural_key,
 )
 from bvtui.model.ref import ID_PATTERN, PLAN_FILE, Ref, RefError, ref_text
-from bvtui.model.round import identify
+from bvtui.model.round import Identified, identify, recognise
 from bvtui.model.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -51,6 +58,7 @@ __all__ = [
     "Action",
     "FieldChange",
     "Filter",
+    "Identified",
     "Plan",
     "Ref",
     "RefError",
@@ -71,6 +79,7 @@ __all__ = [
     "edited",
     "field_changes",
     "fold",
+    "has_control",
     "identify",
     "json_inert",
     "looks_like_a_date",
@@ -79,6 +88,7 @@ __all__ = [
     "plan_from_mapping",
     "plan_to_mapping",
     "printable_block",
+    "recognise",
     "ref_text",
     "search_text",
 ]

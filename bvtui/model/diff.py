@@ -151,15 +151,19 @@ def commit_message(
     *,
     created: bool = False,
     removed: bool = False,
+    subject: str | None = None,
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
     Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
-    characters; body with every change as ``field: old -> new`` and each new update's
+    characters (or ``<plan>/<id>: <subject>`` when the caller names the event, e.g. a
+    round opened); body with every change as ``field: old -> new`` and each new update's
     text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
-    if created:
+    if subject is not None:
+        subject = _subject(ref, [one_line(subject)])
+    elif created:
         subject = f"{ref}: new action"
     elif removed:
         subject = f"{ref}: removed"

@@ -108,8 +108,18 @@ class Saving:
             action.path = str(path)
             return self._commit_file(path, action.ref, author, head)
 
-    def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
-        """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
+    def save_plan(
+        self, plan: Plan, *, author: str | None = None, subject: str | None = None
+    ) -> SaveResult:
+        """Write ``plan.yaml`` and commit it alone (no change, no commit); ``subject``
+        names the event in the commit's subject line (``period 2025-26 Q3 opened``).
+
+        Written round trip, like a hand-edited action: comments and order are kept.
+        """
+        if self.revision is not None:
+            raise StoreError(
+                f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
+            )
         path = self.root / plan.slug / PLAN_FILE
         with save_lock(path.parent):
             self._refuse_while_stopped(path)
@@ -117,7 +127,7 @@ class Saving:
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
                 _write(path, text)
-            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author)
+            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author, subject=subject)
 
     def _refuse_while_stopped(self, path: Path) -> None:
         """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
@@ -136,14 +146,21 @@ class Saving:
             )
 
     def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+        self,
+        path: Path,
+        ref: str,
+        author: str | None,
+        head: PendingBlob | None = None,
+        subject: str | None = None,
     ) -> SaveResult:
         old, new = self._versions(path, head)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
             return result
-        message = commit_message(ref, changes, created=old is None, removed=new is None)
+        message = commit_message(
+            ref, changes, created=old is None, removed=new is None, subject=subject
+        )
         result.commit, result.error = self._commit([path], message, author)
         return result
 
