@@ -44,6 +44,7 @@ from bvtui.tui.screens.import_plan import ImportScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
+from bvtui.tui.screens.round_flow import RoundFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
@@ -57,9 +58,10 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(QuitFlow, Screen[None]):
+class MainScreen(QuitFlow, RoundFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
-    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
+    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`; my actions, due an
+    update and the update round: :class:`~bvtui.tui.screens.round_flow.RoundFlow`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -191,6 +193,7 @@ class MainScreen(QuitFlow, Screen[None]):
             self.listing.total,
             len(self.listing.pending),
             problems,
+            self.listing.due_shown,
         )
 
     def _show_detail(self, action: Action | None) -> None:

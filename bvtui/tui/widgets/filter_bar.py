@@ -13,9 +13,10 @@ from bvtui.tui.text import ALERT_STYLE, VALUE_STYLE, WARN_STYLE, line
 
 
 def filter_summary(
-    wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0
+    wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0, due: int = 0
 ) -> Text:
-    """``Filters: RAG: red · overdue   3 of 12 actions`` (plus uncommitted / problems)."""
+    """``Filters: RAG: red · overdue   3 of 12 actions`` (plus how many of them are due
+    an update, uncommitted edits, files that did not load)."""
     text = Text()
     if wanted.is_empty:
         text.append("No filters", style="dim")
@@ -24,6 +25,8 @@ def filter_summary(
         text.append(line(wanted.describe()), style=VALUE_STYLE)
     text.append("   ")
     text.append(f"{shown} of {total} actions", style="bold")
+    if due:
+        text.append(f"   {due} due update", style=WARN_STYLE)
     if pending:
         text.append(f"   ✎ {pending} uncommitted", style=WARN_STYLE)
     if problems:
@@ -36,7 +39,14 @@ class FilterBar(Static):
     """Shows :func:`filter_summary`; :meth:`show` updates it."""
 
     def show(
-        self, wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0
+        self,
+        wanted: Filter,
+        shown: int,
+        total: int,
+        pending: int = 0,
+        problems: int = 0,
+        due: int = 0,
     ) -> None:
         # one line high whatever it says: no layout pass of the screen on a key
-        self.update(filter_summary(wanted, shown, total, pending, problems), layout=False)
+        summary = filter_summary(wanted, shown, total, pending, problems, due)
+        self.update(summary, layout=False)
