@@ -39,6 +39,10 @@ async def test_round_over_my_due_actions_three_saves_one_skip(louise: Path) -> N
         await pilot.press("m", "u", "U")
         first = await round_screen(pilot, 1, 4)
         assert first.action.ref == "elections-demo/1.1"
+        # the counter stays in view on the border however far the form scrolls
+        assert first.query_one("#edit-panel").border_title == (
+            "Update round 1 of 4: elections-demo/1.1"
+        )
         assert first.query_one("#period", Input).value == "2017-18 Q3"  # the plan's period
         assert "Last update (2017-18 Q2)" in screen_text(pilot)
         assert first.query_one("#update", TextArea).has_focus

@@ -73,6 +73,8 @@ class RoundEditScreen(EditScreen):
             round_heading(self.action, self.step, self.steps)
         )
         panel = self.query_one("#edit-panel")
+        # on the border too, which stays in view however far the form is scrolled
+        panel.border_title = f"Update round {self.step} of {self.steps}: {line(self.action.ref)}"
         new_update = next(child for child in panel.children if isinstance(child, Label))
         panel.mount(Static(last_update_text(self.action), id="last-update"), before=new_update)
         # the new update is what a round is for: the box has the focus (shift+tab reaches
