@@ -4,10 +4,11 @@ forward, Escape ends the round (asking first when something was typed)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from helpers import SIZE, make_app, notified, screen_text, settle
-from test_round_keys import git, louise  # noqa: F401  (louise: the fixture)
+from test_round_keys import git, louise, open_round  # noqa: F401  (louise: the fixture)
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -110,3 +111,28 @@ async def test_escape_ends_the_round_asking_first_and_saves_nothing(louise: Path
         await settle(pilot)
         assert not isinstance(pilot.app.screen, EditScreen)
     assert commits(louise) == before
+
+
+async def test_a_failed_commit_stops_the_round_keeping_the_update(store_dir: Path) -> None:
+    open_round(store_dir)
+    before = commits(store_dir)
+    # take the identity away: git must refuse to commit
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text("[user]\n\tuseConfigOnly = true\n")
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "U")
+        await round_screen(pilot, 1, 6)
+        await pilot.press(*"Kept on disk.", "ctrl+s")
+        for _ in range(50):
+            await settle(pilot)
+            if not isinstance(pilot.app.screen, EditScreen):
+                break
+        assert not isinstance(pilot.app.screen, EditScreen)  # no second action opened
+        said = notified(pilot)
+        assert "saved to disk but NOT committed" in said
+        assert (
+            "Update round stopped: the last save was not committed: "
+            "0 saved, 0 skipped, 5 not reached." in said
+        )
+    assert commits(store_dir) == before
+    assert "Kept on disk." in (store_dir / "elections-demo" / "1.1.yaml").read_text()

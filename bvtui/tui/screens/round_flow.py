@@ -141,6 +141,7 @@ class RoundFlow(_Screen):
         if outcome is not None:
             self._edited(outcome)
             if outcome.result is not None and outcome.result.pending:
+                step.index += 1  # on disk, not committed: the toast above says why
                 self._end_round("stopped: the last save was not committed")
                 return
             step.saved += outcome.result is not None and bool(outcome.result.commit)
