@@ -33,12 +33,13 @@ def refs(capsys: pytest.CaptureFixture[str], store: Path, *filters: str) -> list
     return [record["ref"] for record in json.loads(out)]
 
 
-def open_q3(capsys: pytest.CaptureFixture[str], store: Path) -> None:
-    """Open the 2017-18 Q3 round of the fixture elections plan."""
-    code, _, err = run(
+def open_q3(capsys: pytest.CaptureFixture[str], store: Path) -> str:
+    """Open the 2017-18 Q3 round of the fixture elections plan; what it printed."""
+    code, out, err = run(
         capsys, "period", "open", "2017-18 Q3", "--plan", "elections-demo", "--store", str(store)
     )
     assert code == 0, err
+    return out
 
 
 def commits(store: Path) -> int:
@@ -50,17 +51,7 @@ def test_period_open_sets_the_period_in_one_commit_keeping_comments(
 ) -> None:
     plan_file = store_dir / "elections-demo" / "plan.yaml"
     before = plan_file.read_text()
-    code, out, err = run(
-        capsys,
-        "period",
-        "open",
-        "2017-18 Q3",
-        "--plan",
-        "elections-demo",
-        "--store",
-        str(store_dir),
-    )
-    assert code == 0, err
+    out = open_q3(capsys, store_dir)
     assert "5 of 5 open actions due an update" in out
     after = plan_file.read_text()
     assert after == before.replace("period: 2017-18 Q2", "period: 2017-18 Q3")
@@ -74,17 +65,8 @@ def test_period_open_sets_the_period_in_one_commit_keeping_comments(
     assert git(store_dir.parent, "status", "--porcelain") == ""
     # the same period again: nothing to commit
     count = commits(store_dir)
-    code, out, _ = run(
-        capsys,
-        "period",
-        "open",
-        "2017-18 Q3",
-        "--plan",
-        "elections-demo",
-        "--store",
-        str(store_dir),
-    )
-    assert code == 0 and "already 2017-18 Q3" in out and commits(store_dir) == count
+    out = open_q3(capsys, store_dir)
+    assert "already 2017-18 Q3" in out and commits(store_dir) == count
 
 
 def test_period_lists_each_plan_with_its_due_count(
