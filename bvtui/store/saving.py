@@ -112,7 +112,7 @@ class Saving:
         self, plan: Plan, *, author: str | None = None, subject: str | None = None
     ) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit); ``subject``
-        names the event in the commit's subject line (``period 2025-26 Q3 opened``).
+        names the event in the commit's subject line (``update round 2025-26 Q3 opened``).
 
         Written round trip, like a hand-edited action: comments and order are kept.
         """
