@@ -98,6 +98,7 @@ def _filter(args: argparse.Namespace) -> Filter:
         statuses=frozenset(args.status),
         rags=frozenset(args.rag),
         overdue=args.overdue,
+        due_update=args.due_update,
         search=args.search,
         as_of=args.as_of,
     )
@@ -193,7 +194,11 @@ def list_actions(args: argparse.Namespace) -> int:
     from bvtui.cli.output import OWN_FORMATS, write_actions
 
     where = _filter(args)
-    store = _open(args, keep=None if where.is_empty else where.may_match)
+    store = _open(args, keep=None if where.is_empty or args.mine else where.may_match)
+    if args.mine:  # the officer is known once every plan and officer name is read
+        from bvtui.cli.round import with_me
+
+        where = with_me(where, store)
     actions = where.apply(store.actions)
     write_actions(actions, args.format, sys.stdout, args.as_of, wide=args.wide)
     if not actions and args.format not in OWN_FORMATS:  # a table of headers alone says little
@@ -363,6 +368,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     options.at_option(p)
     options.filter_options(p)
+    options.mine_option(p)
     options.as_of_option(p)
     p.add_argument(
         "--format",

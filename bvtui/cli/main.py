@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bvtui import __version__
-from bvtui.cli import app_args, commands, history_args, options, report_args, round_args
+from bvtui.cli import app_args, commands, history_args, options, packets_args, report_args
+from bvtui.cli import round as round_commands
 from bvtui.cli import sync as sync_commands
 from bvtui.cli import undo as undo_commands
 
@@ -23,7 +24,8 @@ COMMAND_GROUPS = [
     commands.register,
     history_args.register,
     report_args.register,
-    round_args.register,
+    packets_args.register,
+    round_commands.register,
     sync_commands.register,
     app_args.register,
     undo_commands.register,

@@ -74,7 +74,20 @@ def filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--status", type=comma_list, default=[], help="status words")
     group.add_argument("--rag", type=rag_list, default=[], help=f"colours: {', '.join(RAGS)}")
     group.add_argument("--overdue", action="store_true", help="only actions past their due date")
+    group.add_argument(
+        "--due-update",
+        action="store_true",
+        help="only open actions with no update for their plan's current period",
+    )
     group.add_argument("--search", default="", metavar="TEXT", help="text in title, comments...")
+
+
+def mine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mine",
+        action="store_true",
+        help="only the actions of the officer your git identity stands for (bvtui whoami)",
+    )
 
 
 def as_of_option(parser: argparse.ArgumentParser) -> None:

@@ -1,180 +1,140 @@
-"""The update round without the app: ``packets`` out, ``collect`` back, ``chase`` who
-has not returned what. Arguments in :mod:`bvtui.cli.round_args`."""
+"""The quarterly update round on the command line: ``bvtui period`` (each plan's
+current period and how many actions are due an update), ``bvtui period open P`` (a new
+round: the plan's ``period`` set, one commit), ``bvtui whoami`` (the officer your git
+identity stands for) and ``--mine`` for ``bvtui list``."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-from typing import Any
+from dataclasses import replace
 
-from bvtui.cli.commands import _open, fail, user_errors
-from bvtui.model import Action, Filter, cut, one_line
-from bvtui.model.packet import by_lead_officer, email_of
-from bvtui.store import Store, StoreError
+from bvtui.cli import options
+from bvtui.cli.commands import _report, fail, user_errors
+from bvtui.model import Filter, Plan, fold, has_control, one_line
+from bvtui.store import Store, StoreError, locate_store, whoami
 
 
-def _round(args: argparse.Namespace) -> tuple[Store, list[Action], str]:
-    """The store, the actions of the plans chosen, and the period of the round: the
-    one given, else the plans' common current period.
+def _plan(store: Store, wanted: str | None) -> Plan:
+    """The plan ``--plan`` names, or the store's only one.
 
     Raises:
-        StoreError: no period given and the plans have none, or several.
+        StoreError: no such plan, or several and none named.
     """
-    store = _open(args, plans=frozenset(args.plan) or None)
-    actions = Filter(plans=frozenset(args.plan)).apply(store.actions)
-    period = " ".join((args.period or "").split())
-    if not period:
-        periods = {" ".join(p.period.split()) for p in store.plans.values() if p.period}
-        if len(periods) != 1:
-            said = ", ".join(f"{p.slug}: {p.period or '(none)'}" for p in store.plans.values())
-            raise StoreError(
-                f"--period: the plans have {'no' if not periods else 'different'} current "
-                f"periods ({said}); name the round's period, e.g. --period '2025-26 Q3', "
-                "or choose plans with --plan"
-            )
-        [period] = periods
-    return store, actions, period
+    names = ", ".join(store.plans) or "none"
+    if wanted:
+        for slug, plan in store.plans.items():
+            if fold(slug) == fold(wanted):
+                return plan
+        raise StoreError(f"--plan {one_line(wanted)!r}: no such plan in {store.root} ({names})")
+    if len(store.plans) == 1:
+        return next(iter(store.plans.values()))
+    if not store.plans:
+        raise StoreError(f"{store.root}: holds no plan (bvtui import one first)")
+    raise StoreError(f"{store.root} holds {len(store.plans)} plans ({names}): name one with --plan")
+
+
+def _due(store: Store, plan: Plan) -> tuple[int, int]:
+    """How many of ``plan``'s actions are due an update, and how many are open."""
+    actions = [action for action in store.actions if action.plan is plan]
+    return sum(a.due_update for a in actions), sum(not a.is_closed for a in actions)
 
 
 @user_errors
-def packets(args: argparse.Namespace) -> int:
-    """Write one packet per lead officer with actions due an update for the period."""
-    from bvtui.reporting.packets import plan_packets, write_packets
-
-    store, actions, period = _round(args)
-    commit = store.repo.head_commit() if store.repo is not None else ""
-    made, unowned = plan_packets(actions, period, commit)
-    for action in unowned:
-        print(
-            f"bvtui: {action.ref}: due an update but names no officer: in no packet",
-            file=sys.stderr,
-        )
-    if not made:
-        print(f"no action is due an update for {period}: no packet written")
-        return 0
-    folder = Path(args.output)
-    if not folder.is_dir():
-        return fail(f"{folder}: no such folder")
-    try:
-        paths = write_packets(made, folder, overwrite=args.force)
-    except FileExistsError as err:
-        return fail(
-            f"{err}: a packet is there already (returned?): not written over; "
-            "move it away, or --force"
-        )
-    for packet, path in zip(made, paths, strict=True):
-        count = len(packet.actions)
-        print(f"{path}: {one_line(packet.info.officer)}, {count} action{'s' * (count != 1)}")
-    total = sum(len(packet.actions) for packet in made)
-    print(f"{len(made)} packets, {total} actions due an update for {period}")
-    return 0
-
-
-@user_errors
-def collect(args: argparse.Namespace) -> int:
-    """Read returned packets, preview every change, then save as each officer."""
-    from bvtui.importing import ImportError_
-    from bvtui.importing.collect import apply_collection, plan_collection
-    from bvtui.importing.packet_reading import read_packet
-
-    returned = []
-    for name in args.files:
-        try:
-            returned.append(read_packet(Path(name)))
-        except ImportError_ as err:
-            return fail(str(err))
-    store = _open(args)
-    collection = plan_collection(store, returned)
-    for refusal in collection.refused:
-        print(f"bvtui: {refusal.line}", file=sys.stderr)
-    changes = 0
-    for edit in collection.edits:
-        for line in edit.changes():
-            print(f"{edit.action.ref}  {line}  ({edit.author})")
-            changes += 1
-    officers = len({edit.author for edit in collection.edits})
-    summary = (
-        f"{changes} change{'s' * (changes != 1)} to {len(collection.edits)} "
-        f"action{'s' * (len(collection.edits) != 1)} from {officers} "
-        f"officer{'s' * (officers != 1)}; {collection.untouched} returned unchanged"
-    )
-    if collection.already:
-        summary += f"; {collection.already} saved already (collected before)"
-    if collection.refused:
-        summary += f"; {len(collection.refused)} not applied (listed on stderr)"
-    print(summary)
-    if not collection.edits and not any(r.kept for r in collection.refused):
-        return 1 if collection.refused else 0
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print("nothing saved: run again with --yes to save these changes")
-            return 1 if collection.refused else 0
-        answer = input("Save them, one commit per action as its officer? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("nothing saved")
-            return 0
-    done = apply_collection(store, collection)
-    for edit, result in done.saved:
-        if result.commit:
-            print(f"{result.ref}: committed {result.commit[:10]} as {edit.author}")
-        elif not result.changes:
-            print(f"{result.ref}: no change")
-    for line, path in done.kept:
-        print(
-            f"bvtui: kept aside in {path} (the app offers it when the action is opened): {line}",
-            file=sys.stderr,
-        )
-    for line in done.failed:
-        print(f"bvtui: {line} (run bvtui commit once that is fixed)", file=sys.stderr)
-    return 1 if collection.refused or done.kept or done.failed else 0
-
-
-def chase_rows(actions: list[Action], period: str, store: Store) -> list[dict[str, Any]]:
-    """Per lead officer, the actions due an update for ``period`` (not returned)."""
-    rows = []
-    for officer, owned in by_lead_officer(actions, period).items():
-        email = "" if officer is None else email_of(officer, store.plans.values())
-        rows.append(
-            {
-                "officer": officer or "(no officer)",
-                "email": email,
-                "due": len(owned),
-                "actions": [action.ref for action in owned],
-            }
-        )
-    return rows
-
-
-@user_errors
-def chase(args: argparse.Namespace) -> int:
-    """Per lead officer, how many actions are due an update and not returned."""
-    from bvtui.cli.output import json_dumps
-
-    store, actions, period = _round(args)
-    rows = chase_rows(actions, period, store)
-    total = sum(row["due"] for row in rows)
-    if args.format == "json":
-        print(json_dumps({"period": period, "total": total, "officers": rows}))
-        return 0
+def show_periods(args: argparse.Namespace) -> int:
+    """Each plan's current period and how many of its actions are due an update."""
     from tabulate import tabulate
 
-    one_plan = len({ref.rpartition("/")[0] for row in rows for ref in row["actions"]}) == 1
-    table = [
-        [
-            one_line(row["officer"]),
-            one_line(row["email"]),
-            row["due"],
-            cut(
-                one_line(
-                    ", ".join(ref.rpartition("/")[2] if one_plan else ref for ref in row["actions"])
-                ),
-                60,
-            ),
-        ]
-        for row in rows
-    ]
-    table.append(["Total", "", total, ""])
-    print(f"Due an update for {period}, not returned:")
-    print(tabulate(table, headers=["officer", "e-mail", "due", "actions"], tablefmt=args.format))
+    store = Store.open(locate_store(args.store))
+    rows = []
+    for slug, plan in store.plans.items():
+        due, open_ = _due(store, plan)
+        period = one_line(plan.period)
+        rows.append([slug, period or "(none)", due if period else "-", open_])
+    if not rows:
+        return fail(f"{store.root}: holds no plan (bvtui import one first)")
+    headers = ["plan", "period", "due an update", "open actions"]
+    print(tabulate(rows, headers=headers, tablefmt="simple"))
     return 0
+
+
+@user_errors
+def open_period(args: argparse.Namespace) -> int:
+    """Set a plan's ``period`` to a new one in one commit: the round has opened."""
+    period = " ".join(args.period.split())
+    if not period or has_control(args.period.strip()):
+        return fail(f"period {one_line(args.period)!r}: give one line of text, e.g. '2025-26 Q3'")
+    store = Store.open(locate_store(args.store))
+    if store.repo is None:
+        return fail(f"{store.root}: not in a git repository, so a round cannot be committed")
+    plan = _plan(store, args.plan)
+    if plan.period == period:
+        print(f"{plan.slug}: the period is already {period}: nothing to commit")
+        return 0
+    was = one_line(plan.period) or "none"
+    subject = f"update round {period} opened"
+    result = store.save_plan(replace(plan, period=period), author=args.author, subject=subject)
+    code = _report(result)
+    plan.period = period  # the loaded actions' plan: what is due now
+    due, open_ = _due(store, plan)
+    print(f"{plan.slug}: period {was} -> {period}; {due} of {open_} open actions due an update")
+    return code
+
+
+@user_errors
+def show_whoami(args: argparse.Namespace) -> int:
+    """The officer the git identity stands for, and how it was found."""
+    store = Store.open(locate_store(args.store))
+    me = whoami(store, args.author)
+    if me.found is None:
+        return fail(me.unknown())
+    print(one_line(me.found.officer))
+    print(f"  {me.identity} ({me.source}), {me.found.describe()}")
+    return 0
+
+
+def with_me(where: Filter, store: Store) -> Filter:
+    """``where`` keeping only my actions as well (``--mine``).
+
+    Raises:
+        StoreError: the identity is no officer (what to do is said).
+    """
+    me = whoami(store)
+    if me.found is None:
+        raise StoreError(f"--mine: {me.unknown()}")
+    return replace(where, officers=where.officers | {me.found.officer})
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``period`` (and ``period open``) and ``whoami``."""
+    p = sub.add_parser(
+        "period",
+        help="each plan's current period and how many actions are due an update",
+        description="With no sub-command: each plan's current reporting period, how many "
+        "open actions have no update for it (due an update) and how many are open. "
+        "'bvtui period open P' starts a new round.",
+    )
+    options.store_option(p)
+    p.set_defaults(run=show_periods)
+    rounds = p.add_subparsers(dest="period_command", metavar="open")
+    o = rounds.add_parser(
+        "open",
+        help="start an update round: set the plan's period (one commit)",
+        description="Set the plan's current period (period: in plan.yaml, comments kept) "
+        "in one commit; every open action without an update for it is then due one.",
+    )
+    options.store_option(o)
+    options.author_option(o)
+    o.add_argument("period", metavar="PERIOD", help="the new period, e.g. '2025-26 Q3'")
+    o.add_argument("--plan", metavar="SLUG", help="the plan (needed when the store holds several)")
+    o.set_defaults(run=open_period)
+
+    p = sub.add_parser(
+        "whoami",
+        help="the officer your git identity stands for, and how it was found",
+        description="Map the identity saves commit as (--author, $BVTUI_AUTHOR, else git's "
+        "user.name and user.email) to an officer: by e-mail in a plan's officers: table, "
+        "else by name or alias. Exit 1, saying how to fix it, when it maps to none.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.set_defaults(run=show_whoami)

@@ -195,6 +195,15 @@ class Repo:
         )
         return result.returncode == 0
 
+    def identity(self) -> tuple[str, str]:
+        """``user.name`` and ``user.email`` as git's configuration gives them for this
+        repository ("" for one not set)."""
+        name, email = (
+            self.try_run("config", "--get", key).stdout.strip()
+            for key in ("user.name", "user.email")
+        )
+        return name, email
+
     # --- reading ------------------------------------------------------------------
 
     def head_blob(self, path: Path) -> bytes | None:

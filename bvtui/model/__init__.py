@@ -22,6 +22,7 @@ from bvtui.model.diff import (
     bulk_commit_message,
     commit_message,
     field_changes,
+    has_control,
     one_line,
     printable_block,
 )
@@ -50,7 +51,7 @@ from bvtui.model.model import (
     natural_key,
 )
 from bvtui.model.ref import ID_PATTERN, PLAN_FILE, Ref, RefError, ref_text
-from bvtui.model.round import identify
+from bvtui.model.round import Identified, identify, recognise
 from bvtui.model.schema import (
     PLAN_FIELDS,
     ValidationError,
@@ -80,6 +81,7 @@ __all__ = [
     "Decision",
     "FieldChange",
     "Filter",
+    "Identified",
     "Plan",
     "Ref",
     "RefError",
@@ -105,6 +107,7 @@ __all__ = [
     "edited",
     "field_changes",
     "fold",
+    "has_control",
     "identify",
     "json_inert",
     "looks_like_a_date",
@@ -114,6 +117,7 @@ __all__ = [
     "plan_from_mapping",
     "plan_to_mapping",
     "printable_block",
+    "recognise",
     "ref_text",
     "search_text",
     "update_warnings",

@@ -165,11 +165,13 @@ def commit_message(
     removed: bool = False,
     reverts: str | None = None,
     trailers: dict[str, str] | None = None,
+    subject: str | None = None,
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
     Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
-    characters; body with every change as ``field: old -> new`` and each new update's
+    characters (or ``<plan>/<id>: <subject>`` when the caller names the event, e.g. a
+    round opened); body with every change as ``field: old -> new`` and each new update's
     text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``. An undo
     (``reverts``: the commit it reverts) says so in its subject and a ``Reverts:``
     trailer; then ``trailers`` (``Meeting: Board 14/09``: keys are bvtui's own, values
@@ -177,7 +179,9 @@ def commit_message(
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
     undo = [] if reverts is None else [f"undo {_checked_sha(reverts)[:10]}"]
-    if created:
+    if subject is not None:
+        subject = _subject(ref, [*undo, one_line(subject)])
+    elif created:
         subject = f"{ref}: new action"
     elif removed:
         subject = f"{ref}: removed"

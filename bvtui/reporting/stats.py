@@ -59,6 +59,16 @@ class Dashboard:
     overdue: list[Action]
     status_checks: list[StatusCheck]
     overdue_by_officer: dict[str, int]
+    due_by_plan: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Per plan (slug): its current period and how many actions are due an update
+    (plans with a period only)."""
+    due_by_theme: dict[str, int] = field(default_factory=dict)
+    """Per theme (in :func:`by_theme`'s order): how many actions are due an update."""
+
+    @property
+    def due(self) -> int:
+        """How many actions are due an update in all."""
+        return sum(count for _period, count in self.due_by_plan.values())
 
 
 def rag_counts(actions: Iterable[Action]) -> RagCounts:
@@ -114,11 +124,35 @@ def dashboard(actions: Iterable[Action], as_of: date | None = None) -> Dashboard
     for action in overdue:
         for officer in dict.fromkeys(action.canonical_officers or [NO_OFFICER]):
             overdue_by_officer[officer] = overdue_by_officer.get(officer, 0) + 1
+    themes = by_theme(actions)
     return Dashboard(
         total=rag_counts(actions),
-        by_theme=by_theme(actions),
+        by_theme=themes,
         by_officer=by_officer(actions),
         overdue=overdue,
         status_checks=checks,
         overdue_by_officer=overdue_by_officer,
+        due_by_plan=due_by_plan(actions),
+        due_by_theme=due_by_theme(actions, themes),
     )
+
+
+def due_by_plan(actions: Iterable[Action]) -> dict[str, tuple[str, int]]:
+    """Per plan with a current period: that period and how many actions are due an
+    update for it, plans in the order met."""
+    table: dict[str, tuple[str, int]] = {}
+    for action in actions:
+        if action.plan.period:
+            period, count = table.get(action.plan.slug, (action.plan.period, 0))
+            table[action.plan.slug] = (period, count + action.due_update)
+    return table
+
+
+def due_by_theme(actions: Iterable[Action], themes: dict[str, RagCounts]) -> dict[str, int]:
+    """How many actions of each theme of ``themes`` (:func:`by_theme`) are due an update."""
+    table = dict.fromkeys(themes, 0)
+    for action in actions:
+        if action.due_update:
+            theme = action.theme.strip() or NO_THEME
+            table[theme] = table.get(theme, 0) + 1
+    return table

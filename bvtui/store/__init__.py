@@ -8,6 +8,7 @@ Uses ``bvtui.git`` and ``bvtui.model``.
 from bvtui.model import PLAN_FILE
 from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
 from bvtui.store.disk_edit import edited_on_disk
+from bvtui.store.me import Me, whoami
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.store.safe_files import write_atomically
@@ -41,6 +42,7 @@ __all__ = [
     "BulkEdit",
     "FileChangedError",
     "Keep",
+    "Me",
     "ParseCache",
     "Problem",
     "RefusedFile",
@@ -69,5 +71,6 @@ __all__ = [
     "save_bulk",
     "stat_fingerprint",
     "unapplied_path",
+    "whoami",
     "write_atomically",
 ]

@@ -174,8 +174,18 @@ class Saving:
         _check_reads_back(text, action, path)
         return action, text, old_text
 
-    def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
-        """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
+    def save_plan(
+        self, plan: Plan, *, author: str | None = None, subject: str | None = None
+    ) -> SaveResult:
+        """Write ``plan.yaml`` and commit it alone (no change, no commit); ``subject``
+        names the event in the commit's subject line (``update round 2025-26 Q3 opened``).
+
+        Written round trip, like a hand-edited action: comments and order are kept.
+        """
+        if self.revision is not None:
+            raise StoreError(
+                f"{self.root}: read as at {self.revision[:10]}; saving is not possible"
+            )
         path = self.root / plan.slug / PLAN_FILE
         with save_lock(path.parent):
             self._refuse_while_stopped(path)
@@ -183,7 +193,7 @@ class Saving:
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
                 _write(path, text)
-            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author)
+            return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author, subject=subject)
 
     def _refuse_while_stopped(self, path: Path) -> None:
         """Refuse to write ``path`` while a merge or rebase is stopped, unless the file
@@ -207,8 +217,9 @@ class Saving:
         ref: str,
         author: str | None,
         head: PendingBlob | None = None,
+        subject: str | None = None,
     ) -> SaveResult:
-        [result] = self._commit_files([path], [ref], author, [head])
+        [result] = self._commit_files([path], [ref], author, [head], subject=subject)
         return result
 
     def _commit_files(
@@ -219,10 +230,11 @@ class Saving:
         heads: list[PendingBlob | None],
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
+        subject: str | None = None,
     ) -> list[SaveResult]:
         """Commit the files of ``paths`` that differ from HEAD in one commit whose
-        message records each one's changes (:func:`commit_message` for one file,
-        :func:`bulk_commit_message` for several)."""
+        message records each one's changes (:func:`commit_message` for one file, whose
+        ``subject`` may name the event; :func:`bulk_commit_message` for several)."""
         results, changed = [], []
         at_head = None
         if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
@@ -240,7 +252,13 @@ class Saving:
         if len(changed) == 1:
             _path, ref, changes, created, removed = changed[0]
             message = commit_message(
-                ref, changes, created=created, removed=removed, reverts=reverts, trailers=trailers
+                ref,
+                changes,
+                created=created,
+                removed=removed,
+                reverts=reverts,
+                trailers=trailers,
+                subject=subject,
             )
         else:
             entries = [(ref, changes) for _p, ref, changes, _c, _r in changed]

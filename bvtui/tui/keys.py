@@ -36,6 +36,27 @@ MAIN_KEYS: list[Binding] = [
         tooltip="Show overdue actions only (toggle)",
     ),
     Binding(
+        "m",
+        "toggle_mine",
+        "Mine",
+        show=False,
+        tooltip="My actions: those of the officer your git identity stands for (toggle)",
+    ),
+    Binding(
+        "u",
+        "toggle_due_update",
+        "Due",
+        show=False,
+        tooltip="Only actions due an update for their plan's current period (toggle)",
+    ),
+    Binding(
+        "U",
+        "update_round",
+        "Round",
+        show=False,
+        tooltip="Update round: edit the actions shown in turn (ctrl+s saves, opens the next)",
+    ),
+    Binding(
         "slash",
         "search",
         "Search",

@@ -34,6 +34,8 @@ class Listing:
         self._search = {action.ref: search_text(action) for action in self.actions}
         self._rags = [action.rag for action in self.actions]
         """The RAG of ``actions[i]``: the plan's status table is looked up once."""
+        self._due = {action.ref for action in self.actions if action.due_update}
+        """Refs of the actions due an update (for the count the filter bar shows)."""
         self.shown: list[Action] = list(self.actions)
 
     @property
@@ -59,6 +61,12 @@ class Listing:
             pool = [action for action in pool if needle in self._search[action.ref]]
         return pool
 
+    @property
+    def due_shown(self) -> int:
+        """How many of the actions shown are due an update."""
+        due = self._due
+        return sum(action.ref in due for action in self.shown) if due else 0
+
     def replace_action(self, new: Action) -> None:
         """Put ``new`` in place of the action with the same ref (after a save or reload)."""
         for index, action in enumerate(self.actions):
@@ -67,6 +75,10 @@ class Listing:
                 self._rags[index] = new.rag
                 break
         self._search[new.ref] = search_text(new)
+        if new.due_update:
+            self._due.add(new.ref)
+        else:
+            self._due.discard(new.ref)
         self.shown = [new if action.ref == new.ref else action for action in self.shown]
 
     def find(self, ref: str) -> Action | None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bvtui.model import Action, Filter, Plan, Update, identify, plan_from_mapping
+from bvtui.model import (
+    Action,
+    Filter,
+    Identified,
+    Plan,
+    Update,
+    identify,
+    plan_from_mapping,
+    recognise,
+)
 from bvtui.model.schema import ValidationError, plan_to_mapping
 
 
@@ -68,3 +77,18 @@ def test_officers_table_is_read_written_and_checked() -> None:
     assert plan_to_mapping(plan)["officers"] == {"Louise Stamp": "l.stamp@example.gov.uk"}
     with pytest.raises(ValidationError, match="officers"):
         plan_from_mapping("p", {"title": "T", "officers": ["Louise"]}, "plans/p/plan.yaml")
+
+
+def test_recognise_says_how_the_officer_was_found() -> None:
+    plan = _plan(
+        officers={"Louise Stamp": "l.stamp@example.gov.uk"},
+        officer_aliases={"Andreas": "Andreas Christophorou"},
+    )
+    by_email = recognise("L S", "l.stamp@example.gov.uk", [plan])
+    assert by_email == Identified("Louise Stamp", "e-mail", "p")
+    assert "officers: table in p/plan.yaml" in by_email.describe()
+    assert recognise("Louise Stamp", "", [plan]) == Identified("Louise Stamp", "name", "p")
+    assert recognise("andreas", "", [plan]) == Identified("Andreas Christophorou", "alias", "p")
+    on_actions = recognise("kelly powell", "", [plan], ["Kelly Powell"])
+    assert on_actions == Identified("Kelly Powell", "name")
+    assert on_actions.describe() == "by name on the actions"

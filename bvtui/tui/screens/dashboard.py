@@ -3,9 +3,10 @@
 Counts the actions the main screen shows (so a filtered view gives a filtered
 dashboard, and the heading says which filter). The counting is
 :mod:`bvtui.reporting.stats`; this module only lays it out: RAG totals in large digits with
-their symbols, theme x RAG with percentages and a bar, per-officer counts, and the
-overdue, status-check and update-check lists (the checks needing the history are
-read off the UI thread and added when read).
+their symbols, theme x RAG with percentages and a bar, per-officer counts, how many
+actions are due an update per plan and theme, and the overdue, status-check and
+update-check lists (the checks needing the history are read off the UI thread and added
+when read).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import ClassVar
 
 from rich import box
 from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
@@ -194,6 +196,21 @@ def attention_table(figures: Dashboard, checks: list[UpdateWarning] | None = Non
     return table
 
 
+def due_table(figures: Dashboard) -> Table:
+    """The update round: per plan, its period and how many actions are due an update;
+    then the themes with any due."""
+    table = Table(title=f"Due an update ({figures.due})", title_style="bold", expand=True)
+    table.add_column("Plan / theme", ratio=1)
+    table.add_column("Period")
+    table.add_column("Due", justify="right")
+    for slug, (period, count) in figures.due_by_plan.items():
+        table.add_row(Text(line(slug)), Text(line(period)), styled(str(count), WARN_STYLE))
+    for theme, count in figures.due_by_theme.items():
+        if count:
+            table.add_row(Text(f"  {line(theme)}", style="dim"), "", str(count))
+    return table
+
+
 def as_of_text(actions: list[Action], wanted: Filter) -> str:
     """The date (or dates: each plan has its own) overdue is judged on."""
     dates = sorted({action.plan.judged_on(wanted.as_of) for action in actions})
@@ -250,7 +267,10 @@ class DashboardScreen(Screen[None]):
                         yield Static(Text(f"{figures.total.percent(rag)}%"), classes="rag-percent")
             yield ThemeTable(figures, id="theme-table")
             with Horizontal(id="dash-lower"):
-                yield Static(officer_table(figures), id="officer-table")
+                lower_left: RenderableType = officer_table(figures)
+                if figures.due_by_plan:  # some plan has a current period: a round
+                    lower_left = Group(lower_left, Text(""), due_table(figures))
+                yield Static(lower_left, id="officer-table")
                 yield Static(attention_table(figures, self.checks), id="attention")
         yield Footer()
 

@@ -46,6 +46,7 @@ from bvtui.tui.screens.meeting import MeetingStart
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
+from bvtui.tui.screens.round_flow import RoundFlow
 from bvtui.tui.screens.undoing import UndoFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
@@ -63,10 +64,11 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(MarkingFlow, UndoFlow, QuitFlow, Screen[None]):
+class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
     (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; undo:
-    :class:`~bvtui.tui.screens.undoing.UndoFlow`; quitting:
+    :class:`~bvtui.tui.screens.undoing.UndoFlow`; my actions, due an update and the
+    update round: :class:`~bvtui.tui.screens.round_flow.RoundFlow`; quitting:
     :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
 
     AUTO_FOCUS = "#table"
@@ -215,7 +217,8 @@ class MainScreen(MarkingFlow, UndoFlow, QuitFlow, Screen[None]):
             self.listing.total,
             len(self.listing.pending),
             problems,
-            len(self.table.marked),
+            marked=len(self.table.marked),
+            due=self.listing.due_shown,
         )
 
     def _show_detail(self, action: Action | None) -> None:

@@ -13,10 +13,16 @@ from bvtui.tui.text import ALERT_STYLE, VALUE_STYLE, WARN_STYLE, line
 
 
 def filter_summary(
-    wanted: Filter, shown: int, total: int, pending: int = 0, problems: int = 0, marked: int = 0
+    wanted: Filter,
+    shown: int,
+    total: int,
+    pending: int = 0,
+    problems: int = 0,
+    marked: int = 0,
+    due: int = 0,
 ) -> Text:
-    """``Filters: RAG: red · overdue   3 of 12 actions`` (plus marked / uncommitted /
-    problems)."""
+    """``Filters: RAG: red · overdue   3 of 12 actions`` (plus how many of them are due
+    an update, marked, uncommitted edits, files that did not load)."""
     text = Text()
     if wanted.is_empty:
         text.append("No filters", style="dim")
@@ -25,6 +31,8 @@ def filter_summary(
         text.append(line(wanted.describe()), style=VALUE_STYLE)
     text.append("   ")
     text.append(f"{shown} of {total} actions", style="bold")
+    if due:
+        text.append(f"   {due} due update", style=WARN_STYLE)
     if marked:
         text.append(f"   * {marked} marked", style=VALUE_STYLE)
     if pending:
@@ -46,7 +54,8 @@ class FilterBar(Static):
         pending: int = 0,
         problems: int = 0,
         marked: int = 0,
+        due: int = 0,
     ) -> None:
         # one line high whatever it says: no layout pass of the screen on a key
-        summary = filter_summary(wanted, shown, total, pending, problems, marked)
+        summary = filter_summary(wanted, shown, total, pending, problems, marked, due)
         self.update(summary, layout=False)

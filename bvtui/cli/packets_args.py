@@ -1,5 +1,5 @@
 """The update round's commands without the app: packets, collect, chase (arguments only;
-each runs from :mod:`bvtui.cli.round`, imported when run: see
+each runs from :mod:`bvtui.cli.packets`, imported when run: see
 :func:`bvtui.cli.options.deferred`)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from bvtui.cli import options
 from bvtui.cli.history_args import table_format
 from bvtui.cli.options import deferred
 
-_COMMANDS = "bvtui.cli.round"
+_COMMANDS = "bvtui.cli.packets"
 
 
 def _round_options(parser: argparse.ArgumentParser) -> None:
