@@ -15,8 +15,16 @@ from typing import TYPE_CHECKING
 
 from bvtui.cli import options
 from bvtui.git import GitError, Repo, init_repository
-from bvtui.model import Action, ValidationError, deadline_doubts, due_date, edited
-from bvtui.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
+from bvtui.model import Action, Approval, ValidationError, deadline_doubts, due_date, edited
+from bvtui.store import (
+    ApprovalNeeded,
+    Keep,
+    SaveResult,
+    Store,
+    StoreError,
+    locate_store,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from bvtui.model import Filter
@@ -234,8 +242,15 @@ def set_fields(args: argparse.Namespace) -> int:
     def edit(action: Action) -> Action:
         return edited(action, values, update=args.update, period=args.period)
 
-    # another save of the file since it was read: the same edit is made on that version
-    return _report(store.save_action(edit(action), author=args.author, reapply=edit))
+    approval = Approval(args.approved_by or "", args.reason or "")
+    try:
+        # another save of the file since it was read: the same edit is made on that version
+        result = store.save_action(
+            edit(action), author=args.author, reapply=edit, approval=approval
+        )
+    except ApprovalNeeded as err:
+        return fail(f"{err} (give --approved-by 'Name <email>' and --reason TEXT)")
+    return _report(result)
 
 
 def _report(result: SaveResult) -> int:
@@ -366,6 +381,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
     )
+    options.approval_options(p)
     p.set_defaults(run=set_fields)
 
     p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")

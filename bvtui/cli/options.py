@@ -100,3 +100,17 @@ def at_option(parser: argparse.ArgumentParser) -> None:
         metavar="REV",
         help="read the store as it was at a git revision (a snapshot tag, a commit)",
     )
+
+
+def approval_options(parser: argparse.ArgumentParser) -> None:
+    """``--approved-by`` and ``--reason``: the approval a plan's governance rules ask for."""
+    parser.add_argument(
+        "--approved-by",
+        metavar="'NAME <EMAIL>'",
+        help="who approved the change (an Approved-by: trailer; the plan's rules may need it)",
+    )
+    parser.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why (a Reason: trailer; a plan's rules may need it to revise a deadline)",
+    )

@@ -2,14 +2,34 @@
 
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
-(``edit``); the file rules (``schema``); text made inert for every output (``inert``).
+(``edit``); a plan's governance rules (``governance``); the file rules (``schema``);
+text made inert for every output (``inert``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
-from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
+from bvtui.model.diff import (
+    APPROVED_BY_TRAILER,
+    REASON_TRAILER,
+    FieldChange,
+    commit_message,
+    field_changes,
+    one_line,
+    printable_block,
+)
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
+from bvtui.model.governance import (
+    ANYONE_BUT_AUTHOR,
+    Approval,
+    Governance,
+    deadline_in_force,
+    is_closing,
+    is_revising,
+    needs,
+    parse_governance,
+    refusal,
+)
 from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
 from bvtui.model.model import (
     EDITABLE_FIELDS,
@@ -35,6 +55,8 @@ from bvtui.model.schema import (
 )
 
 __all__ = [
+    "ANYONE_BUT_AUTHOR",
+    "APPROVED_BY_TRAILER",
     "CELL_LIMIT",
     "DEADLINE_FIELDS",
     "EDITABLE_FIELDS",
@@ -44,11 +66,14 @@ __all__ = [
     "PLAN_FILE",
     "RAGS",
     "RAG_SYMBOLS",
+    "REASON_TRAILER",
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "Approval",
     "FieldChange",
     "Filter",
+    "Governance",
     "Plan",
     "Ref",
     "RefError",
@@ -63,19 +88,25 @@ __all__ = [
     "current_period",
     "cut",
     "deadline_doubts",
+    "deadline_in_force",
     "default_rag",
     "document_text",
     "due_date",
     "edited",
     "field_changes",
     "fold",
+    "is_closing",
+    "is_revising",
     "json_inert",
     "looks_like_a_date",
     "natural_key",
+    "needs",
     "one_line",
+    "parse_governance",
     "plan_from_mapping",
     "plan_to_mapping",
     "printable_block",
     "ref_text",
+    "refusal",
     "search_text",
 ]

@@ -5,8 +5,9 @@ The same decoding serves a save (old = the file at HEAD, new = what is written),
 
 A commit message is built so that no field text can forge its structure: every value
 is folded to one line with control characters shown escaped, update texts are indented
-in the body, and the trailer paragraph (``Action:``, ``Fields:``) is always the last
-one and written only from validated ids and field names.
+in the body, and the trailer paragraph (``Action:``, ``Fields:``; ``Reason:`` and
+``Approved-by:``, folded to one line) is always the last one and written only from
+validated ids, field names and the approval given with the save.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 SUBJECT_LIMIT = 72
+
+REASON_TRAILER = "Reason"
+APPROVED_BY_TRAILER = "Approved-by"
+"""The trailers recording why a change was made and who approved it (governance)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -151,12 +156,15 @@ def commit_message(
     *,
     created: bool = False,
     removed: bool = False,
+    reason: str = "",
+    approved_by: str = "",
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
     Subject ``<plan>/<id>: status On Target -> Delayed, progress 20 -> 40`` cut to 72
     characters; body with every change as ``field: old -> new`` and each new update's
-    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``.
+    text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``, then
+    ``Reason:`` and ``Approved-by:`` when given, each folded to one line.
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
     if created:
@@ -180,5 +188,9 @@ def commit_message(
     trailers = [f"Action: {ref}"]
     if fields:
         trailers.append(f"Fields: {fields}")
+    if one_line(reason):
+        trailers.append(f"{REASON_TRAILER}: {one_line(reason)}")
+    if one_line(approved_by):
+        trailers.append(f"{APPROVED_BY_TRAILER}: {one_line(approved_by)}")
     parts.append("\n".join(trailers))
     return "\n\n".join(parts) + "\n"

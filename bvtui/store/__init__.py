@@ -22,6 +22,7 @@ from bvtui.store.unapplied import (
 )
 from bvtui.store.values import (
     AUTHOR_ENV,
+    ApprovalNeeded,
     FileChangedError,
     Problem,
     SaveResult,
@@ -36,6 +37,7 @@ __all__ = [
     "AUTHOR_ENV",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
+    "ApprovalNeeded",
     "FileChangedError",
     "Keep",
     "ParseCache",

@@ -16,6 +16,7 @@ from bvtui.model import (
     PLAN_FILE,
     STORED_FIELDS,
     Action,
+    Approval,
     Plan,
     Ref,
     ValidationError,
@@ -24,9 +25,17 @@ from bvtui.model import (
     commit_message,
     field_changes,
     plan_to_mapping,
+    refusal,
 )
 from bvtui.store.safe_files import save_lock, write_atomically
-from bvtui.store.values import AUTHOR_ENV, FileChangedError, SaveResult, StoreError, digest
+from bvtui.store.values import (
+    AUTHOR_ENV,
+    ApprovalNeeded,
+    FileChangedError,
+    SaveResult,
+    StoreError,
+    digest,
+)
 from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
 
@@ -52,6 +61,7 @@ class Saving:
         author: str | None = None,
         force: bool = False,
         reapply: Callable[[Action], Action] | None = None,
+        approval: Approval | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
 
@@ -67,11 +77,17 @@ class Saving:
         When the file changed on disk since ``action`` was read, ``reapply`` (given
         the file as it is now) makes the same edit again on it, and that is saved.
 
+        A change the plan's governance rules (:mod:`bvtui.model.governance`) say needs
+        a reason or an approver is refused without them, judged against HEAD's version;
+        ``approval`` is recorded in the commit's ``Reason:`` and ``Approved-by:`` trailers.
+
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
                 (unless ``force``, or ``reapply`` is given).
             StoreError: a merge or rebase is stopped (see :meth:`_refuse_while_stopped`),
                 the file cannot be written, or git is missing; nothing is written.
+            ApprovalNeeded: the plan's rules want a reason or an approver not given
+                (or an approver not allowed); nothing is written.
             ValidationError: an id that is not allowed.
         """
         if self.revision is not None:
@@ -98,6 +114,10 @@ class Saving:
                 action = reapply(self.reread(action))
             old_text = current.decode("utf-8") if current is not None else None
             data = action_to_mapping(action)
+            approval = approval or Approval()
+            if action.plan.governance.active:
+                before = head.result() if head is not None else current
+                self._check_rules(path, action.plan, before, data, approval, author)
             text = _canonical_rewrite(old_text, data, action, path)
             if text is None:
                 text = render_mapping(old_text, data, STORED_FIELDS)
@@ -106,7 +126,34 @@ class Saving:
                 _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
-            return self._commit_file(path, action.ref, author, head)
+            return self._commit_file(path, action.ref, author, head, approval)
+
+    def _check_rules(
+        self,
+        path: Path,
+        plan: Plan,
+        before: bytes | None,
+        data: dict[str, Any],
+        approval: Approval,
+        author: str | None,
+    ) -> None:
+        """Refuse a change the plan's governance rules do not allow as given.
+
+        Raises:
+            ApprovalNeeded: a reason or an approver is missing, or not allowed.
+        """
+        old = None if before is None else _lenient_mapping(before.decode("utf-8", "replace"), "")
+        who = self.author_of(author)
+        why = refusal(plan.governance, old, data, plan.rag_of, approval, who)
+        if why is not None:
+            raise ApprovalNeeded(f"{path}: {why}; nothing was saved")
+
+    def author_of(self, author: str | None = None) -> str:
+        """Who a save is made as: ``author``, ``$BVTUI_AUTHOR``, else git's identity."""
+        author = author or os.environ.get(AUTHOR_ENV) or None
+        if author or self.repo is None:
+            return author or ""
+        return self.repo.author_ident() or ""
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -136,14 +183,27 @@ class Saving:
             )
 
     def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+        self,
+        path: Path,
+        ref: str,
+        author: str | None,
+        head: PendingBlob | None = None,
+        approval: Approval | None = None,
     ) -> SaveResult:
         old, new = self._versions(path, head)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
             return result
-        message = commit_message(ref, changes, created=old is None, removed=new is None)
+        approval = approval or Approval()
+        message = commit_message(
+            ref,
+            changes,
+            created=old is None,
+            removed=new is None,
+            reason=approval.reason,
+            approved_by=approval.approver,
+        )
         result.commit, result.error = self._commit([path], message, author)
         return result
 
