@@ -23,12 +23,14 @@ from bvtui.model.governance import (
     ANYONE_BUT_AUTHOR,
     Approval,
     Governance,
+    Slip,
     deadline_in_force,
     is_closing,
     is_revising,
     needs,
     parse_governance,
     refusal,
+    slip_totals,
 )
 from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
 from bvtui.model.model import (
@@ -77,6 +79,7 @@ __all__ = [
     "Plan",
     "Ref",
     "RefError",
+    "Slip",
     "Update",
     "ValidationError",
     "action_from_mapping",
@@ -109,4 +112,5 @@ __all__ = [
     "ref_text",
     "refusal",
     "search_text",
+    "slip_totals",
 ]

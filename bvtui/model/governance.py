@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 ANYONE_BUT_AUTHOR = "anyone-but-author"
@@ -248,3 +249,24 @@ def refusal(
             return f"{who} may not approve it (governance: approvers: {rules.approvers_text()})"
         return f"{who} may not approve it: they are its author (governance: {ANYONE_BUT_AUTHOR})"
     return None
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One revision of an action's deadline in force, with its reason and approver
+    (the commit's ``Reason:`` and ``Approved-by:`` trailers; empty when it had none)."""
+
+    when: datetime
+    author: str
+    sha: str
+    old: str
+    new: str
+    days: int | None
+    """Days the due date moved (negative: brought forward); None when either has none."""
+    reason: str
+    approver: str
+
+
+def slip_totals(slips: list[Slip]) -> tuple[int, int]:
+    """How many revisions, and the days they moved the due date in all (known ones)."""
+    return len(slips), sum(slip.days for slip in slips if slip.days is not None)

@@ -167,7 +167,9 @@ class RevisionFiles:
 
 
 def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
-    """The contents of many blobs in one ``git cat-file --batch`` run."""
+    """The contents of many blobs in one ``git cat-file --batch`` run.
+
+    A name may also be ``<commit>:<path>``; one that names nothing is left out."""
     if not shas:
         return {}
     unique = list(dict.fromkeys(shas))
@@ -178,6 +180,9 @@ def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
     for sha in unique:
         header_end = data.index(b"\n", position)
         header = data[position:header_end].split()
+        if header[-1] == b"missing":
+            position = header_end + 1
+            continue
         size = int(header[2])
         start = header_end + 1
         blobs[sha] = data[start : start + size]

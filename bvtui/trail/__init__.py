@@ -1,5 +1,6 @@
 """The audit trail read back: an action's history field by field, status timelines, what
-changed since a date or snapshot, snapshot tags, and the auditor's check.
+changed since a date or snapshot, snapshot tags, the auditor's check, and the governance
+rules read back (changes without the approval they needed, each action's slip ledger).
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
@@ -15,6 +16,7 @@ from bvtui.trail.history import (
     status_timeline,
     store_history,
 )
+from bvtui.trail.rule_audit import RuleBreach, approval_of, rule_breaches, slip_ledger
 from bvtui.trail.snapshots import list_tags, make_snapshot
 
 __all__ = [
@@ -22,15 +24,19 @@ __all__ = [
     "AuditReport",
     "DeadlineSlip",
     "Revision",
+    "RuleBreach",
     "StatusSpell",
     "StoreChanges",
     "action_history",
+    "approval_of",
     "audit_store",
     "changes_by_plan",
     "deadline_slips",
     "list_tags",
     "make_snapshot",
     "move_order",
+    "rule_breaches",
+    "slip_ledger",
     "status_timeline",
     "store_changes",
     "store_history",
