@@ -16,7 +16,13 @@ from bvtui.trail.history import (
     status_timeline,
     store_history,
 )
-from bvtui.trail.rule_audit import RuleBreach, approval_of, rule_breaches, slip_ledger
+from bvtui.trail.rule_audit import (
+    RuleBreach,
+    approval_of,
+    report_slips,
+    rule_breaches,
+    slip_ledger,
+)
 from bvtui.trail.snapshots import list_tags, make_snapshot
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "list_tags",
     "make_snapshot",
     "move_order",
+    "report_slips",
     "rule_breaches",
     "slip_ledger",
     "status_timeline",

@@ -144,12 +144,23 @@ def action_history(
 
 
 def store_history(
-    repo: Repo, store_path: str, *, base: str | None = None, tip: str = "HEAD", limit: int = 0
+    repo: Repo,
+    store_path: str,
+    *,
+    base: str | None = None,
+    tip: str = "HEAD",
+    limit: int = 0,
+    lines_matching: str | None = None,
 ) -> list[Revision]:
-    """Every change to a YAML file of the store after ``base``, newest commit first."""
+    """Every change to a YAML file of the store after ``base``, newest commit first.
+
+    With ``lines_matching``, only the files whose added or removed lines match that
+    regular expression (git's ``-G``: the rest are never decoded)."""
     args = _range(base, tip)
     if limit:
         args.append(f"--max-count={limit}")
+    if lines_matching:
+        args.append(f"-G{lines_matching}")
     entries = [
         (commit, change)
         for commit in read_log(repo, *args, paths=[store_path])

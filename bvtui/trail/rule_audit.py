@@ -13,14 +13,16 @@ commit can write them; signing says who wrote the commit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bvtui.git import Commit, Repo
+from bvtui.git import Commit, Repo, commit_of
 from bvtui.model import (
     APPROVED_BY_TRAILER,
     PLAN_FILE,
     REASON_TRAILER,
+    Action,
     Approval,
     Plan,
     Ref,
@@ -30,8 +32,11 @@ from bvtui.model import (
     plan_from_mapping,
     refusal,
 )
-from bvtui.store import YamlFileError, read_blobs, read_mapping
+from bvtui.store import Store, YamlFileError, read_blobs, read_mapping
 from bvtui.trail.history import Revision, deadline_slips, store_history
+
+JUDGED_LINES = "(status|deadline):"
+"""The lines a change the rules judge touches (git ``-G``): the rest are not read."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,8 @@ def rule_breaches(
 ) -> list[RuleBreach]:
     """Every change after ``base`` that its plan's rules at the time did not allow,
     newest first."""
-    revisions = _judged(store_history(repo, store_path, base=base, tip=tip))
+    changed = store_history(repo, store_path, base=base, tip=tip, lines_matching=JUDGED_LINES)
+    revisions = _judged(changed)
     plans = _plans_then(repo, store_path, revisions)
     breaches = []
     for revision in revisions:
@@ -111,20 +117,22 @@ def rule_breaches(
 
 
 def slip_ledger(
-    repo: Repo, store_path: str, *, tip: str = "HEAD", refs: set[str] | None = None
+    repo: Repo, plan_paths: list[str], *, tip: str = "HEAD", refs: set[str] | None = None
 ) -> dict[str, list[Slip]]:
     """Each action's deadline revisions up to ``tip``, oldest first, keyed by ref
-    (only ``refs`` when given); an action never revised has no entry. A first
-    deadline is no revision.
+    (only ``refs`` when given), from the history of the plan folders ``plan_paths``
+    (relative to the top of the work tree); an action never revised has no entry,
+    and a first deadline is no revision.
 
-    Read from the whole history in one path-limited ``git log`` and one ``cat-file``;
-    a renamed action's revisions before its rename stay under its old ref.
+    Only the files whose deadline lines changed are read (git ``-G``); a renamed
+    action's revisions before its rename stay under its old ref.
     """
     by_ref: dict[str, list[Revision]] = {}
-    for revision in store_history(repo, store_path, tip=tip):
-        action_file = PurePosixPath(revision.path).name != PLAN_FILE
-        if action_file and (refs is None or revision.ref in refs):
-            by_ref.setdefault(revision.ref, []).append(revision)
+    for path in plan_paths:
+        for revision in store_history(repo, path, tip=tip, lines_matching="deadline:"):
+            action_file = PurePosixPath(revision.path).name != PLAN_FILE
+            if action_file and (refs is None or revision.ref in refs):
+                by_ref.setdefault(revision.ref, []).append(revision)
     ledger: dict[str, list[Slip]] = {}
     for ref, revisions in by_ref.items():
         commits = {revision.commit.sha: revision.commit for revision in revisions}
@@ -145,3 +153,19 @@ def slip_ledger(
                 )
             )
     return ledger
+
+
+def report_slips(store: Store, actions: Iterable[Action]) -> dict[str, list[Slip]] | None:
+    """The slip ledger of ``actions`` as ``store`` was read (its revision, or HEAD),
+    for a report; None when the store has no history to read it from."""
+    repo = store.repo
+    if repo is None:
+        return None
+    try:
+        tip = commit_of(repo, store.revision or "HEAD")
+    except ValueError:
+        return None
+    actions = list(actions)
+    plans = sorted({action.plan.slug for action in actions})
+    paths = [str(PurePosixPath(repo.relative(store.root)) / slug) for slug in plans]
+    return slip_ledger(repo, paths, tip=tip, refs={action.ref for action in actions})
