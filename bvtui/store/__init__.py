@@ -10,6 +10,7 @@ from bvtui.store.disk_edit import edited_on_disk
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.store.safe_files import write_atomically
+from bvtui.store.saving import render_action
 from bvtui.store.sources import read_blobs
 from bvtui.store.store import Keep, Store, parse_ref
 from bvtui.store.unapplied import (
@@ -64,6 +65,7 @@ __all__ = [
     "read_regular_file",
     "read_unapplied",
     "reads_as_text",
+    "render_action",
     "render_mapping",
     "stat_fingerprint",
     "unapplied_path",

@@ -118,10 +118,7 @@ class Saving:
             if action.plan.governance.active:
                 before = head.result() if head is not None else current
                 self._check_rules(path, action.plan, before, data, approval, author)
-            text = _canonical_rewrite(old_text, data, action, path)
-            if text is None:
-                text = render_mapping(old_text, data, STORED_FIELDS)
-            _check_reads_back(text, action, path)
+            text = render_action(old_text, action, path)
             if text != old_text:
                 _write(path, text)
             action.digest = digest(text.encode("utf-8"))
@@ -300,6 +297,21 @@ def _write(path: Path, text: str) -> None:
             f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
             "free some disk space or check the folder's permissions, then save again"
         ) from None
+
+
+def render_action(old_text: str | None, action: Action, path: Path) -> str:
+    """The text a save of ``action`` writes over ``old_text`` (None: a new file): the
+    canonical layout when the file has it, else a round trip keeping comments and order.
+
+    Raises:
+        StoreError: a field would not read back as it was given.
+    """
+    data = action_to_mapping(action)
+    text = _canonical_rewrite(old_text, data, action, path)
+    if text is None:
+        text = render_mapping(old_text, data, STORED_FIELDS)
+    _check_reads_back(text, action, path)
+    return text
 
 
 def _canonical_rewrite(

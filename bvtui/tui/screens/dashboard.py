@@ -198,11 +198,15 @@ class DashboardScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, actions: list[Action], wanted: Filter, total: int) -> None:
+    def __init__(
+        self, actions: list[Action], wanted: Filter, total: int, *, proposals: int = 0
+    ) -> None:
         super().__init__()
         self.actions = actions
         self.wanted = wanted
         self.total = total
+        self.proposals = proposals
+        """How many proposals wait for approval in the store (``bvtui proposals``)."""
         self.figures = dashboard(actions, wanted.as_of)
 
     def compose(self) -> ComposeResult:
@@ -215,6 +219,9 @@ class DashboardScreen(Screen[None]):
             heading.append("   filter: ", style="dim")
             heading.append(line(self.wanted.describe()), style=VALUE_STYLE)
         heading.append(f"   {as_of_text(self.actions, self.wanted)}", style="dim")
+        if self.proposals:
+            plural = "s" if self.proposals != 1 else ""
+            heading.append(f"   ⧗ {self.proposals} proposal{plural} waiting", style=WARN_STYLE)
         with VerticalScroll(id="dashboard"):
             yield Static(heading, id="dash-title")
             with Horizontal(id="rag-totals"):

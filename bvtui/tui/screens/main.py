@@ -29,7 +29,15 @@ from textual.worker import get_current_worker
 from bvtui.git import GitError
 from bvtui.importing import ImportResult
 from bvtui.model import Action, Filter
-from bvtui.sharing import SyncError, conflicted_refs, conflicts_of, continue_sync, in_progress, sync
+from bvtui.sharing import (
+    SyncError,
+    conflicted_refs,
+    conflicts_of,
+    continue_sync,
+    in_progress,
+    proposals_waiting,
+    sync,
+)
 from bvtui.store import Store, StoreError
 from bvtui.tui.keys import FOOTER_KEYS
 from bvtui.tui.listing import Listing
@@ -75,6 +83,8 @@ class MainScreen(QuitFlow, Screen[None]):
         self.store: Store | None = None
         self.listing = Listing([], as_of)
         self.load_seconds: float | None = None
+        self.proposals: dict[str, str] = {}
+        """Each action's proposal waiting for approval, in words (by ref)."""
         self._search_timer: Timer | None = None
         self._to_resolve: list[str] = []
 
@@ -114,11 +124,13 @@ class MainScreen(QuitFlow, Screen[None]):
             store = Store.open(self.root)
             pending = store.pending_refs() if store.repo is not None else set()
             listing = Listing(store.actions, self.as_of, pending)
+            proposals = proposals_waiting(store)
         except (StoreError, GitError, OSError) as err:
             self.post_message(StoreLoadFailed(str(err)))
             return
         if not worker.is_cancelled:
-            self.post_message(StoreLoaded(store, listing, time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            self.post_message(StoreLoaded(store, listing, seconds, proposals))
 
     @on(StoreLoaded)
     def _loaded(self, event: StoreLoaded) -> None:
@@ -126,6 +138,7 @@ class MainScreen(QuitFlow, Screen[None]):
         wanted = self.listing.filter
         self.store, self.listing = event.store, event.listing
         self.load_seconds = event.seconds
+        self.proposals = event.proposals
         self.table.measure(self.listing.actions)
         self.table.loading = False
         if not isinstance(self.focused, Input):
@@ -195,7 +208,8 @@ class MainScreen(QuitFlow, Screen[None]):
 
     def _show_detail(self, action: Action | None) -> None:
         uncommitted = action is not None and action.ref in self.listing.pending
-        self.query_one(ActionDetail).show(action, self.as_of, uncommitted)
+        proposal = self.proposals.get(action.ref, "") if action is not None else ""
+        self.query_one(ActionDetail).show(action, self.as_of, uncommitted, proposal)
 
     @on(ActionTable.Highlighted)
     def _highlighted(self, event: ActionTable.Highlighted) -> None:
@@ -333,7 +347,12 @@ class MainScreen(QuitFlow, Screen[None]):
 
     def action_dashboard(self) -> None:
         self.app.push_screen(
-            DashboardScreen(list(self.listing.shown), self.listing.filter, self.listing.total)
+            DashboardScreen(
+                list(self.listing.shown),
+                self.listing.filter,
+                self.listing.total,
+                proposals=len(self.proposals),
+            )
         )
 
     def action_export(self) -> None:
