@@ -227,21 +227,36 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-@user_errors
-def set_fields(args: argparse.Namespace) -> int:
-    """Edit one action and commit the change."""
+def edit_asked(
+    args: argparse.Namespace, verb: str
+) -> tuple[Store, Action, Callable[[Action], Action]]:
+    """The store, the action and the edit its ``FIELD=VALUE`` pairs and ``--update``
+    ask for (``set`` and ``propose``), checked as the app checks them.
+
+    Raises:
+        StoreError: nothing asked, or a deadline that looks like a date but names none.
+    """
     values = _assignments(args.assignments)
     if not values and not args.update:
-        return fail("nothing to set: give FIELD=VALUE pairs or --update TEXT")
+        raise StoreError(f"nothing to {verb}: give FIELD=VALUE pairs or --update TEXT")
     store = _open(args, args.ref)
     action = store.find(args.ref)
     doubts = [] if args.force else deadline_doubts(action, values)
     if doubts:
-        return fail(f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)")
+        raise StoreError(
+            f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)"
+        )
 
     def edit(action: Action) -> Action:
         return edited(action, values, update=args.update, period=args.period)
 
+    return store, action, edit
+
+
+@user_errors
+def set_fields(args: argparse.Namespace) -> int:
+    """Edit one action and commit the change."""
+    store, action, edit = edit_asked(args, "set")
     approval = Approval(args.approved_by or "", args.reason or "")
     try:
         # another save of the file since it was read: the same edit is made on that version
@@ -373,14 +388,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     options.author_option(p)
     options.ref_argument(p)
-    p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
-    p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
-    p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
-    )
+    options.edit_options(p)
     options.approval_options(p)
     p.set_defaults(run=set_fields)
 

@@ -7,8 +7,8 @@ import argparse
 import sys
 
 from bvtui.cli import options
-from bvtui.cli.commands import _assignments, _open, _report, fail, user_errors
-from bvtui.model import Action, Approval, deadline_doubts, edited, one_line
+from bvtui.cli.commands import _open, _report, edit_asked, fail, user_errors
+from bvtui.model import Approval, one_line
 from bvtui.store import ApprovalNeeded, Store, locate_store
 
 
@@ -17,18 +17,7 @@ def propose_command(args: argparse.Namespace) -> int:
     """Record a change on the action's proposal branch; the work tree is not touched."""
     from bvtui.sharing import propose
 
-    values = _assignments(args.assignments)
-    if not values and not args.update:
-        return fail("nothing to propose: give FIELD=VALUE pairs or --update TEXT")
-    store = _open(args, args.ref)
-    action = store.find(args.ref)
-    doubts = [] if args.force else deadline_doubts(action, values)
-    if doubts:
-        return fail(f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)")
-
-    def edit(before: Action) -> Action:
-        return edited(before, values, update=args.update, period=args.period)
-
+    store, action, edit = edit_asked(args, "propose")
     proposal, unpushed = propose(store, action, edit, author=args.author, reason=args.reason or "")
     print(f"{proposal.ref}: proposed {proposal.commit[:10]}: {one_line(proposal.summary())}")
     if unpushed:
@@ -104,11 +93,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     options.author_option(p)
     options.ref_argument(p)
-    p.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Closed")
-    p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
-    p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
+    options.edit_options(p)
     p.add_argument("--reason", metavar="TEXT", help="why (a Reason: trailer, kept on approval)")
-    p.add_argument("--force", action="store_true", help="keep a deadline that names no date")
     p.set_defaults(run=propose_command)
 
     p = sub.add_parser("proposals", help="list the proposals waiting for approval")
