@@ -55,6 +55,14 @@ def approval_of(commit: Commit) -> Approval:
     return Approval(approvers[-1], reasons[-1])
 
 
+def _ever_governed(repo: Repo, store_path: str, tip: str) -> bool:
+    """Whether any plan file up to ``tip`` ever held a ``governance:`` line (git ``-G``
+    over the plan files alone: a few commits, however long the history)."""
+    plans = f":(glob){PurePosixPath(store_path) / '*' / PLAN_FILE}"
+    found = repo.run("log", "-1", "--format=%H", "-Ggovernance:", tip, "--", plans)
+    return bool(found.stdout.strip())
+
+
 def _plans_then(repo: Repo, store_path: str, revisions: list[Revision]) -> dict[str, Plan]:
     """The plan of each revision's action as its commit held it, keyed ``sha:path``;
     a plan file missing or unreadable at that commit is left out (no rules)."""
@@ -94,7 +102,10 @@ def rule_breaches(
     repo: Repo, store_path: str, *, base: str | None = None, tip: str = "HEAD"
 ) -> list[RuleBreach]:
     """Every change after ``base`` that its plan's rules at the time did not allow,
-    newest first."""
+    newest first. A store whose plan files never held rules up to ``tip`` has none,
+    found without reading the actions' history."""
+    if not _ever_governed(repo, store_path, tip):
+        return []
     changed = store_history(repo, store_path, base=base, tip=tip, lines_matching=JUDGED_LINES)
     revisions = _judged(changed)
     plans = _plans_then(repo, store_path, revisions)
@@ -128,11 +139,12 @@ def slip_ledger(
     action's revisions before its rename stay under its old ref.
     """
     by_ref: dict[str, list[Revision]] = {}
-    for path in plan_paths:
-        for revision in store_history(repo, path, tip=tip, lines_matching="deadline:"):
-            action_file = PurePosixPath(revision.path).name != PLAN_FILE
-            if action_file and (refs is None or revision.ref in refs):
-                by_ref.setdefault(revision.ref, []).append(revision)
+    if not plan_paths:
+        return {}
+    for revision in store_history(repo, plan_paths, tip=tip, lines_matching="deadline:"):
+        action_file = PurePosixPath(revision.path).name != PLAN_FILE
+        if action_file and (refs is None or revision.ref in refs):
+            by_ref.setdefault(revision.ref, []).append(revision)
     ledger: dict[str, list[Slip]] = {}
     for ref, revisions in by_ref.items():
         commits = {revision.commit.sha: revision.commit for revision in revisions}
