@@ -27,6 +27,7 @@ from bvtui.model import (
     plan_to_mapping,
     refusal,
 )
+from bvtui.store.kept_approvals import drop_approval, keep_approval, kept_approval
 from bvtui.store.safe_files import save_lock, write_atomically
 from bvtui.store.values import (
     AUTHOR_ENV,
@@ -123,7 +124,10 @@ class Saving:
                 _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
-            return self._commit_file(path, action.ref, author, head, approval)
+            result = self._commit_file(path, action.ref, author, head, approval)
+            if result.error and (approval.approver or approval.reason) and self.repo is not None:
+                keep_approval(self.repo.git_dir, action.ref, approval, action.digest)
+            return result
 
     def _check_rules(
         self,
@@ -192,6 +196,9 @@ class Saving:
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
             return result
+        keeper = self.repo if path.name != PLAN_FILE else None  # an action's approval
+        if approval is None and keeper is not None and path.exists():
+            approval = kept_approval(keeper.git_dir, ref, digest(path.read_bytes()))
         approval = approval or Approval()
         message = commit_message(
             ref,
@@ -202,6 +209,8 @@ class Saving:
             approved_by=approval.approver,
         )
         result.commit, result.error = self._commit([path], message, author)
+        if result.commit and keeper is not None:
+            drop_approval(keeper.git_dir, ref)
         return result
 
     def _versions(
