@@ -15,9 +15,12 @@ from bvtui.store import ApprovalNeeded, Store, locate_store
 @user_errors
 def propose_command(args: argparse.Namespace) -> int:
     """Record a change on the action's proposal branch; the work tree is not touched."""
-    from bvtui.sharing import propose
+    from bvtui.sharing import fetch_proposals, propose
 
     store, action, edit = edit_asked(args, "propose")
+    trouble = fetch_proposals(store)  # one waiting elsewhere for this action refuses it
+    if trouble:
+        print(f"bvtui: warning: {trouble}", file=sys.stderr)
     proposal, unpushed = propose(store, action, edit, author=args.author, reason=args.reason or "")
     print(f"{proposal.ref}: proposed {proposal.commit[:10]}: {one_line(proposal.summary())}")
     if unpushed:

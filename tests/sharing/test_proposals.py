@@ -45,13 +45,14 @@ def test_proposed_by_one_officer_approved_by_another(
     assert git(alice.parent, "diff", "--cached") == staged
     assert BRANCH in git(remote, "for-each-ref", "--format=%(refname)")
 
+    # a second proposal for the same action, from a clone that has not fetched it yet,
+    # waits behind the first
+    code, _out, err = run(capsys, "propose", "--store", str(bob), "1.3", "progress=50")
+    assert code == 1 and "already waits" in err
     code, out, err = run(capsys, "proposals", "--store", str(bob))
     assert code == 0, err
     assert "elections-demo/1.3" in out and "Alice <alice@example.org>" in out
     assert "status On Target -> Completed" in out and "Evidence seen at Board 14/09" in out
-    # a second proposal for the same action waits behind the first
-    code, _out, err = run(capsys, "propose", "--store", str(bob), "1.3", "progress=50")
-    assert code == 1 and "already waits" in err
 
     # the proposer may not approve her own change (anyone-but-author)
     code, _out, err = run(capsys, "approve", "--store", str(alice), "1.3")
