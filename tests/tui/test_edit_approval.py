@@ -71,3 +71,24 @@ async def test_an_approver_not_allowed_is_refused_and_the_edit_stays(store_dir: 
         assert screen.query_one("#status", Select).value == "Completed"
     assert commit_count(store_dir) == before
     assert git(store_dir, "status", "--porcelain") == ""
+
+
+async def test_a_closure_saved_by_hand_but_not_committed_is_asked_about(store_dir: Path) -> None:
+    """The save records HEAD -> disk: a closure left uncommitted on disk is part of the
+    next save from the app, which asks for its approval too."""
+    govern(store_dir)
+    path = store_dir / "elections-demo" / "1.3.yaml"
+    path.write_text(path.read_text().replace("status: On Target", "status: Completed"))
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        screen.query_one("#progress").value = "100"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ApprovalScreen)
+        await pilot.press(*"Louise Stamp <louise@council.example>", "enter", "enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, (EditScreen, ApprovalScreen))
+    message = git(store_dir, "log", "-1", "--format=%B")
+    assert "status: On Target -> Completed" in message
+    assert "Approved-by: Louise Stamp <louise@council.example>" in message

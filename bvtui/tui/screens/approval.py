@@ -10,7 +10,7 @@ again, so a screen that asked too little can never let a change through.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from bvtui.model import Action, Approval, action_to_mapping, deadline_in_force, is_closing, needs
+from bvtui.store import Store, YamlFileError, read_mapping
 from bvtui.tui.text import line
 
 
@@ -83,14 +84,32 @@ class ApprovalScreen(ModalScreen[Approval | None]):
         self.dismiss(None)
 
 
+def committed(store: Store, action: Action) -> dict[str, Any] | None:
+    """The action as HEAD holds it, which the save path judges a change against (an
+    edit saved but not committed is part of the change); as read outside git."""
+    repo = store.repo
+    if repo is None:
+        return action_to_mapping(action)
+    blob = repo.head_blob(store.action_path(action))
+    if blob is None:
+        return None
+    try:
+        return read_mapping(blob.decode("utf-8"), str(store.action_path(action)))
+    except (YamlFileError, UnicodeDecodeError):
+        return action_to_mapping(action)
+
+
 def ask_approval(
-    screen: Screen, before: Action, after: Action, then: Callable[[Approval], None]
+    screen: Screen, store: Store, before: Action, after: Action, then: Callable[[Approval], None]
 ) -> None:
-    """Call ``then`` with the approval the change from ``before`` to ``after`` needs:
-    asked for in an :class:`ApprovalScreen` when the plan's rules want one, else none.
-    Backing out of the question calls nothing (the edit stays on screen)."""
+    """Call ``then`` with the approval the change from ``before`` (as committed) to
+    ``after`` needs: asked for in an :class:`ApprovalScreen` when the plan's rules want
+    one, else none. Backing out of the question calls nothing (the edit stays on screen)."""
     rules = before.plan.governance
-    old, new = action_to_mapping(before), action_to_mapping(after)
+    if not rules.active:
+        then(Approval())
+        return
+    old, new = committed(store, before), action_to_mapping(after)
     approver, reason = needs(rules, old, new, before.plan.rag_of)
     if not (approver or reason):
         then(Approval())

@@ -322,7 +322,9 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             self._message("Cannot save: " + error_reason(err))
             return
         typed = (values, update, self.period or None)
-        ask_approval(self, self.action, mine, lambda given: self._approved(given, mine, typed))
+        ask_approval(
+            self, self.store, self.action, mine, lambda given: self._approved(given, mine, typed)
+        )
 
     def _approved(self, given: Approval, mine: Action, typed: Typed) -> None:
         """Save ``mine`` with the approval ``given``, once any doubts are answered."""
