@@ -14,9 +14,9 @@ import shlex
 from typing import NoReturn
 
 from bvtui.cli import options
-from bvtui.cli.commands import _filter, _open, _report, fail
+from bvtui.cli.commands import APPROVAL_HINT, _filter, _open, _report, approval_given, fail
 from bvtui.model import Filter, ValidationError
-from bvtui.store import BULK_LIMIT, BulkEdit, StoreError, save_bulk
+from bvtui.store import BULK_LIMIT, ApprovalNeeded, BulkEdit, StoreError, save_bulk
 
 
 class _WhereParser(argparse.ArgumentParser):
@@ -71,10 +71,18 @@ def set_many(args: argparse.Namespace, ids: list[str], values: dict[str, str]) -
     edit = BulkEdit(values, args.update, args.period)
     try:
         results = save_bulk(
-            store, actions, edit, author=args.author, each=args.each, force=args.force
+            store,
+            actions,
+            edit,
+            author=args.author,
+            each=args.each,
+            force=args.force,
+            approval=approval_given(args),
         )
     except ValidationError as err:
         return fail(f"{err}; nothing was changed{_force_hint(err, args.force)}")
+    except ApprovalNeeded as err:
+        return fail(f"{err} {APPROVAL_HINT}")
     return max(_report(result) for result in results)
 
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from bvtui.cli import options
 from bvtui.git import GitError, Repo, init_repository
-from bvtui.model import Action, ValidationError, deadline_doubts, due_date, edited
+from bvtui.model import Action, Approval, ValidationError, deadline_doubts, due_date, edited
 from bvtui.store import (
     BULK_LIMIT,
+    ApprovalNeeded,
     Keep,
     SaveResult,
     Store,
@@ -238,6 +239,39 @@ def _targets(words: list[str]) -> tuple[list[str], dict[str, str]]:
     return ids, _assignments([word for word in words if "=" in word])
 
 
+def edit_asked(
+    args: argparse.Namespace, verb: str, ref: str, values: dict[str, str]
+) -> tuple[Store, Action, Callable[[Action], Action]]:
+    """The store, the action ``ref`` and the edit its ``FIELD=VALUE`` pairs (``values``)
+    and ``--update`` ask for (``set`` and ``propose``), checked as the app checks them.
+
+    Raises:
+        StoreError: nothing asked, or a deadline that looks like a date but names none.
+    """
+    if not values and not args.update:
+        raise StoreError(f"nothing to {verb}: give FIELD=VALUE pairs or --update TEXT")
+    store = _open(args, ref)
+    action = store.find(ref)
+    doubts = [] if args.force else deadline_doubts(action, values)
+    if doubts:
+        raise StoreError(
+            f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)"
+        )
+
+    def edit(action: Action) -> Action:
+        return edited(action, values, update=args.update, period=args.period)
+
+    return store, action, edit
+
+
+def approval_given(args: argparse.Namespace) -> Approval:
+    """``--approved-by`` and ``--reason`` as the save records them."""
+    return Approval(args.approved_by or "", args.reason or "")
+
+
+APPROVAL_HINT = "(give --approved-by 'Name <email>' and --reason TEXT)"
+
+
 @user_errors
 def set_fields(args: argparse.Namespace) -> int:
     """Edit one action and commit the change (several, or ``--where``: a bulk edit)."""
@@ -253,17 +287,15 @@ def set_fields(args: argparse.Namespace) -> int:
         from bvtui.cli.bulk import set_many
 
         return set_many(args, ids, values)
-    store = _open(args, ids[0])
-    action = store.find(ids[0])
-    doubts = [] if args.force else deadline_doubts(action, values)
-    if doubts:
-        return fail(f"{doubts[0]}: no due date, so never overdue (--force keeps it as written)")
-
-    def edit(action: Action) -> Action:
-        return edited(action, values, update=args.update, period=args.period)
-
-    # another save of the file since it was read: the same edit is made on that version
-    return _report(store.save_action(edit(action), author=args.author, reapply=edit))
+    store, action, edit = edit_asked(args, "set", ids[0], values)
+    try:
+        # another save of the file since it was read: the same edit is made on that version
+        result = store.save_action(
+            edit(action), author=args.author, reapply=edit, approval=approval_given(args)
+        )
+    except ApprovalNeeded as err:
+        return fail(f"{err} {APPROVAL_HINT}")
+    return _report(result)
 
 
 def _report(result: SaveResult) -> int:
@@ -423,6 +455,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
     )
+    options.approval_options(p)
     p.set_defaults(run=set_fields)
 
     p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")

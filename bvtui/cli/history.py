@@ -384,6 +384,9 @@ def audit_record(report: AuditReport) -> dict[str, Any]:
         "invalid_files": [
             {"path": p.path, "line": p.line, "message": p.message} for p in report.problems
         ],
+        "rule_breaches": [
+            {**commit_record(b.commit), "action": b.ref, "why": b.why} for b in report.rule_breaches
+        ],
     }
 
 
@@ -419,6 +422,15 @@ def render_audit(report: AuditReport, fmt: str) -> str:
             for t in report.stray_tags
         ]
         parts.append(tabulate(rows, headers=("tag", "commit", "tagged by", "date"), tablefmt=fmt))
+    if report.rule_breaches:
+        count = len(report.rule_breaches)
+        parts.append(f"\nChanges without the approval their plan's rules required ({count})")
+        rows = [
+            [_when(b.commit), one_line(b.commit.author), b.commit.short, one_line(b.ref), b.why]
+            for b in report.rule_breaches
+        ]
+        headers = ("date", "author", "commit", "action", "why")
+        parts.append(tabulate(rows, headers=headers, tablefmt=fmt))
     if report.problems:
         parts.append(f"\nFiles that fail validation ({len(report.problems)})")
         parts.extend(one_line(str(problem)) for problem in report.problems)

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bvtui import __version__
-from bvtui.cli import app_args, commands, history_args, options, packets_args, report_args
+from bvtui.cli import (
+    app_args,
+    commands,
+    governance,
+    history_args,
+    options,
+    packets_args,
+    report_args,
+)
 from bvtui.cli import round as round_commands
 from bvtui.cli import sync as sync_commands
 from bvtui.cli import undo as undo_commands
@@ -29,6 +37,7 @@ COMMAND_GROUPS = [
     sync_commands.register,
     app_args.register,
     undo_commands.register,
+    governance.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 

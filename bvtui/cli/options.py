@@ -113,3 +113,30 @@ def at_option(parser: argparse.ArgumentParser) -> None:
         metavar="REV",
         help="read the store as it was at a git revision (a snapshot tag, a commit)",
     )
+
+
+def approval_options(parser: argparse.ArgumentParser) -> None:
+    """``--approved-by`` and ``--reason``: the approval a plan's governance rules ask for."""
+    parser.add_argument(
+        "--approved-by",
+        metavar="'NAME <EMAIL>'",
+        help="who approved the change (an Approved-by: trailer; the plan's rules may need it)",
+    )
+    parser.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why (a Reason: trailer; a plan's rules may need it to revise a deadline)",
+    )
+
+
+def edit_options(parser: argparse.ArgumentParser) -> None:
+    """``FIELD=VALUE...``, ``--update``, ``--period``, ``--force``: an edit, as ``set``
+    and ``propose`` take it."""
+    parser.add_argument("assignments", metavar="FIELD=VALUE", nargs="*", help="e.g. status=Delayed")
+    parser.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
+    parser.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from bvtui.cli.commands import _filter, _open, fail, user_errors
 from bvtui.reporting import BINARY_FORMATS, build_report, render_report, write_report
 from bvtui.store import Store
+from bvtui.trail import report_slips
 
 
 @user_errors
@@ -21,9 +22,9 @@ def report(args: argparse.Namespace) -> int:
     since = Store.at(args.store, args.since, plans=plans) if args.since else None
     wanted = _filter(args)
     actions = wanted.apply(store.actions)
-    data = render_report(
-        build_report(store, actions, wanted=wanted, as_of=args.as_of, since=since), args.format
-    )
+    slips = report_slips(store, actions)
+    built = build_report(store, actions, wanted=wanted, as_of=args.as_of, since=since, slips=slips)
+    data = render_report(built, args.format)
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0

@@ -204,6 +204,14 @@ class Repo:
         )
         return name, email
 
+    def author_ident(self) -> str | None:
+        """Git's author identity as ``Name <email>`` (None when none is configured)."""
+        result = self.try_run("var", "GIT_AUTHOR_IDENT")
+        if result.returncode != 0:
+            return None
+        ident = result.stdout.strip()
+        return ident[: ident.rfind(">") + 1] or None
+
     # --- reading ------------------------------------------------------------------
 
     def head_blob(self, path: Path) -> bytes | None:

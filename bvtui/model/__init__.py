@@ -2,9 +2,10 @@
 
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
 one filter (``filters``); field changes and commit messages (``diff``); checked edits
-(``edit``); the file rules (``schema``); text made inert for every output (``inert``);
-who "me" is in the update round (``round``); the update packets' layout (``packet``); checks of
-the updates needing no history (``update_checks``).
+(``edit``); a plan's governance rules (``governance``); the file rules (``schema``);
+text made inert for every output (``inert``); who "me" is in the update round
+(``round``); the update packets' layout (``packet``); checks of the updates needing no
+history (``update_checks``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -18,6 +19,8 @@ from bvtui.model.decisions import (
 )
 from bvtui.model.diff import (
     APPENDED_LISTS,
+    APPROVED_BY_TRAILER,
+    REASON_TRAILER,
     FieldChange,
     bulk_commit_message,
     commit_message,
@@ -28,6 +31,19 @@ from bvtui.model.diff import (
 )
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
 from bvtui.model.filters import Filter, fold, search_text
+from bvtui.model.governance import (
+    ANYONE_BUT_AUTHOR,
+    Approval,
+    Governance,
+    Slip,
+    deadline_in_force,
+    is_closing,
+    is_revising,
+    needs,
+    parse_governance,
+    refusal,
+    slip_totals,
+)
 from bvtui.model.inert import (
     CELL_LIMIT,
     FORMULA_STARTS,
@@ -64,7 +80,9 @@ from bvtui.model.schema import (
 from bvtui.model.update_checks import UpdateWarning, update_warnings
 
 __all__ = [
+    "ANYONE_BUT_AUTHOR",
     "APPENDED_LISTS",
+    "APPROVED_BY_TRAILER",
     "CELL_LIMIT",
     "DEADLINE_FIELDS",
     "DECISIONS",
@@ -75,16 +93,20 @@ __all__ = [
     "PLAN_FILE",
     "RAGS",
     "RAG_SYMBOLS",
+    "REASON_TRAILER",
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "Approval",
     "Decision",
     "FieldChange",
     "Filter",
+    "Governance",
     "Identified",
     "Plan",
     "Ref",
     "RefError",
+    "Slip",
     "Update",
     "UpdateWarning",
     "ValidationError",
@@ -100,6 +122,7 @@ __all__ = [
     "current_period",
     "cut",
     "deadline_doubts",
+    "deadline_in_force",
     "decisions_of",
     "default_rag",
     "document_text",
@@ -109,17 +132,23 @@ __all__ = [
     "fold",
     "has_control",
     "identify",
+    "is_closing",
+    "is_revising",
     "json_inert",
     "looks_like_a_date",
     "markdown_text",
     "natural_key",
+    "needs",
     "one_line",
+    "parse_governance",
     "plan_from_mapping",
     "plan_to_mapping",
     "printable_block",
     "recognise",
     "ref_text",
+    "refusal",
     "search_text",
+    "slip_totals",
     "update_warnings",
     "with_decision",
 ]

@@ -5,8 +5,9 @@ The same decoding serves a save (old = the file at HEAD, new = what is written),
 
 A commit message is built so that no field text can forge its structure: every value
 is folded to one line with control characters shown escaped, update texts are indented
-in the body, and the trailer paragraph (``Action:``, ``Fields:``) is always the last
-one and written only from validated ids and field names.
+in the body, and the trailer paragraph (``Action:``, ``Fields:``; ``Reason:`` and
+``Approved-by:``, folded to one line) is always the last one and written only from
+validated ids, field names and the approval given with the save.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 SUBJECT_LIMIT = 72
+
+REASON_TRAILER = "Reason"
+APPROVED_BY_TRAILER = "Approved-by"
+"""The trailers recording why a change was made and who approved it (governance)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -166,6 +171,8 @@ def commit_message(
     reverts: str | None = None,
     trailers: dict[str, str] | None = None,
     subject: str | None = None,
+    reason: str = "",
+    approved_by: str = "",
 ) -> str:
     """The commit message recording a save of one action (or plan) file.
 
@@ -175,7 +182,8 @@ def commit_message(
     text indented; trailers ``Action: <plan>/<id>`` and ``Fields: a, b``. An undo
     (``reverts``: the commit it reverts) says so in its subject and a ``Reverts:``
     trailer; then ``trailers`` (``Meeting: Board 14/09``: keys are bvtui's own, values
-    folded to one line).
+    folded to one line), then ``Reason:`` and ``Approved-by:`` when given, each folded
+    to one line.
     """
     ref = one_line(ref)  # a ref is validated; a line of its own here would forge a trailer
     undo = [] if reverts is None else [f"undo {_checked_sha(reverts)[:10]}"]
@@ -192,7 +200,8 @@ def commit_message(
     if body:
         parts.append("\n".join(body))
     parts.extend(_update_texts([(ref, changes)]))
-    parts.append("\n".join(_trailers([ref], [changes], reverts, trailers)))
+    extra = _with_approval(trailers, reason, approved_by)
+    parts.append("\n".join(_trailers([ref], [changes], reverts, extra)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -201,6 +210,8 @@ def bulk_commit_message(
     *,
     reverts: str | None = None,
     trailers: dict[str, str] | None = None,
+    reason: str = "",
+    approved_by: str = "",
 ) -> str:
     """The commit message recording one save of several action files (a bulk edit).
 
@@ -227,7 +238,8 @@ def bulk_commit_message(
         parts.append("\n".join(body))
     parts.extend(_update_texts(entries))
     refs = [ref for ref, _changes in entries]
-    parts.append("\n".join(_trailers(refs, [c for _r, c in entries], reverts, trailers)))
+    extra = _with_approval(trailers, reason, approved_by)
+    parts.append("\n".join(_trailers(refs, [c for _r, c in entries], reverts, extra)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -283,6 +295,18 @@ def _trailers(
         trailers.append(f"Reverts: {_checked_sha(reverts)}")
     trailers.extend(f"{key}: {one_line(value)}" for key, value in (extra or {}).items())
     return trailers
+
+
+def _with_approval(
+    trailers: dict[str, str] | None, reason: str, approved_by: str
+) -> dict[str, str]:
+    """``trailers``, then ``Reason:`` and ``Approved-by:`` where given (one line each)."""
+    extra = dict(trailers or {})
+    if one_line(reason):
+        extra[REASON_TRAILER] = reason
+    if one_line(approved_by):
+        extra[APPROVED_BY_TRAILER] = approved_by
+    return extra
 
 
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from bvtui.model.dates import due_date, month_end
+from bvtui.model.governance import Governance
 from bvtui.model.ref import ref_text
 
 RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
@@ -157,6 +158,8 @@ class Plan:
     officer_aliases: dict[str, str] = field(default_factory=dict)
     officers: dict[str, str] = field(default_factory=dict)
     """Officer name -> e-mail, where a plan keeps such a table (for "me" and authorship)."""
+    governance: Governance = field(default_factory=Governance)
+    """The plan's rules for closing actions and revising deadlines (none by default)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def rag_of(self, status: str | None) -> str:

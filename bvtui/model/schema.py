@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from bvtui.model.diff import has_control
+from bvtui.model.governance import Governance, RuleError, parse_governance
 from bvtui.model.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Plan, Update
 from bvtui.model.ref import ID_PATTERN
 
@@ -22,6 +23,7 @@ PLAN_FIELDS: tuple[str, ...] = (
     "statuses",
     "officer_aliases",
     "officers",
+    "governance",
 )
 """The keys of ``plan.yaml``, in the order a new one is written."""
 
@@ -152,8 +154,17 @@ def plan_from_mapping(slug: str, data: dict[str, Any], path: str) -> Plan:
             " ".join(str(k).split()): _text(v, path, f"officers.{k}").strip()
             for k, v in officers_raw.items()
         },
+        governance=_governance(data.get("governance"), path),
         extra={k: v for k, v in data.items() if k not in PLAN_FIELDS},
     )
+
+
+def _governance(raw: Any, path: str) -> Governance:
+    try:
+        return parse_governance(raw)
+    except RuleError as err:
+        field = f"governance.{err.key}" if err.key else "governance"
+        raise ValidationError(path, field, err.value, err.reason) from None
 
 
 def plan_to_mapping(plan: Plan) -> dict[str, Any]:
@@ -171,6 +182,8 @@ def plan_to_mapping(plan: Plan) -> dict[str, Any]:
         data["officer_aliases"] = dict(plan.officer_aliases)
     if plan.officers:
         data["officers"] = dict(plan.officers)
+    if plan.governance.active or plan.governance.approvers:
+        data["governance"] = plan.governance.to_mapping()
     data.update(plan.extra)
     return data
 

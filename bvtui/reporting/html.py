@@ -145,6 +145,9 @@ COLUMN_SHARES = {
     "Progress": 6,
     "Latest update": 29,
     "Why": 27,
+    "Revisions": 7,
+    "Days": 6,
+    "Each revision": 37,
 }
 """Share of the page width (percent) of each column, so every table lines up."""
 

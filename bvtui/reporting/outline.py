@@ -1,7 +1,8 @@
 """A committee report as the blocks a document prints, in order.
 
 The html, Word and PDF writers walk this one outline, so all three hold the same
-sections in the same order (title, stamp, chart, counts, delivery plan, exceptions) and differ only
+sections in the same order (title, stamp, chart, counts, delivery plan, exceptions,
+slip ledger) and differ only
 in how each block is drawn. Text here is raw: each writer makes it inert its own way.
 """
 
@@ -21,6 +22,7 @@ from bvtui.reporting.pack import (
     rag_summary,
     status_summary,
 )
+from bvtui.reporting.slips import SLIP_COLUMNS, SLIP_HEADING, slip_rows, slip_summary
 
 
 @dataclass(frozen=True)
@@ -100,3 +102,9 @@ def outline(report: Report) -> Iterator[Block]:
             yield ActionTable(EXCEPTION_COLUMNS, rows)
         else:
             yield Paragraph("None.")
+    if report.slips is not None:
+        yield Heading(1, SLIP_HEADING)
+        ledger = slip_rows(report)
+        yield Paragraph(slip_summary(ledger))
+        if ledger:
+            yield ActionTable(SLIP_COLUMNS, [(a.rag, cells) for a, cells in ledger])

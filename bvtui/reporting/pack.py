@@ -3,11 +3,11 @@
 A :class:`Report` holds what every output format prints: a stamp (plans, as-of date,
 the commit the report was made from), the summary counts by theme x RAG and theme x
 status with percentages and totals (the "Overall Q2 Status" chart), the delivery plan
-per theme and objective, and the exception lists (overdue, status check failed, RAG
-worsened since a snapshot). Each action is judged on its own plan's ``as_of`` (unless
-``--as-of`` is given), as the list and the app judge it; only a plan without one is
-judged on today, and the stamp says so, so the same store at the same revision gives
-the same report. No Textual; the CLI and the app share it.
+per theme and objective, the exception lists (overdue, status check failed, RAG
+worsened since a snapshot) and the slip ledger. Each action is judged on its own
+plan's ``as_of`` (unless ``--as-of`` is given), as the list and the app judge it; only
+a plan without one is judged on today, and the stamp says so, so the same store at the
+same revision gives the same report. No Textual; the CLI and the app share it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bvtui.git import GitError
-from bvtui.model import RAGS, Action, Filter, Plan, fold
+from bvtui.model import RAGS, Action, Filter, Plan, Slip, fold
 from bvtui.reporting.stats import NO_THEME, RagCounts, StatusCheck, dashboard
 from bvtui.store import Store
 
@@ -116,6 +116,9 @@ class Report:
     status_checks: list[StatusCheck]
     worsened: list[Worsened] | None = None
     """None when no ``--since`` was given; a list (maybe empty) when it was."""
+    slips: dict[str, list[Slip]] | None = None
+    """Each revised action's deadline revisions by ref (the slip ledger); None when the
+    store has no history to read them from (the report then has no ledger)."""
 
 
 def rag_word(rag: str) -> str:
@@ -196,6 +199,7 @@ def build_report(
     as_of: date | None = None,
     since: Store | None = None,
     today: date | None = None,
+    slips: dict[str, list[Slip]] | None = None,
 ) -> Report:
     """The report of ``actions`` (already filtered by ``wanted``) from ``store``.
 
@@ -207,6 +211,7 @@ def build_report(
         since: the store at the ``--since`` revision, for the RAG-worsened list.
         today: the day the stamp names for a plan without ``as_of`` (default: the
             clock, on which :meth:`Plan.judged_on` judges such a plan).
+        slips: the slip ledger of ``actions`` (``bvtui.trail.report_slips``), or None.
     """
     plans = list({action.plan.slug: action.plan for action in actions}.values())
     if not plans and wanted and wanted.plans:
@@ -237,6 +242,7 @@ def build_report(
         overdue=figures.overdue,
         status_checks=figures.status_checks,
         worsened=worsened_since(actions, since) if since is not None else None,
+        slips=slips,
     )
 
 

@@ -1,7 +1,8 @@
 """A committee report as plain text (tabulate "simple") or Markdown (GitHub pipe tables).
 
 The order is the 2017-18 report's: the stamp, the summary by theme x RAG and theme x
-status, the delivery plan per theme and objective, then the exception lists. User
+status, the delivery plan per theme and objective, the exception lists, then the slip
+ledger. User
 text is printed as text: control characters are made visible (never sent to the
 terminal), and in Markdown the characters that would start a table cell or an HTML
 tag are escaped. A cell shows at most :data:`bvtui.model.inert.CELL_LIMIT` characters
@@ -26,8 +27,15 @@ from bvtui.reporting.pack import (
     rag_word,
     status_summary,
 )
+from bvtui.reporting.slips import SLIP_COLUMNS, SLIP_HEADING, slip_rows, slip_summary
 
-_TEXT_WIDTHS = {"Action": 44, "Latest update": 50, "Why": 50, "Lead officer": 22}
+_TEXT_WIDTHS = {
+    "Action": 44,
+    "Latest update": 50,
+    "Why": 50,
+    "Lead officer": 22,
+    "Each revision": 60,
+}
 """Columns wrapped in the text format, so a table fits a printed page."""
 
 
@@ -119,6 +127,12 @@ def _render(report: Report, style: _TextStyle) -> str:
             blocks.append(style.table(list(EXCEPTION_COLUMNS), rows))
         else:
             blocks.append("None.")
+    if report.slips is not None:
+        blocks.append(style.heading(2, SLIP_HEADING))
+        ledger = slip_rows(report)
+        blocks.append(slip_summary(ledger))
+        if ledger:
+            blocks.append(style.table(list(SLIP_COLUMNS), [cells for _a, cells in ledger]))
     return "\n\n".join(blocks) + "\n"
 
 

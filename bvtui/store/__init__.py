@@ -11,6 +11,7 @@ from bvtui.store.disk_edit import edited_on_disk
 from bvtui.store.me import Me, whoami
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
+from bvtui.store.rendering import render_action
 from bvtui.store.safe_files import write_atomically
 from bvtui.store.sources import read_blobs
 from bvtui.store.store import Keep, Store, parse_ref
@@ -24,6 +25,7 @@ from bvtui.store.unapplied import (
 )
 from bvtui.store.values import (
     AUTHOR_ENV,
+    ApprovalNeeded,
     FileChangedError,
     Problem,
     SaveResult,
@@ -39,6 +41,7 @@ __all__ = [
     "BULK_LIMIT",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
+    "ApprovalNeeded",
     "BulkEdit",
     "FileChangedError",
     "Keep",
@@ -67,6 +70,7 @@ __all__ = [
     "read_regular_file",
     "read_unapplied",
     "reads_as_text",
+    "render_action",
     "render_mapping",
     "save_bulk",
     "stat_fingerprint",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bvtui.model import Action, deadline_doubts, edited
+from bvtui.model import Action, Approval, deadline_doubts, edited
 from bvtui.store.saving import Saving
 from bvtui.store.values import SaveResult, StoreError
 
@@ -62,14 +62,16 @@ def save_bulk(
     author: str | None = None,
     each: bool = False,
     force: bool = False,
+    approval: Approval | None = None,
 ) -> list[SaveResult]:
     """Make ``edit`` on every one of ``actions`` and save them: one commit naming every
     action changed (an ``Action:`` trailer each), or with ``each`` one commit per
     action. A file changed on disk since it was read gets the same edit made again on
-    its version there.
+    its version there. ``approval`` answers the plans' governance rules for all.
 
     Raises:
         ValidationError: the edit is invalid for one action; nothing was written.
+        ApprovalNeeded: a plan's rules want an approval not given; nothing was written.
         StoreError: the saves cannot be made (as :meth:`Saving.save_actions`); nothing
             was written.
     """
@@ -77,5 +79,8 @@ def save_bulk(
         raise StoreError("no action to edit; nothing was saved")
     edits = edit.check(actions, force=force)
     if not each:
-        return store.save_actions(edits, author=author, reapply=edit.apply)
-    return [store.save_action(one, author=author, reapply=edit.apply) for one in edits]
+        return store.save_actions(edits, author=author, reapply=edit.apply, approval=approval)
+    return [
+        store.save_action(one, author=author, reapply=edit.apply, approval=approval)
+        for one in edits
+    ]

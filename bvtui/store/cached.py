@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from bvtui.model import Action, Plan, Update, natural_key
+from bvtui.model import Action, Plan, Update, natural_key, parse_governance
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -18,12 +18,20 @@ def plan_to_cache(plan: Plan) -> dict[str, Any]:
     """A validated plan as plain data for the parse cache (``as_of`` as ISO text)."""
     data = dict(vars(plan))
     data["as_of"] = plan.as_of.isoformat() if plan.as_of else None
+    data["governance"] = plan.governance.to_mapping()
     return data
 
 
 def plan_from_cache(slug: str, data: dict[str, Any]) -> Plan:
     as_of = data["as_of"]
-    return Plan(**{**data, "slug": slug, "as_of": date.fromisoformat(as_of) if as_of else None})
+    return Plan(
+        **{
+            **data,
+            "slug": slug,
+            "as_of": date.fromisoformat(as_of) if as_of else None,
+            "governance": parse_governance(data["governance"]),
+        }
+    )
 
 
 def action_to_cache(action: Action) -> tuple[Any, ...]:

@@ -14,22 +14,30 @@ from bvtui.git import GitError, PendingBlob, Repo, way_out
 from bvtui.model import (
     PLAN_FIELDS,
     PLAN_FILE,
-    STORED_FIELDS,
     Action,
+    Approval,
     Plan,
     Ref,
-    ValidationError,
-    action_from_mapping,
     action_to_mapping,
     bulk_commit_message,
     commit_message,
     field_changes,
     plan_to_mapping,
+    refusal,
 )
-from bvtui.store.safe_files import save_lock, write_atomically
+from bvtui.store.kept_approvals import drop_approval, keep_approval, kept_approval
+from bvtui.store.rendering import lenient_mapping, render_action, write_all, write_file
+from bvtui.store.safe_files import save_lock
 from bvtui.store.sources import read_blobs
-from bvtui.store.values import AUTHOR_ENV, FileChangedError, SaveResult, StoreError, digest
-from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
+from bvtui.store.values import (
+    AUTHOR_ENV,
+    ApprovalNeeded,
+    FileChangedError,
+    SaveResult,
+    StoreError,
+    digest,
+)
+from bvtui.store.yaml_io import render_mapping
 
 
 class Saving:
@@ -56,6 +64,7 @@ class Saving:
         reapply: Callable[[Action], Action] | None = None,
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
+        approval: Approval | None = None,
     ) -> SaveResult:
         """Write ``action`` to its file and commit that file alone.
 
@@ -73,11 +82,17 @@ class Saving:
         the file as it is now) makes the same edit again on it, and that is saved.
         ``trailers`` end the commit message (``Meeting: Board 14/09``).
 
+        A change the plan's governance rules (:mod:`bvtui.model.governance`) say needs
+        a reason or an approver is refused without them, judged against HEAD's version;
+        ``approval`` is recorded in the commit's ``Reason:`` and ``Approved-by:`` trailers.
+
         Raises:
             FileChangedError: the file changed on disk since ``action`` was read
                 (unless ``force``, or ``reapply`` is given).
             StoreError: a merge or rebase is stopped (see :meth:`_refuse_while_stopped`),
                 the file cannot be written, or git is missing; nothing is written.
+            ApprovalNeeded: the plan's rules want a reason or an approver not given
+                (or an approver not allowed); nothing is written.
             ValidationError: an id that is not allowed.
         """
         [result] = self.save_actions(
@@ -87,6 +102,7 @@ class Saving:
             reapply=reapply,
             reverts=reverts,
             trailers=trailers,
+            approval=approval,
         )
         return result
 
@@ -99,6 +115,7 @@ class Saving:
         reapply: Callable[[Action], Action] | None = None,
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
+        approval: Approval | None = None,
     ) -> list[SaveResult]:
         """Write each of ``actions`` to its file and commit them all in ONE commit
         (a bulk edit; one action: :meth:`save_action`, which this is).
@@ -107,12 +124,15 @@ class Saving:
         operation, changed on disk, the text reading back) passes for all of them
         before the first is written, and a write that fails puts back the files
         already written, so a refused bulk save changes nothing. The commit's
-        message names every action changed, with an ``Action:`` trailer each.
+        message names every action changed, with an ``Action:`` trailer each. The
+        plans' governance rules are checked for each action and ``approval`` (which
+        answers for all) recorded, as :meth:`save_action` says.
         Results come in the order of ``actions``; all share the one commit (or its
         error).
 
         Raises:
-            FileChangedError, StoreError, ValidationError: as :meth:`save_action`, for
+            FileChangedError, StoreError, ApprovalNeeded, ValidationError: as
+                :meth:`save_action`, for
                 any of them; nothing is written. An action given twice is a StoreError.
         """
         if self.revision is not None:
@@ -137,13 +157,48 @@ class Saving:
                 ]
             except GitError as err:  # git missing: said like any other refusal
                 raise StoreError(f"{paths[0]}: {err}; nothing was saved") from None
+            approval = approval or Approval()
             prepared = [
-                self._prepared(action, path, force, reapply)
-                for action, path in zip(actions, paths, strict=True)
+                self._prepared(action, path, force, reapply, approval, author, head)
+                for action, path, head in zip(actions, paths, heads, strict=True)
             ]
-            _write_all(prepared, paths)
+            write_all(prepared, paths)
             refs = [action.ref for action, _text, _old in prepared]
-            return self._commit_files(paths, refs, author, heads, reverts, trailers)
+            results = self._commit_files(
+                paths, refs, author, heads, reverts, trailers, approval=approval
+            )
+            given = approval.approver or approval.reason
+            if results and results[0].error and given and self.repo is not None:
+                for action, _text, _old in prepared:  # for the commit that records it
+                    keep_approval(self.repo.git_dir, action.ref, approval, action.digest)
+            return results
+
+    def _check_rules(
+        self,
+        path: Path,
+        plan: Plan,
+        before: bytes | None,
+        data: dict[str, Any],
+        approval: Approval,
+        author: str | None,
+    ) -> None:
+        """Refuse a change the plan's governance rules do not allow as given.
+
+        Raises:
+            ApprovalNeeded: a reason or an approver is missing, or not allowed.
+        """
+        old = None if before is None else lenient_mapping(before.decode("utf-8", "replace"), "")
+        who = self.author_of(author)
+        why = refusal(plan.governance, old, data, plan.rag_of, approval, who)
+        if why is not None:
+            raise ApprovalNeeded(f"{path}: {why}; nothing was saved")
+
+    def author_of(self, author: str | None = None) -> str:
+        """Who a save is made as: ``author``, ``$BVTUI_AUTHOR``, else git's identity."""
+        author = author or os.environ.get(AUTHOR_ENV) or None
+        if author or self.repo is None:
+            return author or ""
+        return self.repo.author_ident() or ""
 
     def _prepared(
         self,
@@ -151,13 +206,18 @@ class Saving:
         path: Path,
         force: bool,
         reapply: Callable[[Action], Action] | None,
+        approval: Approval,
+        author: str | None,
+        head: PendingBlob | None,
     ) -> tuple[Action, str, str | None]:
         """The action to save (made again on the disk version by ``reapply`` when the
         file changed since it was read), the text to write and the file's text now;
-        nothing is written.
+        nothing is written. The plan's governance rules judge the change against
+        HEAD's version (``head``, when already being read).
 
         Raises:
             FileChangedError: the file changed on disk (and no ``force`` nor ``reapply``).
+            ApprovalNeeded: the rules want a reason or an approver not given.
             StoreError: the text would not read back as ``action``.
         """
         current = path.read_bytes() if path.exists() else None
@@ -167,12 +227,14 @@ class Saving:
                 raise FileChangedError(path)
             action = reapply(self.reread(action))
         old_text = current.decode("utf-8") if current is not None else None
-        data = action_to_mapping(action)
-        text = _canonical_rewrite(old_text, data, action, path)
-        if text is None:
-            text = render_mapping(old_text, data, STORED_FIELDS)
-        _check_reads_back(text, action, path)
-        return action, text, old_text
+        if action.plan.governance.active:
+            if head is not None:
+                before = head.result()
+            else:
+                before = current if self.repo is None else self.repo.head_blob(path)
+            data = action_to_mapping(action)
+            self._check_rules(path, action.plan, before, data, approval, author)
+        return action, render_action(old_text, action, path), old_text
 
     def save_plan(
         self, plan: Plan, *, author: str | None = None, subject: str | None = None
@@ -192,7 +254,7 @@ class Saving:
             old_text = path.read_text(encoding="utf-8") if path.exists() else None
             text = render_mapping(old_text, plan_to_mapping(plan), PLAN_FIELDS)
             if text != old_text:
-                _write(path, text)
+                write_file(path, text)
             return self._commit_file(path, str(Ref(plan.slug, PLAN_FILE)), author, subject=subject)
 
     def _refuse_while_stopped(self, path: Path) -> None:
@@ -231,10 +293,13 @@ class Saving:
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
         subject: str | None = None,
+        approval: Approval | None = None,
     ) -> list[SaveResult]:
         """Commit the files of ``paths`` that differ from HEAD in one commit whose
         message records each one's changes (:func:`commit_message` for one file, whose
-        ``subject`` may name the event; :func:`bulk_commit_message` for several)."""
+        ``subject`` may name the event; :func:`bulk_commit_message` for several) and
+        ``approval``; an action's approval kept when its commit failed
+        (:mod:`bvtui.store.kept_approvals`) is used while the file is unchanged."""
         results, changed = [], []
         at_head = None
         if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
@@ -249,6 +314,12 @@ class Saving:
                 changed.append((path, ref, changes, old is None, new is None))
         if not changed:
             return results
+        keeper = self.repo
+        kept = [path for path, *_rest in changed if path.name != PLAN_FILE and path.exists()]
+        if approval is None and keeper is not None and len(kept) == 1 == len(changed):
+            approval = kept_approval(keeper.git_dir, changed[0][1], digest(kept[0].read_bytes()))
+        approval = approval or Approval()
+        given = {"reason": approval.reason, "approved_by": approval.approver}
         if len(changed) == 1:
             _path, ref, changes, created, removed = changed[0]
             message = commit_message(
@@ -259,14 +330,19 @@ class Saving:
                 reverts=reverts,
                 trailers=trailers,
                 subject=subject,
+                **given,
             )
         else:
             entries = [(ref, changes) for _p, ref, changes, _c, _r in changed]
-            message = bulk_commit_message(entries, reverts=reverts, trailers=trailers)
+            message = bulk_commit_message(entries, reverts=reverts, trailers=trailers, **given)
         commit, error = self._commit([path for path, *_rest in changed], message, author)
         for result in results:
             if result.changes:
                 result.commit, result.error = commit, error
+        if commit and keeper is not None:
+            for path, ref, *_rest in changed:
+                if path.name != PLAN_FILE:
+                    drop_approval(keeper.git_dir, ref)
         return results
 
     def _versions(
@@ -284,8 +360,8 @@ class Saving:
             else:
                 blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
-                old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
-        new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
+                old = lenient_mapping(blob.decode("utf-8", "replace"), str(path))
+        new = lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
         return old, new
 
     def _commit(
@@ -353,95 +429,3 @@ class Saving:
         if repo is not None and repo.stopped_operation() is None:
             with contextlib.suppress(GitError):
                 repo.run("reset", "--quiet", "--", repo.relative(path))
-
-
-def _write(path: Path, text: str) -> None:
-    """:func:`write_atomically` for a save: a failure is one line, the file unchanged.
-
-    Raises:
-        StoreError: the file could not be written (a full disk, a read-only folder...).
-    """
-    try:
-        write_atomically(path, text)
-    except OSError as err:
-        raise StoreError(
-            f"{path}: could not be written ({err.strerror or err}): nothing was saved; "
-            "free some disk space or check the folder's permissions, then save again"
-        ) from None
-
-
-def _write_all(prepared: list[tuple[Action, str, str | None]], paths: list[Path]) -> None:
-    """Write each prepared text that differs from its file, and record the action's
-    new digest and path; when one write fails, the files already written get their
-    old text back, so that nothing is changed.
-
-    Raises:
-        StoreError: a file could not be written.
-    """
-    written: list[tuple[Path, str | None]] = []
-    for (action, text, old_text), path in zip(prepared, paths, strict=True):
-        if text != old_text:
-            try:
-                _write(path, text)
-            except StoreError:
-                for done, before in reversed(written):
-                    with contextlib.suppress(OSError):
-                        if before is None:
-                            done.unlink()
-                        else:
-                            write_atomically(done, before)
-                raise
-            written.append((path, old_text))
-        action.digest = digest(text.encode("utf-8"))
-        action.path = str(path)
-
-
-def _canonical_rewrite(
-    old_text: str | None, data: dict[str, Any], action: Action, path: Path
-) -> str | None:
-    """The text :func:`render_mapping` would write, without loading ruamel,
-    when the file is new or holds exactly the canonical text of what it reads as (all
-    files bvtui writes); None otherwise, and ruamel rewrites the file."""
-    from bvtui.store.yaml_canonical import canonical_edit
-
-    before = None
-    if old_text is not None:
-        try:
-            read = read_mapping(old_text, str(path))
-            before = action_to_mapping(action_from_mapping(action.plan, read, str(path), path.stem))
-        except (YamlFileError, ValidationError):
-            return None
-    return canonical_edit(old_text, before, data, STORED_FIELDS)
-
-
-def _check_reads_back(text: str, action: Action, path: Path) -> None:
-    """Refuse to write ``text`` unless the store's reader gives ``action`` back exactly.
-
-    The writer (ruamel, YAML 1.2) and the reader (libyaml, 1.1) agree on everything
-    the property tests have found; this check makes sure a case they have not found
-    can never corrupt a file: the save stops with the field named, nothing written.
-
-    Raises:
-        StoreError: a field would not read back as it was given.
-    """
-    try:
-        back = action_from_mapping(action.plan, read_mapping(text, str(path)), str(path), action.id)
-    except (YamlFileError, ValidationError) as err:
-        raise StoreError(
-            f"{path}: the saved file would not load ({err}); nothing was saved"
-        ) from None
-    mine, theirs = action_to_mapping(action), action_to_mapping(back)
-    for key in mine:
-        if mine[key] != theirs.get(key):
-            raise StoreError(
-                f"{path}: {key}: this value cannot be written so that it reads back the same; "
-                "nothing was saved"
-            )
-
-
-def _lenient_mapping(text: str, path: str) -> dict[str, Any]:
-    """A file's mapping for describing a change; an unreadable version reads as empty."""
-    try:
-        return read_mapping(text, path)
-    except YamlFileError:
-        return {}

@@ -43,6 +43,11 @@ class StoreError(ValueError):
     """A user or data error: a missing store, an unknown action, a bad value."""
 
 
+class ApprovalNeeded(StoreError):
+    """A change the plan's governance rules refuse as given (no reason, no approver, or
+    an approver not allowed); the message names the rule, and nothing was written."""
+
+
 class FileChangedError(StoreError):
     """The file changed on disk since it was read: saving would overwrite that change."""
 

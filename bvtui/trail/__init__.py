@@ -1,7 +1,8 @@
 """The audit trail read back: an action's history field by field, status timelines, what
 changed since a date or snapshot, snapshot tags, the auditor's check, the checks of
 updates that need the history, a meeting's agenda (what moved since the last snapshot
-first), and undo (the last save reverted, found in the trail).
+first), undo (the last save reverted, found in the trail), and the governance rules
+read back (changes without the approval they needed, each action's slip ledger).
 
 Uses the store, git and the model; independent of importing, reporting and sharing.
 """
@@ -25,6 +26,13 @@ from bvtui.trail.history import (
     status_timeline,
     store_history,
 )
+from bvtui.trail.rule_audit import (
+    RuleBreach,
+    approval_of,
+    report_slips,
+    rule_breaches,
+    slip_ledger,
+)
 from bvtui.trail.snapshots import list_tags, make_snapshot
 from bvtui.trail.undo import Undo, UndoRefused, plan_undo
 from bvtui.trail.update_checks import history_warnings
@@ -35,12 +43,14 @@ __all__ = [
     "AuditReport",
     "DeadlineSlip",
     "Revision",
+    "RuleBreach",
     "StatusSpell",
     "StoreChanges",
     "Travel",
     "Undo",
     "UndoRefused",
     "action_history",
+    "approval_of",
     "audit_store",
     "build_agenda",
     "changes_by_plan",
@@ -52,6 +62,9 @@ __all__ = [
     "move_order",
     "moves_since",
     "plan_undo",
+    "report_slips",
+    "rule_breaches",
+    "slip_ledger",
     "status_timeline",
     "store_changes",
     "store_history",

@@ -8,7 +8,9 @@ Four kinds of finding:
 * edits on disk not committed (the trail does not show them yet);
 * tags (snapshots) that are no longer in the history of HEAD: the history was
   rewritten after the snapshot was presented;
-* files that fail validation.
+* files that fail validation;
+* closures and deadline revisions without the approval their plan's rules required at
+  the time, and approvals by someone the rules do not allow (:mod:`bvtui.trail.rule_audit`).
 
 Trailers are a record of intent, not a signature: anyone can write them by hand.
 For tamper-evidence, sign commits (the git CLI's signing applies to bvtui's saves).
@@ -22,6 +24,7 @@ from pathlib import PurePosixPath
 from bvtui.git import Commit, Repo, commit_of, read_log
 from bvtui.model import Ref, RefError
 from bvtui.store import Problem, Store
+from bvtui.trail.rule_audit import RuleBreach, rule_breaches
 from bvtui.trail.snapshots import Tag, list_tags
 
 IMPORT_TRAILER = "Import"
@@ -46,11 +49,14 @@ class AuditReport:
     """(git status code, path) of each store file edited but not committed."""
     stray_tags: list[Tag] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    rule_breaches: list[RuleBreach] = field(default_factory=list)
+    """Changes made without the approval their plan's governance rules required."""
     commits_checked: int = 0
 
     @property
     def clean(self) -> bool:
-        return not (self.outside or self.uncommitted or self.stray_tags or self.problems)
+        found = (self.outside, self.uncommitted, self.stray_tags, self.problems, self.rule_breaches)
+        return not any(found)
 
 
 def _expected_files(commit: Commit, store_path: str) -> set[str] | str | None:
@@ -106,6 +112,7 @@ def audit_store(store: Store, *, base: str | None = None) -> AuditReport:
             found for commit in commits if (found := judge_commit(commit, store_path)) is not None
         ]
         report.stray_tags = list_tags(repo, not_in="HEAD")
+        report.rule_breaches = rule_breaches(repo, store_path, base=base)
     report.uncommitted = repo.changed_files(store.root)
     return report
 

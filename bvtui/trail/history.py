@@ -144,15 +144,30 @@ def action_history(
 
 
 def store_history(
-    repo: Repo, store_path: str, *, base: str | None = None, tip: str = "HEAD", limit: int = 0
+    repo: Repo,
+    store_path: str | list[str],
+    *,
+    base: str | None = None,
+    tip: str = "HEAD",
+    limit: int = 0,
+    lines_matching: str | None = None,
 ) -> list[Revision]:
-    """Every change to a YAML file of the store after ``base``, newest commit first."""
+    """Every change to a YAML file of the store (or of the folders ``store_path``
+    lists) after ``base``, newest commit first.
+
+    With ``lines_matching``, only the files changed in place (or renamed) whose added
+    or removed lines match that regular expression (git's ``-G``); files added or
+    removed, and the rest, are never decoded."""
     args = _range(base, tip)
     if limit:
         args.append(f"--max-count={limit}")
+    if lines_matching:
+        args.extend([f"-G{lines_matching}", "--diff-filter=MR"])
     entries = [
         (commit, change)
-        for commit in read_log(repo, *args, paths=[store_path])
+        for commit in read_log(
+            repo, *args, paths=[store_path] if isinstance(store_path, str) else store_path
+        )
         for change in commit.files
         if change.path.endswith(".yaml")
     ]

@@ -6,7 +6,7 @@ thread, so no widget is ever touched from a worker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -21,6 +21,8 @@ class StoreLoaded(Message):
     store: Store
     listing: Listing
     seconds: float
+    proposals: dict[str, str] = field(default_factory=dict)
+    """What is proposed for each action with a proposal waiting (by ref)."""
 
 
 @dataclass

@@ -236,13 +236,21 @@ class DashboardScreen(Screen[None]):
         warnings: list[UpdateWarning]
 
     def __init__(
-        self, actions: list[Action], wanted: Filter, total: int, store: Store | None = None
+        self,
+        actions: list[Action],
+        wanted: Filter,
+        total: int,
+        store: Store | None = None,
+        *,
+        proposals: int = 0,
     ) -> None:
         super().__init__()
         self.actions = actions
         self.wanted = wanted
         self.total = total
         self.store = store
+        self.proposals = proposals
+        """How many proposals wait for approval in the store (``bvtui proposals``)."""
         self.figures = dashboard(actions, wanted.as_of)
         self.checks = [warning for action in actions for warning in update_warnings(action)]
 
@@ -256,6 +264,9 @@ class DashboardScreen(Screen[None]):
             heading.append("   filter: ", style="dim")
             heading.append(line(self.wanted.describe()), style=VALUE_STYLE)
         heading.append(f"   {as_of_text(self.actions, self.wanted)}", style="dim")
+        if self.proposals:
+            plural = "s" if self.proposals != 1 else ""
+            heading.append(f"   ⧗ {self.proposals} proposal{plural} waiting", style=WARN_STYLE)
         with VerticalScroll(id="dashboard"):
             yield Static(heading, id="dash-title")
             with Horizontal(id="rag-totals"):

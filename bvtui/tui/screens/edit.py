@@ -7,7 +7,8 @@ commit. When the commit fails the edit stays on disk and the screen closes with 
 reason; when the file changed on disk since it was opened, the user chooses reload,
 overwrite or keep both (:mod:`bvtui.tui.screens.dialogs`). "Keep both" keeps the
 edit aside, unpublished (:mod:`bvtui.store.unapplied`); the screen offers it again
-when the action is next opened.
+when the action is next opened. A change the plan's rules govern asks first for an
+approver and a reason (:mod:`bvtui.tui.screens.approval`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from bvtui.model import (
     DEADLINE_FIELDS,
     Action,
+    Approval,
     ValidationError,
     check_value,
     current_period,
@@ -47,6 +49,7 @@ from bvtui.store import (
     keep_unapplied,
     read_unapplied,
 )
+from bvtui.tui.screens.approval import ask_approval
 from bvtui.tui.screens.dialogs import (
     ConfirmScreen,
     ConflictChoice,
@@ -54,20 +57,15 @@ from bvtui.tui.screens.dialogs import (
     UnappliedChoice,
     UnappliedScreen,
 )
-from bvtui.tui.text import block, line, rag_text
-
-TEXT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("progress", "Progress %"),
-    ("deadline", "Deadline"),
-    ("revised_deadline", "Revised deadline"),
-    ("officers", "Lead officers"),
+from bvtui.tui.screens.edit_fields import (
+    ASK_BEFORE_CLEARING,
+    TEXT_FIELDS,
+    Typed,
+    error_reason,
+    field_text,
+    was_text,
 )
-"""The fields edited in a text box, with their labels (status has a list)."""
-
-ASK_BEFORE_CLEARING = ("status", "progress", "deadline", "revised_deadline")
-"""Fields a save asks about before blanking them: keys that arrive in one burst (a
-Backspace, an escape sequence with the next characters) can be lost or reordered by
-the terminal library, so a field can end up empty that the user never meant to clear."""
+from bvtui.tui.text import block, line, rag_text
 
 
 @dataclass
@@ -80,25 +78,6 @@ class EditOutcome:
     action: Action
     result: SaveResult | None
     note: str = ""
-
-
-def field_text(action: Action, field: str) -> str:
-    """A field's value as the edit screen shows it in a text box."""
-    if field == "progress":
-        return "" if action.progress is None else str(action.progress)
-    if field == "officers":
-        return ", ".join(action.officers)
-    return str(getattr(action, field))
-
-
-def _was(action: Action, field: str) -> str:
-    """A field's value before the edit, as a question quotes it."""
-    text = line(field_text(action, field))
-    return text if field == "progress" else repr(text)
-
-
-def _reason(err: ValidationError) -> str:
-    return f"{err.field}: {line(err.value)!r} {err.reason}"
 
 
 class EditScreen(ModalScreen[EditOutcome | None]):
@@ -149,6 +128,8 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         self.busy = False
         self.reapplied = False
         """True once the form holds an edit kept aside (a save then forgets it)."""
+        self.approval = Approval()
+        """The approver and reason given for the change, when the plan's rules ask."""
 
     # --- layout ------------------------------------------------------------------
 
@@ -248,7 +229,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         try:
             check_value(self.action, field, value)
         except ValidationError as err:
-            self.errors[field] = _reason(err)
+            self.errors[field] = error_reason(err)
             self._hint(field, f"{line(err.value)!r} {err.reason}", error=True)
             if field in dict(TEXT_FIELDS):
                 self.query_one(f"#{field}", Input).set_class(True, "-invalid")
@@ -338,20 +319,28 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         try:
             mine = edited(self.action, values, update=update, period=self.period or None)
         except ValidationError as err:
-            self._message("Cannot save: " + _reason(err))
+            self._message("Cannot save: " + error_reason(err))
             return
-        doubts = self._doubts(values)
+        typed = (values, update, self.period or None)
+        ask_approval(
+            self, self.store, self.action, mine, lambda given: self._approved(given, mine, typed)
+        )
+
+    def _approved(self, given: Approval, mine: Action, typed: Typed) -> None:
+        """Save ``mine`` with the approval ``given``, once any doubts are answered."""
+        self.approval = given
+        doubts = self._doubts(typed[0])
         if doubts:
-            self._confirm(doubts, mine, (values, update, self.period or None))
+            self._confirm(doubts, mine, typed)
             return
         self._start("Saving and committing…")
-        self.save(mine, force=False, typed=(values, update, self.period or None))
+        self.save(mine, force=False, typed=typed)
 
     def _doubts(self, values: dict[str, str]) -> list[str]:
         """What in ``values`` is probably a mistake, one line each (empty: save at once)."""
         doubts = []
         cleared = [
-            f"{field.replace('_', ' ')} (was {_was(self.action, field)})"
+            f"{field.replace('_', ' ')} (was {was_text(self.action, field)})"
             for field in ASK_BEFORE_CLEARING
             if field in values
             and not values[field].strip()
@@ -366,12 +355,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             )
         return doubts
 
-    def _confirm(
-        self,
-        doubts: list[str],
-        mine: Action,
-        typed: tuple[dict[str, str], str | None, str | None],
-    ) -> None:
+    def _confirm(self, doubts: list[str], mine: Action, typed: Typed) -> None:
         """Save ``mine`` (as ``typed``) only once the user says yes despite ``doubts``."""
 
         def answered(yes: bool | None) -> None:
@@ -389,12 +373,7 @@ class EditScreen(ModalScreen[EditOutcome | None]):
         self._message(what, error=False)
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def save(
-        self,
-        mine: Action,
-        force: bool,
-        typed: tuple[dict[str, str], str | None, str | None] | None = None,
-    ) -> None:
+    def save(self, mine: Action, force: bool, typed: Typed | None = None) -> None:
         """Write and commit ``mine`` (off the UI thread: git takes tens of ms or more).
 
         Unless ``force``, the edit ``typed`` (values, update, period) is applied to the
@@ -404,7 +383,10 @@ class EditScreen(ModalScreen[EditOutcome | None]):
             if typed is not None and not force:
                 values, update, period = typed
                 mine = edited_on_disk(self.store, self.action, values, update=update, period=period)
-            result = self.store.save_action(mine, author=self.author, force=force)
+            approval = self.approval
+            result = self.store.save_action(
+                mine, author=self.author, force=force, approval=approval
+            )
         except FileChangedError:
             self.post_message(self.Conflict(mine))
             return

@@ -35,6 +35,7 @@ from bvtui.reporting import (
     write_report,
 )
 from bvtui.store import Store, StoreError
+from bvtui.trail import report_slips
 from bvtui.tui.screens.dialogs import ConfirmScreen
 from bvtui.tui.text import line
 from bvtui.tui.widgets.ticked import TickedRadioButton
@@ -198,7 +199,10 @@ class ExportScreen(ModalScreen[Exported | None]):
     def write(self, path: Path, fmt: str) -> None:
         """Build and write the report off the UI thread; close, or say why it failed."""
         try:
-            report = build_report(self.store, self.actions, wanted=self.wanted, as_of=self.as_of)
+            slips = report_slips(self.store, self.actions)
+            report = build_report(
+                self.store, self.actions, wanted=self.wanted, as_of=self.as_of, slips=slips
+            )
             write_report(render_report(report, fmt), path)
         except OSError as err:
             reason = f"{path}: cannot write the report: {err.strerror or err}"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -20,7 +19,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -29,11 +27,14 @@ from textual.worker import get_current_worker
 from bvtui.git import GitError
 from bvtui.importing import ImportResult
 from bvtui.model import Action, Filter
-from bvtui.sharing import SyncError, conflicted_refs, conflicts_of, continue_sync, in_progress, sync
+from bvtui.sharing import (
+    conflicts_of,
+    proposals_waiting,
+)
 from bvtui.store import Store, StoreError
 from bvtui.tui.keys import FOOTER_KEYS
 from bvtui.tui.listing import Listing
-from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
+from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
 from bvtui.tui.screens.changes import ChangesScreen
 from bvtui.tui.screens.dashboard import DashboardScreen
 from bvtui.tui.screens.edit import EditOutcome, EditScreen
@@ -47,6 +48,7 @@ from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.screens.round_flow import RoundFlow
+from bvtui.tui.screens.syncing import SyncFlow
 from bvtui.tui.screens.undoing import UndoFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
@@ -64,12 +66,13 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
+class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
     (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; undo:
     :class:`~bvtui.tui.screens.undoing.UndoFlow`; my actions, due an update and the
     update round: :class:`~bvtui.tui.screens.round_flow.RoundFlow`; quitting:
-    :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
+    :class:`~bvtui.tui.screens.quitting.QuitFlow`; sync:
+    :class:`~bvtui.tui.screens.syncing.SyncFlow`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,6 +88,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
         self.store: Store | None = None
         self.listing = Listing([], as_of)
         self.load_seconds: float | None = None
+        self.proposals: dict[str, str] = {}
+        """Each action's proposal waiting for approval, in words (by ref)."""
         self._search_timer: Timer | None = None
         self._to_resolve: list[str] = []
 
@@ -136,11 +141,13 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
             store = Store.open(self.root)
             pending = store.pending_refs() if store.repo is not None else set()
             listing = Listing(store.actions, self.as_of, pending)
+            proposals = proposals_waiting(store)
         except (StoreError, GitError, OSError) as err:
             self.post_message(StoreLoadFailed(str(err)))
             return
         if not worker.is_cancelled:
-            self.post_message(StoreLoaded(store, listing, time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            self.post_message(StoreLoaded(store, listing, seconds, proposals))
 
     @on(StoreLoaded)
     def _loaded(self, event: StoreLoaded) -> None:
@@ -148,6 +155,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
         wanted = self.listing.filter
         self.store, self.listing = event.store, event.listing
         self.load_seconds = event.seconds
+        self.proposals = event.proposals
         self.table.measure(self.listing.actions)
         self.table.loading = False
         if not isinstance(self.focused, Input):
@@ -223,7 +231,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
 
     def _show_detail(self, action: Action | None) -> None:
         uncommitted = action is not None and action.ref in self.listing.pending
-        self.query_one(ActionDetail).show(action, self.as_of, uncommitted)
+        proposal = self.proposals.get(action.ref, "") if action is not None else ""
+        self.query_one(ActionDetail).show(action, self.as_of, uncommitted, proposal)
 
     @on(ActionTable.Highlighted)
     def _highlighted(self, event: ActionTable.Highlighted) -> None:
@@ -359,7 +368,11 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
     def action_dashboard(self) -> None:
         self.app.push_screen(
             DashboardScreen(
-                list(self.listing.shown), self.listing.filter, self.listing.total, self.store
+                list(self.listing.shown),
+                self.listing.filter,
+                self.listing.total,
+                self.store,
+                proposals=len(self.proposals),
             )
         )
 
@@ -426,66 +439,3 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, QuitFlow, Screen[None]):
     def action_reload(self) -> None:
         self.table.loading = True
         self.load_store()
-
-    # --- sharing: sync with the git remote, resolve conflicts ----------------------
-
-    def action_sync(self) -> None:
-        """Sync in a worker; a sync stopped on conflicts opens them instead."""
-        if self.read_only or self.store is None or self.store.repo is None:
-            self.refuse_edit()
-            return
-        if in_progress(self.store.repo):
-            self._to_resolve = conflicted_refs(self.store)
-            if self._to_resolve:
-                self._open_next_conflict()
-                return
-        self.notify("Syncing with the git remote...", title="Sync", timeout=3)
-        self.run_sync(resume=in_progress(self.store.repo) is not None)
-
-    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-    def run_sync(self, resume: bool = False) -> None:
-        """Commit, fetch, integrate and push off the UI thread (or finish a stopped sync)."""
-        store = Store(self.root)
-        try:
-            run = continue_sync if resume else partial(sync, author=self.author)
-            result = run(store, progress=self.sync_progress.reporter())
-        except (SyncError, GitError, StoreError, OSError) as err:
-            self.post_message(SyncDone(str(err), [], failed=True))
-            return
-        self.post_message(SyncDone(result.line(), list(result.conflicts)))
-
-    @on(SyncDone)
-    def _synced(self, event: SyncDone) -> None:
-        self.sync_progress.hide()
-        severity: SeverityLevel = (
-            "error" if event.failed else "warning" if event.conflicts else "information"
-        )
-        self.notify(line(event.line), title="Sync", severity=severity, timeout=12, markup=False)
-        self._to_resolve = list(event.conflicts)
-        self.action_reload()
-
-    def _open_next_conflict(self) -> None:
-        while self._to_resolve and self.store is not None:
-            ref = self._to_resolve.pop(0)
-            try:
-                action = self.store.find(ref)
-            except StoreError:
-                continue
-            self.app.push_screen(
-                ResolveScreen(self.store, action, author=self.author), self._resolved
-            )
-            return
-
-    def _resolved(self, saved: bool | None) -> None:
-        """After a resolution: the next conflict, else finish the stopped sync."""
-        if not saved:
-            self._to_resolve = []
-            self.action_reload()
-            return
-        if self._to_resolve:
-            self._open_next_conflict()
-        elif self.store is not None and self.store.repo and in_progress(self.store.repo):
-            self.notify("Conflicts resolved: finishing the sync...", title="Sync", timeout=3)
-            self.run_sync(resume=True)
-        else:
-            self.action_reload()

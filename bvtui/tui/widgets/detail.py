@@ -60,8 +60,9 @@ def fields_text(action: Action, as_of: date | None) -> Group:
     return Group(title, Text(""), fields)
 
 
-def notes_text(action: Action, as_of: date | None, uncommitted: bool) -> Text:
-    """The right column: overdue, status check, uncommitted; then the latest update."""
+def notes_text(action: Action, as_of: date | None, uncommitted: bool, proposal: str = "") -> Text:
+    """The right column: overdue, status check, uncommitted, a proposal waiting for
+    approval; then the latest update."""
     text = Text()
     judged = action.plan.judged_on(as_of)
     if action.is_overdue(as_of) and action.due is not None:
@@ -75,6 +76,9 @@ def notes_text(action: Action, as_of: date | None, uncommitted: bool) -> Text:
     if uncommitted:
         text.append("✎ Uncommitted: ", WARN_STYLE)
         text.append("saved on disk, not yet committed (save again or run bvtui commit)\n")
+    if proposal:
+        text.append("⧗ Proposal waiting: ", WARN_STYLE)
+        text.append(f"{line(proposal)} (bvtui approve {line(action.ref)})\n")
     if text:
         text.append("\n")
     latest = action.latest_update
@@ -102,22 +106,29 @@ class ActionDetail(Horizontal):
         with VerticalScroll(id="detail-notes"):
             yield Static(id="notes")
 
-    _shown: tuple[Action | None, date | None, bool, date] | None = None
+    _shown: tuple[Action | None, date | None, bool, str, date] | None = None
 
     def restyle(self) -> None:
         """Show the same action again, in the colours of a new theme."""
         if self._shown is not None:
-            action, as_of, uncommitted, _today = self._shown
+            action, as_of, uncommitted, proposal, _today = self._shown
             self._shown = None
-            self.show(action, as_of, uncommitted)
+            self.show(action, as_of, uncommitted, proposal)
 
-    def show(self, action: Action | None, as_of: date | None, uncommitted: bool = False) -> None:
-        """Show ``action`` (None: nothing is highlighted).
+    def show(
+        self,
+        action: Action | None,
+        as_of: date | None,
+        uncommitted: bool = False,
+        proposal: str = "",
+    ) -> None:
+        """Show ``action`` (None: nothing is highlighted); ``proposal`` says the change
+        proposed for it that waits for approval ("" when none does).
 
         Showing again what is already shown (a filter key that keeps the highlighted
         action) changes nothing, so it costs no screen layout.
         """
-        shown = (action, as_of, uncommitted, date.today())
+        shown = (action, as_of, uncommitted, proposal, date.today())
         last = self._shown
         if last is not None and last[0] is action and last[1:] == shown[1:]:
             return
@@ -129,4 +140,4 @@ class ActionDetail(Horizontal):
             notes.update("")
             return
         fields.update(fields_text(action, as_of))
-        notes.update(notes_text(action, as_of, uncommitted))
+        notes.update(notes_text(action, as_of, uncommitted, proposal))
