@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bvtui import __version__
-from bvtui.cli import commands, history_args, options, report_args
+from bvtui.cli import commands, history_args, options, report_args, trust_args
 from bvtui.cli import sync as sync_commands
 
 COMMAND_GROUPS = [
@@ -23,6 +23,7 @@ COMMAND_GROUPS = [
     history_args.register,
     report_args.register,
     sync_commands.register,
+    trust_args.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 

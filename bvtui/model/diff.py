@@ -58,6 +58,11 @@ class FieldChange:
         return self.field == "updates" and isinstance(self.new, dict)
 
     @property
+    def is_evidence(self) -> bool:
+        """A file attached as evidence (``new`` is its ``{file, blob, added}``)."""
+        return self.field == "evidence" and isinstance(self.new, dict)
+
+    @property
     def name(self) -> str:
         """The field's name as one printable line (a hand-written key may hold anything)."""
         return one_line(self.field)
@@ -67,6 +72,8 @@ class FieldChange:
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update {period}" if period else "update added"
+        if self.is_evidence:
+            return f"evidence {_cut(one_line(self.new.get('file', '')), limit)}"
         if self.old in (None, "", []):
             return f"{self.name} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):
@@ -78,6 +85,9 @@ class FieldChange:
         if self.is_update:
             period = one_line(self.new.get("period", ""))
             return f"update added ({period})" if period else "update added"
+        if self.is_evidence:
+            file, blob = one_line(self.new.get("file", "")), one_line(self.new.get("blob", ""))
+            return f"evidence added: {file} (blob {blob})"
         return f"{self.name}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
     def described(self, limit: int = 100) -> str:
@@ -104,8 +114,9 @@ def _same(old: Any, new: Any) -> bool:
 def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[FieldChange]:
     """Every field that differs between two mappings of an action (or plan), in file order.
 
-    Updates appended to the list are reported one by one as added; any other change
-    to the list (an edited or removed update) is reported as a change of ``updates``.
+    Updates (and evidence files) appended to their list are reported one by one as
+    added; any other change to the list (an edited or removed update) is reported as a
+    change of ``updates`` (``evidence``).
     Nested mappings (``extra``) are compared key by key (``extra.Source``).
     """
     old = old or {}
@@ -115,14 +126,12 @@ def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> lis
         before, after = old.get(key), new.get(key)
         if _same(before, after):
             continue
-        if key == "updates" and isinstance(after, list):
+        if key in ("updates", "evidence") and isinstance(after, list):
             earlier = before if isinstance(before, list) else []
             if after[: len(earlier)] == earlier:
-                changes.extend(FieldChange("updates", None, item) for item in after[len(earlier) :])
+                changes.extend(FieldChange(key, None, item) for item in after[len(earlier) :])
                 continue
-            changes.append(
-                FieldChange("updates", f"{len(earlier)} updates", f"{len(after)} edited")
-            )
+            changes.append(FieldChange(key, f"{len(earlier)} {key}", f"{len(after)} edited"))
             continue
         if isinstance(before, dict) or isinstance(after, dict):
             for sub in field_changes(

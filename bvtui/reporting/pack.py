@@ -123,6 +123,14 @@ def rag_word(rag: str) -> str:
     return RAG_WORDS.get(rag, rag.title())
 
 
+def rag_cell_word(action: Action) -> str:
+    """An action's RAG in words for its row: a complete one says whether evidence was
+    attached (``Complete - evidenced``) or the status alone says so
+    (``Complete - self-reported``)."""
+    completion = action.completion
+    return completion[0].upper() + completion[1:] if completion else rag_word(action.rag)
+
+
 def resolve_as_of(
     plans: Iterable[Plan], given: date | None, today: date
 ) -> tuple[date | None, str]:
@@ -337,7 +345,7 @@ def action_cells(report: Report, action: Action) -> list[str]:
         ", ".join(action.officers),
         deadline,
         action.status,
-        rag_word(action.rag),
+        rag_cell_word(action),
         "" if action.progress is None else f"{action.progress}%",
         update,
     ]

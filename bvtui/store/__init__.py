@@ -7,6 +7,7 @@ Uses ``bvtui.git`` and ``bvtui.model``.
 
 from bvtui.model import PLAN_FILE
 from bvtui.store.disk_edit import edited_on_disk
+from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.store.safe_files import write_atomically
@@ -34,6 +35,7 @@ from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
 __all__ = [
     "AUTHOR_ENV",
+    "MAX_EVIDENCE_BYTES",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
     "FileChangedError",
@@ -47,12 +49,14 @@ __all__ = [
     "UnappliedEdit",
     "UnappliedEditError",
     "YamlFileError",
+    "attach_evidence",
     "cache_path",
     "canonical_edit",
     "canonical_text",
     "digest",
     "drop_unapplied",
     "edited_on_disk",
+    "evidence_path",
     "is_racy",
     "keep_unapplied",
     "locate_store",

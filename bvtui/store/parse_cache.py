@@ -57,7 +57,7 @@ from typing import Any
 
 from bvtui.store.regular_file import read_regular_file
 
-FORMAT = 6
+FORMAT = 7
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -67,7 +67,8 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 4: an index, then values decoded only when used, with hints beside them;
 5: a CRC-32 of the index and of each value;
 6: versioned by this number and Python's alone, no longer the source files' mtimes;
-   racy files cached with the digest of their content.
+   racy files cached with the digest of their content;
+7: an action's evidence files (``evidence:``).
 """
 
 RACY_NS = 2_000_000_000

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,8 +52,10 @@ class Saving:
         author: str | None = None,
         force: bool = False,
         reapply: Callable[[Action], Action] | None = None,
+        also: Sequence[Path] = (),
     ) -> SaveResult:
-        """Write ``action`` to its file and commit that file alone.
+        """Write ``action`` to its file and commit that file alone (with ``also``: those
+        files too, already written, in the same commit: the evidence it records).
 
         The file on disk is rewritten round-trip (comments, order and untouched lines
         kept); a file in bvtui's own canonical form gets the same bytes without ruamel
@@ -106,7 +108,7 @@ class Saving:
                 _write(path, text)
             action.digest = digest(text.encode("utf-8"))
             action.path = str(path)
-            return self._commit_file(path, action.ref, author, head)
+            return self._commit_file(path, action.ref, author, head, also)
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -136,7 +138,12 @@ class Saving:
             )
 
     def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+        self,
+        path: Path,
+        ref: str,
+        author: str | None,
+        head: PendingBlob | None = None,
+        also: Sequence[Path] = (),
     ) -> SaveResult:
         old, new = self._versions(path, head)
         changes = field_changes(old, new)
@@ -144,7 +151,7 @@ class Saving:
         if not changes and (old is None) == (new is None):
             return result
         message = commit_message(ref, changes, created=old is None, removed=new is None)
-        result.commit, result.error = self._commit([path], message, author)
+        result.commit, result.error = self._commit([path, *also], message, author)
         return result
 
     def _versions(

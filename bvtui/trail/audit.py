@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from bvtui.git import Commit, Repo, commit_of, read_log
-from bvtui.model import Ref, RefError
+from bvtui.model import EVIDENCE_FOLDER, Ref, RefError
 from bvtui.store import Problem, Store
 from bvtui.trail.snapshots import Tag, list_tags
 
@@ -59,9 +59,12 @@ def _expected_files(commit: Commit, store_path: str) -> set[str] | str | None:
     ref = commit.action_ref
     if ref is not None:
         try:
-            return {str(Ref.parse(ref).path(PurePosixPath(store_path)))}
+            named = Ref.parse(ref)
         except RefError:  # names no file of the store, so accounts for none
             return set()
+        store = PurePosixPath(store_path)
+        # with the action's file, the evidence ``bvtui attach`` committed beside it
+        return {str(named.path(store)), str(store / named.plan / EVIDENCE_FOLDER / named.id) + "/"}
     plans = commit.trailers.get(PLAN_TRAILER)
     if IMPORT_TRAILER in commit.trailers and plans:
         return str(PurePosixPath(store_path) / plans[-1]) + "/"
@@ -80,7 +83,8 @@ def judge_commit(commit: Commit, store_path: str) -> OutsideCommit | None:
     if isinstance(expected, str):
         stray = [path for path in files if not path.startswith(expected)]
     else:
-        stray = [path for path in files if path not in expected]
+        folders = tuple(name for name in expected if name.endswith("/"))
+        stray = [path for path in files if path not in expected and not path.startswith(folders)]
     if stray:
         return OutsideCommit(commit, stray, "changes files its trailers do not name")
     return None
