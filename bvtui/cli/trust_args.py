@@ -28,3 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.ref_argument(p)
     p.add_argument("file", metavar="FILE", help="the evidence: minutes, a letter, a photo...")
     p.set_defaults(run=deferred("bvtui.cli.evidence", "attach"))
+
+    p = sub.add_parser(
+        "setup-signing",
+        help="sign every commit of this clone with your SSH key, and allow the key",
+        description="Configure this clone to sign commits and tags with an SSH key "
+        "(gpg.format=ssh, commit.gpgsign) and add the key, for your git e-mail, to the "
+        "store's .bvtui/allowed_signers (one signed commit). bvtui audit --signatures then "
+        "checks the trail against that file.",
+    )
+    options.store_option(p)
+    p.add_argument(
+        "--key",
+        metavar="PATH",
+        help="your SSH public key (default: ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub)",
+    )
+    p.set_defaults(run=deferred("bvtui.cli.signing", "setup"))

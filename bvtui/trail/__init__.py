@@ -15,22 +15,34 @@ from bvtui.trail.history import (
     status_timeline,
     store_history,
 )
+from bvtui.trail.signatures import (
+    ALLOWED_SIGNERS,
+    SignatureCheck,
+    SignatureReport,
+    check_signatures,
+    setup_signing,
+)
 from bvtui.trail.snapshots import list_tags, make_snapshot
 
 __all__ = [
+    "ALLOWED_SIGNERS",
     "ActionMove",
     "AuditReport",
     "DeadlineSlip",
     "Revision",
+    "SignatureCheck",
+    "SignatureReport",
     "StatusSpell",
     "StoreChanges",
     "action_history",
     "audit_store",
     "changes_by_plan",
+    "check_signatures",
     "deadline_slips",
     "list_tags",
     "make_snapshot",
     "move_order",
+    "setup_signing",
     "status_timeline",
     "store_changes",
     "store_history",
