@@ -22,7 +22,8 @@ def report(args: argparse.Namespace) -> int:
     wanted = _filter(args)
     actions = wanted.apply(store.actions)
     data = render_report(
-        build_report(store, actions, wanted=wanted, as_of=args.as_of, since=since), args.format
+        build_report(store, actions, wanted=wanted, as_of=args.as_of, since=since, at=args.at),
+        args.format,
     )
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))

@@ -44,3 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="your SSH public key (default: ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub)",
     )
     p.set_defaults(run=deferred("bvtui.cli.signing", "setup"))
+
+    p = sub.add_parser(
+        "verify",
+        help="is a report pack exactly what its stamped commit gives? (exit 1: no)",
+        description="Read the commit and the command stamped in PACK (html, md, text, csv, "
+        "xlsx; docx and pdf as bytes), make the report again there and say whether PACK is "
+        "byte-identical; if not, which actions differ. A snapshot tag the pack was made at "
+        "that has moved since is said; the pack is verified at its own commit.",
+    )
+    options.store_option(p)
+    p.add_argument("pack", metavar="PACK", help="the report file, e.g. committee.html")
+    p.set_defaults(run=deferred("bvtui.cli.verify", "verify"))

@@ -12,6 +12,7 @@ the same report. No Textual; the CLI and the app share it.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -48,6 +49,9 @@ class Stamp:
         commit_time: the commit's date (fixed timestamps in xlsx); None without a commit.
         filters: the filters applied, in one line ("" for none).
         since: the commit ``--since`` named, or None.
+        made_with: the command that makes this report again (``bvtui report --plan
+            X --as-of D``: the filters, ``--as-of``, ``--since`` as its commit and
+            ``--at`` as given), which ``bvtui verify`` runs at the stamped commit.
     """
 
     plans: tuple[str, ...]
@@ -56,6 +60,7 @@ class Stamp:
     commit_time: datetime | None = None
     filters: str = ""
     since: str | None = None
+    made_with: str = ""
 
     def lines(self) -> list[tuple[str, str]]:
         """The stamp as (label, value) pairs, in the order every format prints them."""
@@ -67,7 +72,40 @@ class Stamp:
         ]
         if self.since:
             rows.append(("RAG compared with", self.since))
+        if self.made_with:
+            rows.append((MADE_WITH, self.made_with))
         return rows
+
+
+MADE_WITH = "Made with"
+"""The stamp's label of the command that makes the report again."""
+
+
+def made_with(wanted: Filter | None, as_of: date | None, since: str | None, at: str | None) -> str:
+    """The ``bvtui report`` command (shell-quoted) giving the same report: the filters,
+    ``--as-of`` when given, ``--since`` as its commit, ``--at`` as given."""
+    args = ["bvtui", "report"]
+    if at:
+        args += ["--at", at]
+    if wanted is not None:
+        for option, values in (
+            ("--plan", wanted.plans),
+            ("--theme", wanted.themes),
+            ("--officer", wanted.officers),
+            ("--status", wanted.statuses),
+            ("--rag", wanted.rags),
+        ):
+            if values:
+                args += [option, ",".join(sorted(values))]
+        if wanted.overdue:
+            args.append("--overdue")
+        if wanted.search.strip():
+            args += ["--search", wanted.search]
+    if as_of is not None:
+        args += ["--as-of", as_of.isoformat()]
+    if since:
+        args += ["--since", since]
+    return shlex.join(args)
 
 
 @dataclass
@@ -204,6 +242,7 @@ def build_report(
     as_of: date | None = None,
     since: Store | None = None,
     today: date | None = None,
+    at: str | None = None,
 ) -> Report:
     """The report of ``actions`` (already filtered by ``wanted``) from ``store``.
 
@@ -215,6 +254,7 @@ def build_report(
         since: the store at the ``--since`` revision, for the RAG-worsened list.
         today: the day the stamp names for a plan without ``as_of`` (default: the
             clock, on which :meth:`Plan.judged_on` judges such a plan).
+        at: ``--at`` as given (a snapshot tag), for the stamp's command.
     """
     plans = list({action.plan.slug: action.plan for action in actions}.values())
     if not plans and wanted and wanted.plans:
@@ -228,6 +268,7 @@ def build_report(
         commit_time=commit_time,
         filters=wanted.describe() if wanted else "",
         since=since.revision if since is not None else None,
+        made_with=made_with(wanted, as_of, since.revision if since is not None else None, at),
     )
     figures = dashboard(actions, judged)
     single = plans[0] if len(plans) == 1 else None

@@ -22,7 +22,7 @@ from bvtui.trail.signatures import (
     check_signatures,
     setup_signing,
 )
-from bvtui.trail.snapshots import list_tags, make_snapshot
+from bvtui.trail.snapshots import list_tags, make_snapshot, tag_commit
 
 __all__ = [
     "ALLOWED_SIGNERS",
@@ -46,4 +46,5 @@ __all__ = [
     "status_timeline",
     "store_changes",
     "store_history",
+    "tag_commit",
 ]

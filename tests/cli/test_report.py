@@ -112,8 +112,9 @@ def test_csv_is_one_row_per_action_with_the_record_fields(capsys, store_dir: Pat
 def test_report_at_a_snapshot_is_byte_identical_to_the_report_made_then(
     capsys, store_dir: Path, tmp_path: Path
 ) -> None:
-    then = write_all(capsys, store_dir, tmp_path / "then")
     git(store_dir.parent, "tag", "committee-2017-09")
+    # the stamp's "Made with" names --at as given, so "then" is made with the same command
+    then = write_all(capsys, store_dir, tmp_path / "then", "--at", "committee-2017-09")
     assert main(["set", "--store", str(store_dir), "1.3", "status=Delayed", "progress=40"]) == 0
     assert main(["set", "--store", str(store_dir), "6.4", "status=Completed"]) == 0
     capsys.readouterr()
