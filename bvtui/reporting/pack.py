@@ -88,15 +88,9 @@ def made_with(wanted: Filter | None, as_of: date | None, since: str | None, at: 
     if at:
         args += ["--at", at]
     if wanted is not None:
-        for option, values in (
-            ("--plan", wanted.plans),
-            ("--theme", wanted.themes),
-            ("--officer", wanted.officers),
-            ("--status", wanted.statuses),
-            ("--rag", wanted.rags),
-        ):
+        for kind, values in wanted.kinds():
             if values:
-                args += [option, ",".join(sorted(values))]
+                args += [f"--{kind.lower()}", ",".join(sorted(values))]
         if wanted.overdue:
             args.append("--overdue")
         if wanted.search.strip():
