@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bvtui.git import GitError, PendingBlob, Repo, way_out
 from bvtui.model import (
+    EVIDENCE_FOLDER,
     PLAN_FIELDS,
     PLAN_FILE,
     STORED_FIELDS,
@@ -219,11 +220,21 @@ class Saving:
             if only is not None and path not in only:
                 continue
             with save_lock(path.parent):
-                result = self._commit_file(path, str(Ref.of_path(path)), author)
+                also = self._pending_evidence(path)
+                result = self._commit_file(path, str(Ref.of_path(path)), author, also=also)
                 if not result.changes and result.commit is None and result.error is None:
                     self._unstage(path)
             results.append(result)
         return results
+
+    def _pending_evidence(self, path: Path) -> list[Path]:
+        """Files of the action ``path``'s evidence folder not committed (an attach whose
+        commit failed): they are committed with the action that records them."""
+        folder = path.parent / EVIDENCE_FOLDER / path.stem
+        if self.repo is None or path.name == PLAN_FILE or not folder.is_dir():
+            return []
+        found = [self.repo.top / name for _code, name in self.repo.changed_files(folder)]
+        return [file for file in found if file.is_file() and not file.is_symlink()]
 
     def _unstage(self, path: Path) -> None:
         """Put ``path``'s index entry back to HEAD's (never inside a stopped merge or

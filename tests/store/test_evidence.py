@@ -121,3 +121,25 @@ def test_a_hand_written_evidence_entry_that_breaks_the_rules_is_one_line(
     out = capsys.readouterr().out
     [line] = [line for line in out.splitlines() if "1.9.yaml" in line]
     assert "evidence[1].file: '../../plan.yaml' is not a file name" in line
+
+
+def test_an_attach_whose_commit_failed_is_committed_whole_later(capsys, store_dir: Path) -> None:
+    """A hook refuses the commit: the copy and the record stay on disk, and
+    ``bvtui commit`` commits them together once the hook lets it."""
+    top = store_dir.parent
+    hook = top / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'not now' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    before = head(store_dir)
+    code, _out, err = attach(capsys, store_dir, "1.9", MINUTES)
+    assert code == 1 and "saved but not committed" in err
+    assert head(store_dir) == before
+    hook.unlink()
+    assert main(["commit", "--store", str(store_dir)]) == 0
+    capsys.readouterr()
+    changed = git(top, "show", "--name-only", "--format=", "HEAD").split()
+    assert sorted(changed) == [
+        "plans/elections-demo/1.9.yaml",
+        "plans/elections-demo/evidence/1.9/board-minutes-2017-09-14.txt",
+    ]
+    assert git(top, "status", "--porcelain") == ""
