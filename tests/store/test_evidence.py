@@ -143,3 +143,13 @@ def test_an_attach_whose_commit_failed_is_committed_whole_later(capsys, store_di
         "plans/elections-demo/evidence/1.9/board-minutes-2017-09-14.txt",
     ]
     assert git(top, "status", "--porcelain") == ""
+
+
+def test_show_says_the_completion_and_lists_the_evidence(capsys, store_dir: Path) -> None:
+    assert attach(capsys, store_dir, "1.9", MINUTES)[0] == 0
+    assert main(["show", "--store", str(store_dir), "1.9"]) == 0
+    out = capsys.readouterr().out
+    assert "Completed (✔ blue, complete - evidenced)" in out
+    assert "board-minutes-2017-09-14.txt (" in out
+    assert main(["show", "--store", str(store_dir), "4.1"]) == 0
+    assert "Completed (✔ blue, complete - self-reported)" in capsys.readouterr().out
