@@ -64,7 +64,10 @@ def read_stamp(data: bytes, fmt: str, where: str) -> PackStamp:
     Raises:
         PackError: no stamp of bvtui's in it, or one without a commit.
     """
-    pairs = _stamp_pairs(data, fmt)
+    try:
+        pairs = _stamp_pairs(data, fmt)
+    except PackError as err:
+        raise PackError(f"{where}: {err}") from None
     commit, made = pairs.get("Commit", ""), pairs.get(MADE_WITH, "")
     if not commit or not made:
         raise PackError(f"{where}: no bvtui report stamp (Commit and {MADE_WITH}) found in it")

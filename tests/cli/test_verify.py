@@ -117,3 +117,12 @@ def test_a_file_that_is_no_pack_is_one_line(capsys, store_dir: Path, tmp_path) -
     assert (
         out.strip() == f"bvtui: {other}: no bvtui report stamp (Commit and Made with) found in it"
     )
+
+
+def test_a_pdf_pack_is_refused_naming_the_file(capsys, store_dir: Path, tmp_path) -> None:
+    pack = make_pack(capsys, store_dir, tmp_path / "pack.pdf")
+    code, out = verify(capsys, store_dir, pack)
+    assert code == 1
+    assert out.strip() == (
+        f"bvtui: {pack}: a pdf pack's stamp cannot be read back: verify its docx or html twin"
+    )
