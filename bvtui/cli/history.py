@@ -446,6 +446,10 @@ def render_audit(report: AuditReport, fmt: str) -> str:
 @user_errors
 def audit(args: argparse.Namespace) -> int:
     """Check the trail; exit 1 when anything is found."""
+    if args.signatures:
+        from bvtui.cli.signing import audit_signatures
+
+        return audit_signatures(args)
     store = Store.open(args.store)
     base = _base(store.repo, args.since) if store.repo is not None else None
     report = audit_store(store, base=base)

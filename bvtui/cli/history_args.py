@@ -102,5 +102,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     options.store_option(p)
     _since(p)
+    p.add_argument(
+        "--signatures",
+        action="store_true",
+        help="instead: verify the signature of every commit to the plans (git's own "
+        "verification against .bvtui/allowed_signers); list unsigned commits and unknown signers",
+    )
     _table_format(p)
     p.set_defaults(run=deferred(_COMMANDS, "audit"))

@@ -23,6 +23,7 @@ from bvtui.cli import (
     options,
     packets_args,
     report_args,
+    trust_args,
 )
 from bvtui.cli import round as round_commands
 from bvtui.cli import sync as sync_commands
@@ -38,6 +39,7 @@ COMMAND_GROUPS = [
     app_args.register,
     undo_commands.register,
     governance.register,
+    trust_args.register,
 ]
 """Each module of commands adds its sub-commands with its own ``register(sub)``."""
 

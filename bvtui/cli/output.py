@@ -116,6 +116,7 @@ def render_action(action: Action, as_of: date | None = None) -> str:
     from tabulate import tabulate
 
     record = action_record(action, as_of)
+    completion = f", {action.completion}" if action.completion else ""
     rows = [
         ("ref", action.ref),
         ("title", action.title),
@@ -126,11 +127,15 @@ def render_action(action: Action, as_of: date | None = None) -> str:
         ("deadline", action.deadline),
         ("revised deadline", action.revised_deadline),
         ("due", record["due"] or "no due date"),
-        ("status", f"{action.status} ({rag_label(action.rag)})"),
+        ("status", f"{action.status} ({rag_label(action.rag)}{completion})"),
         ("progress", "" if action.progress is None else f"{action.progress}%"),
         ("overdue", "yes" if record["overdue"] else "no"),
         ("status check", record["status_check"] or "ok"),
     ]
+    rows.extend(
+        ("evidence", f"{item.file} ({item.added}, blob {item.blob[:10]})")
+        for item in action.evidence
+    )
     rows.extend((name, value) for name, value in action.extra.items())
     lines = [tabulate([(k, one_line(v)) for k, v in rows], tablefmt="plain")]
     for update in action.updates:

@@ -23,7 +23,9 @@ def report(args: argparse.Namespace) -> int:
     wanted = _filter(args)
     actions = wanted.apply(store.actions)
     slips = report_slips(store, actions)
-    built = build_report(store, actions, wanted=wanted, as_of=args.as_of, since=since, slips=slips)
+    built = build_report(
+        store, actions, wanted=wanted, as_of=args.as_of, since=since, slips=slips, at=args.at
+    )
     data = render_report(built, args.format)
     if not args.output:
         sys.stdout.write(data.decode("utf-8"))

@@ -68,6 +68,11 @@ class FieldChange:
         return self.field == "decisions" and isinstance(self.new, dict)
 
     @property
+    def is_evidence(self) -> bool:
+        """A file attached as evidence (``new`` is its ``{file, blob, added}``)."""
+        return self.field == "evidence" and isinstance(self.new, dict)
+
+    @property
     def name(self) -> str:
         """The field's name as one printable line (a hand-written key may hold anything)."""
         return one_line(self.field)
@@ -79,6 +84,8 @@ class FieldChange:
             return f"update {period}" if period else "update added"
         if self.is_decision:
             return f"decision ({_cut(one_line(self.new.get('meeting', '')), limit)})"
+        if self.is_evidence:
+            return f"evidence {_cut(one_line(self.new.get('file', '')), limit)}"
         if self.old in (None, "", []):
             return f"{self.name} set to {_cut(one_line(self.new), limit)}"
         if self.new in (None, "", []):
@@ -92,6 +99,9 @@ class FieldChange:
             return f"update added ({period})" if period else "update added"
         if self.is_decision:
             return f"decision added ({one_line(self.new.get('meeting', ''))})"
+        if self.is_evidence:
+            file, blob = one_line(self.new.get("file", "")), one_line(self.new.get("blob", ""))
+            return f"evidence added: {file} (blob {blob})"
         return f"{self.name}: {one_line(self.old) or '(none)'} -> {one_line(self.new) or '(none)'}"
 
     def described(self, limit: int = 100) -> str:
@@ -104,7 +114,7 @@ class FieldChange:
         return self.line()
 
 
-APPENDED_LISTS = ("updates", "decisions")
+APPENDED_LISTS = ("updates", "decisions", "evidence")
 """Lists that grow by appending: each item added is a change of its own."""
 
 
@@ -122,9 +132,9 @@ def _same(old: Any, new: Any) -> bool:
 def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[FieldChange]:
     """Every field that differs between two mappings of an action (or plan), in file order.
 
-    Updates (and a meeting's decisions) appended to their list are reported one by one
-    as added; any other change to the list (an edited or removed item) is reported as a
-    change of the whole list.
+    Updates (a meeting's decisions, evidence files) appended to their list are reported
+    one by one as added; any other change to the list (an edited or removed item) is
+    reported as a change of the whole list.
     Nested mappings (``extra``) are compared key by key (``extra.Source``).
     """
     old = old or {}

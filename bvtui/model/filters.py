@@ -54,16 +54,21 @@ class Filter:
     def cleared(self) -> Filter:
         return Filter(as_of=self.as_of)
 
-    def describe(self) -> str:
-        """The active filters in one line, e.g. ``theme: Property · RAG: red · overdue``."""
-        parts = []
-        for label, values in (
+    def kinds(self) -> list[tuple[str, frozenset[str]]]:
+        """Each kind of value filter with its values, by the name the filter bar and
+        the command line give it (``--plan``... ``--rag``)."""
+        return [
             ("plan", self.plans),
             ("theme", self.themes),
             ("officer", self.officers),
             ("status", self.statuses),
             ("RAG", self.rags),
-        ):
+        ]
+
+    def describe(self) -> str:
+        """The active filters in one line, e.g. ``theme: Property · RAG: red · overdue``."""
+        parts = []
+        for label, values in self.kinds():
             if values:
                 parts.append(f"{label}: {', '.join(sorted(values))}")
         if self.overdue:

@@ -88,14 +88,19 @@ STORED_FIELDS: tuple[str, ...] = (
     "status",
     "progress",
     "updates",
+    "evidence",
     "extra",
 )
 """The keys of an action file, in the order a new file is written."""
 
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    name for name in STORED_FIELDS if name not in ("id", "updates", "extra")
+    name for name in STORED_FIELDS if name not in ("id", "updates", "evidence", "extra")
 )
-"""Fields that ``bvtui set`` and the edit screen change (updates are added, not set)."""
+"""Fields that ``bvtui set`` and the edit screen change (updates and evidence are
+added, not set)."""
+
+EVIDENCE_FOLDER = "evidence"
+"""The folder of a plan holding each action's evidence: ``<plan>/evidence/<id>/``."""
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -142,6 +147,18 @@ class Update:
     author: str | None = None
     other: dict[str, Any] = field(default_factory=dict)
     """Keys of the update this version does not know, kept as they are."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A file committed as evidence for an action, under ``<plan>/evidence/<id>/``."""
+
+    file: str
+    """The file's name in the action's evidence folder."""
+    blob: str
+    """git's blob id of the file's bytes, as committed."""
+    added: str
+    """The day it was attached (ISO date)."""
 
 
 @dataclass
@@ -242,6 +259,8 @@ class Action:
     extra: dict[str, Any] = field(default_factory=dict)
     other: dict[str, Any] = field(default_factory=dict)
     """Top-level keys this version does not know, kept as they are."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """Files committed as evidence (``bvtui attach``), oldest first."""
     path: str = ""
     digest: str = ""
     """Hash of the file's bytes when read, to notice edits made on disk since."""
@@ -258,6 +277,14 @@ class Action:
     @property
     def is_complete(self) -> bool:
         return self.rag == "blue"
+
+    @property
+    def completion(self) -> str:
+        """``complete - evidenced`` (evidence attached), ``complete - self-reported``
+        (a complete status alone), or "" for an action not complete."""
+        if not self.is_complete:
+            return ""
+        return "complete - evidenced" if self.evidence else "complete - self-reported"
 
     @property
     def is_closed(self) -> bool:

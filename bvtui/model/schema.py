@@ -6,12 +6,13 @@ whose message is one line naming the file, the field and the value.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from bvtui.model.diff import has_control
 from bvtui.model.governance import Governance, RuleError, parse_governance
-from bvtui.model.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Plan, Update
+from bvtui.model.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Evidence, Plan, Update
 from bvtui.model.ref import ID_PATTERN
 
 PLAN_FIELDS: tuple[str, ...] = (
@@ -210,6 +211,49 @@ def _updates(raw: Any, path: str) -> list[Update]:
     return updates
 
 
+_BLOB = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+"""A git object id: SHA-1 (40 hex digits) or SHA-256 (64)."""
+
+
+def check_evidence_name(name: Any, path: str, field: str = "evidence") -> str:
+    """The name of an evidence file: a plain file name (no folder, no leading ``.``, no
+    control character), since it names a file under the action's evidence folder."""
+    if (
+        not isinstance(name, str)
+        or not name.strip()
+        or name.startswith(".")
+        or "/" in name
+        or "\\" in name
+        or has_control(name)
+    ):
+        raise ValidationError(
+            path, field, name, "is not a file name (no folder, no leading '.', no control)"
+        )
+    return name
+
+
+def _evidence(raw: Any, path: str) -> list[Evidence]:
+    if raw is None or raw == "":
+        return []
+    if not isinstance(raw, list):
+        raise ValidationError(path, "evidence", raw, "must be a list of {file, blob, added}")
+    found = []
+    for index, item in enumerate(raw, 1):
+        where = f"evidence[{index}]"
+        if not isinstance(item, dict):
+            raise ValidationError(path, where, item, "must be a mapping of file, blob, added")
+        name = check_evidence_name(item.get("file"), path, f"{where}.file")
+        blob = _text(item.get("blob"), path, f"{where}.blob")
+        if not _BLOB.fullmatch(blob):
+            raise ValidationError(path, f"{where}.blob", blob, "is not a git blob id")
+        added = item.get("added")
+        day = added.isoformat() if isinstance(added, date) else added
+        if parse_date(day, path, f"{where}.added") is None:
+            raise ValidationError(path, f"{where}.added", day, "is not a date (YYYY-MM-DD)")
+        found.append(Evidence(file=name, blob=blob, added=str(day)))
+    return found
+
+
 def action_from_mapping(plan: Plan, data: dict[str, Any], path: str, stem: str) -> Action:
     """An :class:`Action` from the mapping of its file ``<stem>.yaml``.
 
@@ -236,6 +280,7 @@ def action_from_mapping(plan: Plan, data: dict[str, Any], path: str, stem: str) 
         status=parse_status(data.get("status"), plan, path),
         progress=parse_progress(data.get("progress"), path),
         updates=_updates(data.get("updates"), path),
+        evidence=_evidence(data.get("evidence"), path),
         extra=extra,
         other={k: v for k, v in data.items() if k not in STORED_FIELDS},
         path=path,
@@ -256,6 +301,11 @@ def action_to_mapping(action: Action) -> dict[str, Any]:
         "progress": action.progress,
         "updates": [update_to_mapping(update) for update in action.updates],
     }
+    if action.evidence:
+        data["evidence"] = [
+            {"file": item.file, "blob": item.blob, "added": _as_date(item.added)}
+            for item in action.evidence
+        ]
     if action.extra:
         data["extra"] = dict(action.extra)
     data.update(action.other)

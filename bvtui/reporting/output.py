@@ -49,7 +49,11 @@ def render_report(report: Report, fmt: str) -> bytes:
 
         return RENDERERS[fmt](report).encode("utf-8")
     if fmt == "csv":
-        stamp = {"report_as_of": report.stamp.as_of, "report_commit": report.stamp.commit}
+        stamp = {
+            "report_as_of": report.stamp.as_of,
+            "report_commit": report.stamp.commit,
+            "report_made_with": report.stamp.made_with,
+        }
         return records_csv(report.actions, report.as_of, stamp).encode("utf-8")
     if fmt == "html":
         from bvtui.reporting.html import render_html

@@ -12,6 +12,7 @@ same revision gives the same report. No Textual; the CLI and the app share it.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -48,6 +49,9 @@ class Stamp:
         commit_time: the commit's date (fixed timestamps in xlsx); None without a commit.
         filters: the filters applied, in one line ("" for none).
         since: the commit ``--since`` named, or None.
+        made_with: the command that makes this report again (``bvtui report --plan
+            X --as-of D``: the filters, ``--as-of``, ``--since`` as its commit and
+            ``--at`` as given), which ``bvtui verify`` runs at the stamped commit.
     """
 
     plans: tuple[str, ...]
@@ -56,6 +60,7 @@ class Stamp:
     commit_time: datetime | None = None
     filters: str = ""
     since: str | None = None
+    made_with: str = ""
 
     def lines(self) -> list[tuple[str, str]]:
         """The stamp as (label, value) pairs, in the order every format prints them."""
@@ -67,7 +72,34 @@ class Stamp:
         ]
         if self.since:
             rows.append(("RAG compared with", self.since))
+        if self.made_with:
+            rows.append((MADE_WITH, self.made_with))
         return rows
+
+
+MADE_WITH = "Made with"
+"""The stamp's label of the command that makes the report again."""
+
+
+def made_with(wanted: Filter | None, as_of: date | None, since: str | None, at: str | None) -> str:
+    """The ``bvtui report`` command (shell-quoted) giving the same report: the filters,
+    ``--as-of`` when given, ``--since`` as its commit, ``--at`` as given."""
+    args = ["bvtui", "report"]
+    if at:
+        args += ["--at", at]
+    if wanted is not None:
+        for kind, values in wanted.kinds():
+            if values:
+                args += [f"--{kind.lower()}", ",".join(sorted(values))]
+        if wanted.overdue:
+            args.append("--overdue")
+        if wanted.search.strip():
+            args += ["--search", wanted.search]
+    if as_of is not None:
+        args += ["--as-of", as_of.isoformat()]
+    if since:
+        args += ["--since", since]
+    return shlex.join(args)
 
 
 @dataclass
@@ -124,6 +156,14 @@ class Report:
 def rag_word(rag: str) -> str:
     """A colour in words for reports: ``Red``, ``Complete`` (blue)..."""
     return RAG_WORDS.get(rag, rag.title())
+
+
+def rag_cell_word(action: Action) -> str:
+    """An action's RAG in words for its row: a complete one says whether evidence was
+    attached (``Complete - evidenced``) or the status alone says so
+    (``Complete - self-reported``)."""
+    completion = action.completion
+    return completion[0].upper() + completion[1:] if completion else rag_word(action.rag)
 
 
 def resolve_as_of(
@@ -200,6 +240,7 @@ def build_report(
     since: Store | None = None,
     today: date | None = None,
     slips: dict[str, list[Slip]] | None = None,
+    at: str | None = None,
 ) -> Report:
     """The report of ``actions`` (already filtered by ``wanted``) from ``store``.
 
@@ -212,6 +253,7 @@ def build_report(
         today: the day the stamp names for a plan without ``as_of`` (default: the
             clock, on which :meth:`Plan.judged_on` judges such a plan).
         slips: the slip ledger of ``actions`` (``bvtui.trail.report_slips``), or None.
+        at: ``--at`` as given (a snapshot tag), for the stamp's command.
     """
     plans = list({action.plan.slug: action.plan for action in actions}.values())
     if not plans and wanted and wanted.plans:
@@ -225,6 +267,7 @@ def build_report(
         commit_time=commit_time,
         filters=wanted.describe() if wanted else "",
         since=since.revision if since is not None else None,
+        made_with=made_with(wanted, as_of, since.revision if since is not None else None, at),
     )
     figures = dashboard(actions, judged)
     single = plans[0] if len(plans) == 1 else None
@@ -343,7 +386,7 @@ def action_cells(report: Report, action: Action) -> list[str]:
         ", ".join(action.officers),
         deadline,
         action.status,
-        rag_word(action.rag),
+        rag_cell_word(action),
         "" if action.progress is None else f"{action.progress}%",
         update,
     ]

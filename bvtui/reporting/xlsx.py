@@ -27,6 +27,7 @@ from bvtui.reporting.pack import (
     Report,
     exception_cells,
     exception_lists,
+    rag_cell_word,
     rag_word,
     ref_of,
     status_heading,
@@ -163,8 +164,8 @@ def _write_status_summary(sheet: Worksheet, report: Report, row: int) -> int:
     return row + 1
 
 
-def _fill_rag(cell, rag: str) -> None:
-    cell.value = rag_word(rag)  # one of the fixed words
+def _fill_rag(cell, rag: str, word: str | None = None) -> None:
+    cell.value = word or rag_word(rag)  # one of the fixed words
     cell.fill = rag_fill(rag)
     cell.font = Font(bold=True, color=RAG_COLOURS.get(rag, RAG_COLOURS["grey"])[1].lstrip("#"))
 
@@ -185,7 +186,7 @@ def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> Non
             action.revised_deadline or action.deadline,
             due,
             action.status,
-            rag_word(action.rag),
+            rag_cell_word(action),
             action.progress,
             "yes" if action.is_overdue(report.as_of) else "",
             f"{latest.period}: {latest.text}".lstrip(": ") if latest else "",
@@ -195,7 +196,7 @@ def _write_theme(sheet: Worksheet, report: Report, actions: list[Action]) -> Non
             cell.alignment = _WRAP
             if column == 6 and due is not None:
                 cell.number_format = "yyyy-mm-dd"
-        _fill_rag(sheet.cell(row=row, column=8), action.rag)
+        _fill_rag(sheet.cell(row=row, column=8), action.rag, rag_cell_word(action))
 
 
 def put_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell:

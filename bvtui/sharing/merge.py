@@ -8,7 +8,8 @@ parsed YAML instead:
 * a field changed on one side only takes that side's value;
 * ``updates`` (the list of dated comments), and a meeting's ``decisions``, merge as
   a union keyed by (period, date, text), ordered by period then date; an item one
-  side removed stays removed;
+  side removed stays removed; ``evidence`` (files attached) the same way, keyed by
+  (day, file, blob), so evidence attached in two clones is all kept;
 * nested mappings (``extra``, a plan's ``statuses``) merge key by key;
 * a field set to two different values is a **true conflict**: the file keeps the
   user's own value ("mine") and records every side under ``conflicts:``, so it is
@@ -26,7 +27,7 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bvtui.model import APPENDED_LISTS, PLAN_FIELDS, STORED_FIELDS
+from bvtui.model import PLAN_FIELDS, STORED_FIELDS
 from bvtui.store import YamlFileError, read_mapping, render_mapping
 
 if TYPE_CHECKING:  # ruamel is imported when a merge runs, not with the CLI
@@ -97,16 +98,29 @@ def update_key(item: Any) -> tuple[str, str, str]:
     return tuple(str(item.get(k) or "") for k in ("period", "date", "text"))  # type: ignore[return-value]
 
 
+def evidence_key(item: Any) -> tuple[str, str, str]:
+    """The identity of an evidence entry in a union: (added, file, blob)."""
+    if not isinstance(item, dict):
+        return ("", "", str(item))
+    return tuple(str(item.get(k) or "") for k in ("added", "file", "blob"))  # type: ignore[return-value]
+
+
+_UNIONS = {"updates": update_key, "decisions": update_key, "evidence": evidence_key}
+"""The lists merged as a union, with the identity of an item of each."""
+
+
 def _union_updates(base: list[Any], mine: Version, theirs: Version, key: str) -> list[Any]:
-    """Updates of both sides, each once, ordered by period then date; removals honoured."""
-    base_keys = {update_key(item) for item in base}
-    mine_keys = {update_key(item) for item in mine.plain[key]}
-    theirs_keys = {update_key(item) for item in theirs.plain[key]}
+    """Items (updates, evidence) of both sides, each once, ordered by the first two
+    parts of their identity (period then date; day then file); removals honoured."""
+    identity = _UNIONS[key]
+    base_keys = {identity(item) for item in base}
+    mine_keys = {identity(item) for item in mine.plain[key]}
+    theirs_keys = {identity(item) for item in theirs.plain[key]}
     removed = {k for k in base_keys if k not in mine_keys or k not in theirs_keys}
     chosen: dict[tuple[str, str, str], Any] = {}
     for side in (mine, theirs):
         for item, node in zip(side.plain[key], side.nodes[key], strict=True):
-            ident = update_key(item)
+            ident = identity(item)
             if ident not in removed and ident not in chosen:
                 chosen[ident] = node
     return [chosen[k] for k in sorted(chosen, key=lambda k: (k[0], k[1]))]
@@ -126,7 +140,7 @@ def merge_versions(base: Version, mine: Version, theirs: Version) -> MergeResult
             source = mine
         elif _same(b, m):
             source = theirs
-        elif key in APPENDED_LISTS and isinstance(m, list) and isinstance(t, list):
+        elif key in _UNIONS and isinstance(m, list) and isinstance(t, list):
             base_list = b if isinstance(b, list) else []
             result.merged[key] = _union_updates(base_list, mine, theirs, key)
             continue

@@ -8,6 +8,7 @@ Uses ``bvtui.git`` and ``bvtui.model``.
 from bvtui.model import PLAN_FILE
 from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
 from bvtui.store.disk_edit import edited_on_disk
+from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
 from bvtui.store.me import Me, whoami
 from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
@@ -39,6 +40,7 @@ from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 __all__ = [
     "AUTHOR_ENV",
     "BULK_LIMIT",
+    "MAX_EVIDENCE_BYTES",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
     "ApprovalNeeded",
@@ -55,12 +57,14 @@ __all__ = [
     "UnappliedEdit",
     "UnappliedEditError",
     "YamlFileError",
+    "attach_evidence",
     "cache_path",
     "canonical_edit",
     "canonical_text",
     "digest",
     "drop_unapplied",
     "edited_on_disk",
+    "evidence_path",
     "is_racy",
     "keep_unapplied",
     "locate_store",

@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from bvtui.model import Action, Plan, Update, natural_key, parse_governance
+from bvtui.model import Action, Evidence, Plan, Update, natural_key, parse_governance
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -44,6 +44,7 @@ def action_to_cache(action: Action) -> tuple[Any, ...]:
     values = [*map(vars(action).get, ACTION_FIELDS)]
     values[_PLAN], values[_PATH] = None, None
     values[_UPDATES] = [tuple(map(vars(update).get, UPDATE_FIELDS)) for update in action.updates]
+    values[_EVIDENCE] = [(item.file, item.blob, item.added) for item in action.evidence]
     return tuple(values)
 
 
@@ -75,6 +76,7 @@ def action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
     data["plan"] = plan
     data["path"] = path
     data["updates"] = updates
+    data["evidence"] = [Evidence(*item) for item in data["evidence"]]
     action = new_action(Action)
     action.__dict__ = data
     return action
@@ -89,4 +91,6 @@ new_action = Action.__new__
 new_update = Update.__new__
 ACTION_FIELDS = tuple(field_.name for field_ in fields(Action))
 UPDATE_FIELDS = tuple(field_.name for field_ in fields(Update))
-_PLAN, _PATH, _UPDATES = map(ACTION_FIELDS.index, ("plan", "path", "updates"))
+_PLAN, _PATH, _UPDATES, _EVIDENCE = map(
+    ACTION_FIELDS.index, ("plan", "path", "updates", "evidence")
+)

@@ -57,7 +57,7 @@ from typing import Any
 
 from bvtui.store.regular_file import read_regular_file
 
-FORMAT = 8
+FORMAT = 9
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -70,6 +70,7 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
    racy files cached with the digest of their content;
 7: plans keep their ``officers`` table (name -> e-mail).
 8: a plan's ``governance:`` rules cached as their own field, no longer under ``extra``.
+9: an action's evidence files (``evidence:``).
 """
 
 RACY_NS = 2_000_000_000

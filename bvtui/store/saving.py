@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bvtui.git import GitError, PendingBlob, Repo, way_out
 from bvtui.model import (
+    EVIDENCE_FOLDER,
     PLAN_FIELDS,
     PLAN_FILE,
     Action,
@@ -65,8 +66,10 @@ class Saving:
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
         approval: Approval | None = None,
+        also: Sequence[Path] = (),
     ) -> SaveResult:
-        """Write ``action`` to its file and commit that file alone.
+        """Write ``action`` to its file and commit that file alone (with ``also``: those
+        files too, already written, in the same commit: the evidence it records).
 
         The file on disk is rewritten round-trip (comments, order and untouched lines
         kept); a file in bvtui's own canonical form gets the same bytes without ruamel
@@ -103,6 +106,7 @@ class Saving:
             reverts=reverts,
             trailers=trailers,
             approval=approval,
+            also=also,
         )
         return result
 
@@ -116,6 +120,7 @@ class Saving:
         reverts: str | None = None,
         trailers: dict[str, str] | None = None,
         approval: Approval | None = None,
+        also: Sequence[Path] = (),
     ) -> list[SaveResult]:
         """Write each of ``actions`` to its file and commit them all in ONE commit
         (a bulk edit; one action: :meth:`save_action`, which this is).
@@ -165,7 +170,7 @@ class Saving:
             write_all(prepared, paths)
             refs = [action.ref for action, _text, _old in prepared]
             results = self._commit_files(
-                paths, refs, author, heads, reverts, trailers, approval=approval
+                paths, refs, author, heads, reverts, trailers, approval=approval, also=also
             )
             given = approval.approver or approval.reason
             if results and results[0].error and given and self.repo is not None:
@@ -280,8 +285,9 @@ class Saving:
         author: str | None,
         head: PendingBlob | None = None,
         subject: str | None = None,
+        also: Sequence[Path] = (),
     ) -> SaveResult:
-        [result] = self._commit_files([path], [ref], author, [head], subject=subject)
+        [result] = self._commit_files([path], [ref], author, [head], subject=subject, also=also)
         return result
 
     def _commit_files(
@@ -294,6 +300,7 @@ class Saving:
         trailers: dict[str, str] | None = None,
         subject: str | None = None,
         approval: Approval | None = None,
+        also: Sequence[Path] = (),
     ) -> list[SaveResult]:
         """Commit the files of ``paths`` that differ from HEAD in one commit whose
         message records each one's changes (:func:`commit_message` for one file, whose
@@ -335,7 +342,8 @@ class Saving:
         else:
             entries = [(ref, changes) for _p, ref, changes, _c, _r in changed]
             message = bulk_commit_message(entries, reverts=reverts, trailers=trailers, **given)
-        commit, error = self._commit([path for path, *_rest in changed], message, author)
+        files = [path for path, *_rest in changed]
+        commit, error = self._commit([*files, *also], message, author)
         for result in results:
             if result.changes:
                 result.commit, result.error = commit, error
@@ -416,11 +424,21 @@ class Saving:
             if only is not None and path not in only:
                 continue
             with save_lock(path.parent):
-                result = self._commit_file(path, str(Ref.of_path(path)), author)
+                also = self._pending_evidence(path)
+                result = self._commit_file(path, str(Ref.of_path(path)), author, also=also)
                 if not result.changes and result.commit is None and result.error is None:
                     self._unstage(path)
             results.append(result)
         return results
+
+    def _pending_evidence(self, path: Path) -> list[Path]:
+        """Files of the action ``path``'s evidence folder not committed (an attach whose
+        commit failed): they are committed with the action that records them."""
+        folder = path.parent / EVIDENCE_FOLDER / path.stem
+        if self.repo is None or path.name == PLAN_FILE or not folder.is_dir():
+            return []
+        found = [self.repo.top / name for _code, name in self.repo.changed_files(folder)]
+        return [file for file in found if file.is_file() and not file.is_symlink()]
 
     def _unstage(self, path: Path) -> None:
         """Put ``path``'s index entry back to HEAD's (never inside a stopped merge or

@@ -33,17 +33,27 @@ from bvtui.trail.rule_audit import (
     rule_breaches,
     slip_ledger,
 )
-from bvtui.trail.snapshots import list_tags, make_snapshot
+from bvtui.trail.signatures import (
+    ALLOWED_SIGNERS,
+    SignatureCheck,
+    SignatureReport,
+    check_signatures,
+    setup_signing,
+)
+from bvtui.trail.snapshots import list_tags, make_snapshot, tag_commit
 from bvtui.trail.undo import Undo, UndoRefused, plan_undo
 from bvtui.trail.update_checks import history_warnings
 
 __all__ = [
+    "ALLOWED_SIGNERS",
     "ActionMove",
     "AgendaItem",
     "AuditReport",
     "DeadlineSlip",
     "Revision",
     "RuleBreach",
+    "SignatureCheck",
+    "SignatureReport",
     "StatusSpell",
     "StoreChanges",
     "Travel",
@@ -54,6 +64,7 @@ __all__ = [
     "audit_store",
     "build_agenda",
     "changes_by_plan",
+    "check_signatures",
     "deadline_slips",
     "history_warnings",
     "last_snapshot",
@@ -64,9 +75,11 @@ __all__ = [
     "plan_undo",
     "report_slips",
     "rule_breaches",
+    "setup_signing",
     "slip_ledger",
     "status_timeline",
     "store_changes",
     "store_history",
+    "tag_commit",
     "travel_of",
 ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from bvtui.git import Commit, Repo, commit_of, read_log
-from bvtui.model import Ref, RefError
+from bvtui.model import EVIDENCE_FOLDER, Ref, RefError
 from bvtui.store import Problem, Store
 from bvtui.trail.rule_audit import RuleBreach, rule_breaches
 from bvtui.trail.snapshots import Tag, list_tags
@@ -64,11 +64,15 @@ def _expected_files(commit: Commit, store_path: str) -> set[str] | str | None:
     prefix (an import writes one plan folder), or None when there are no trailers."""
     if commit.action_refs:  # one per action a save (or a bulk edit) changed
         expected = set()
+        store = PurePosixPath(store_path)
         for ref in commit.action_refs:
             try:
-                expected.add(str(Ref.parse(ref).path(PurePosixPath(store_path))))
+                named = Ref.parse(ref)
             except RefError:  # names no file of the store, so accounts for none
                 continue
+            # with the action's file, the evidence ``bvtui attach`` committed beside it
+            expected.add(str(named.path(store)))
+            expected.add(str(store / named.plan / EVIDENCE_FOLDER / named.id) + "/")
         return expected
     plans = commit.trailers.get(PLAN_TRAILER)
     if IMPORT_TRAILER in commit.trailers and plans:
@@ -88,7 +92,8 @@ def judge_commit(commit: Commit, store_path: str) -> OutsideCommit | None:
     if isinstance(expected, str):
         stray = [path for path in files if not path.startswith(expected)]
     else:
-        stray = [path for path in files if path not in expected]
+        folders = tuple(name for name in expected if name.endswith("/"))
+        stray = [path for path in files if path not in expected and not path.startswith(folders)]
     if stray:
         return OutsideCommit(commit, stray, "changes files its trailers do not name")
     return None

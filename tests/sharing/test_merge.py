@@ -99,3 +99,19 @@ def test_same_field_two_values_keeps_both() -> None:
 def test_both_sides_added_the_same_file() -> None:
     text, clean = merge(BASE, BASE, base="")
     assert clean and text == BASE
+
+
+def test_evidence_attached_in_two_clones_is_all_kept() -> None:
+    entry = "- file: {f}\n  blob: {b}\n  added: {d}\n"
+    mine = BASE.replace(
+        "extra:",
+        "evidence:\n" + entry.format(f="minutes.pdf", b="a" * 40, d="2017-09-14") + "extra:",
+    )
+    theirs = BASE.replace(
+        "extra:",
+        "evidence:\n" + entry.format(f="letter.pdf", b="b" * 40, d="2017-09-12") + "extra:",
+    )
+    text, clean = merge(mine, theirs)
+    assert clean
+    files = [item["file"] for item in read_mapping(text, "x")["evidence"]]
+    assert files == ["letter.pdf", "minutes.pdf"]

@@ -51,9 +51,11 @@ def fields_text(action: Action, as_of: date | None) -> Group:
     due = action.due
     field("Due", due.isoformat() if due else "no due date")
     status = rag_text(action.status or "no status", action.rag)
-    status.append(f"  {RAG_NAMES[action.rag].lower()}", style="dim")
+    status.append(f"  {action.completion or RAG_NAMES[action.rag].lower()}", style="dim")
     field("Status", status)
     field("Progress", "-" if action.progress is None else f"{action.progress}%")
+    for item in action.evidence:
+        field("Evidence", f"{line(item.file)} ({line(item.added)}, blob {item.blob[:10]})")
     for key, value in action.extra.items():
         field(fit(line(key), 16).rstrip(), line(value))
     title = Text(line(action.title) or "(no title)", style="bold")
