@@ -1,15 +1,17 @@
 """Values and rules, no I/O: what an action and a plan are, and what may be said of them.
 
-Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
-one filter (``filters``); field changes and commit messages (``diff``); checked edits
-(``edit``); the file rules (``schema``); text made inert for every output (``inert``).
+Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); an
+action's excerpt, what lists and filters judge (``excerpt``); the one filter
+(``filters``); field changes and commit messages (``diff``); checked edits (``edit``);
+the file rules (``schema``); text made inert for every output (``inert``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
 from bvtui.model.dates import due_date, looks_like_a_date
 from bvtui.model.diff import FieldChange, commit_message, field_changes, one_line, printable_block
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
-from bvtui.model.filters import Filter, fold, search_text
+from bvtui.model.excerpt import ActionExcerpt, fold
+from bvtui.model.filters import Filter
 from bvtui.model.inert import CELL_LIMIT, FORMULA_STARTS, csv_text, cut, document_text, json_inert
 from bvtui.model.model import (
     EDITABLE_FIELDS,
@@ -47,6 +49,7 @@ __all__ = [
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "ActionExcerpt",
     "FieldChange",
     "Filter",
     "Plan",
@@ -77,5 +80,4 @@ __all__ = [
     "plan_to_mapping",
     "printable_block",
     "ref_text",
-    "search_text",
 ]

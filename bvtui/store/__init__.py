@@ -11,7 +11,7 @@ from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_finger
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 from bvtui.store.safe_files import write_atomically
 from bvtui.store.sources import read_blobs
-from bvtui.store.store import Keep, Store, parse_ref
+from bvtui.store.store import Store, parse_ref
 from bvtui.store.unapplied import (
     UnappliedEdit,
     UnappliedEditError,
@@ -37,7 +37,6 @@ __all__ = [
     "MAX_FILE_BYTES",
     "PLAN_FILE",
     "FileChangedError",
-    "Keep",
     "ParseCache",
     "Problem",
     "RefusedFile",

@@ -36,11 +36,13 @@ checked when the value is decoded; a mismatch drops the entry (or, for the index
 whole cache) and the file is parsed again.
 
 Layout: the length of the index and its CRC-32, the index (``marshal``: per key its
-fingerprint, where its value lies in the body, a small *hint* and the value's CRC-32),
-then the body (each value ``marshal``-ed on its own). A load reads the index whole but
-decodes only the values it uses: a listing filtered on the hints (an action's status,
-theme, officers) never decodes the actions it refuses, and an unchanged value is copied
-into the next file as the bytes it already is, with its checksum.
+fingerprint, where its value lies in the body, a *hint* and the value's CRC-32), then
+the body (each value ``marshal``-ed on its own). An action's hint is its excerpt
+(:class:`~bvtui.model.excerpt.ActionExcerpt` as plain data), so the index is the
+store's excerpt index. A load reads the index whole but decodes only the values it
+uses: a listing filtered on the excerpts never decodes the actions it refuses, and an
+unchanged value is copied into the next file as the bytes it already is, with its
+checksum.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ from typing import Any
 
 from bvtui.store.regular_file import read_regular_file
 
-FORMAT = 6
+FORMAT = 7
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -67,7 +69,9 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 4: an index, then values decoded only when used, with hints beside them;
 5: a CRC-32 of the index and of each value;
 6: versioned by this number and Python's alone, no longer the source files' mtimes;
-   racy files cached with the digest of their content.
+   racy files cached with the digest of their content;
+7: an action's hint is its excerpt (was its status, theme and officers), and a plan
+   folder's actions are cached under its statuses and officer aliases.
 """
 
 RACY_NS = 2_000_000_000
