@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.store.regular_file import read_regular_file
+from bvtui.store.safe_files import write_atomically
 
 FORMAT = 7
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
@@ -338,18 +339,7 @@ class ParseCache:
 
 def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -> None:
     """Write a cache file: the index's length and CRC-32, the index, the values,
-    atomically."""
+    atomically; not flushed to disk (a cache lost in a crash is rebuilt, and a damaged
+    one is never believed)."""
     head = marshal.dumps((_code_version(), index))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: only a changed cache is written
-
-    fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_HEAD.pack(len(head), zlib.crc32(head)))
-            handle.write(head)
-            handle.writelines(parts)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, [_HEAD.pack(len(head), zlib.crc32(head)), head, *parts], sync=False)
