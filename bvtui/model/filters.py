@@ -8,7 +8,7 @@ matches ignore case. Theme and officer values match as substrings ("Stamp" finds
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -69,20 +69,40 @@ class Filter:
 
     def matches(self, excerpt: ActionExcerpt) -> bool:
         """True when the action of ``excerpt`` passes every active filter."""
-        return self.judge()(excerpt)
+        return all(test(excerpt) for test in self._tests())
 
     def judge(self) -> Callable[[ActionExcerpt], bool]:
-        """:meth:`matches` as a function to call on many excerpts: each distinct plan,
-        status, theme and list of officers is judged once (a store of 100,000 actions
-        holds a few dozen of each), and filters that are off cost nothing."""
+        """:meth:`matches` as one function to call on many excerpts."""
+        tests = self._tests()
+        return lambda excerpt: all(test(excerpt) for test in tests)
+
+    def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
+        """The positions of the excerpts this filter keeps, in order.
+
+        Each active filter is one pass over what the ones before it kept, so the
+        first (RAG, then plan, status...) leaves the later ones little to judge."""
+        kept: Iterable[int] = range(len(excerpts))
+        for test in self._tests():
+            kept = [index for index in kept if test(excerpts[index])]
+        return list(kept)
+
+    def apply(self, actions: Iterable[Action]) -> list[Action]:
+        """The actions this filter keeps, judged on their excerpts."""
+        test = self.judge()
+        return [action for action in actions if test(action.excerpt())]
+
+    def _tests(self) -> list[Callable[[ActionExcerpt], bool]]:
+        """A test per active filter, cheapest first. Each distinct plan, status, theme
+        and name is judged once (a store of 100,000 actions holds a few dozen of each,
+        and a few thousand names)."""
         tests: list[Callable[[ActionExcerpt], bool]] = []
+        if self.rags:
+            rags = self.rags
+            tests.append(lambda excerpt: excerpt.rag in rags)
         if self.plans:
             plans = {fold(plan) for plan in self.plans}
             plan_ok = _remembered(lambda plan: fold(plan) in plans, str)
             tests.append(lambda excerpt: plan_ok(excerpt.ref.plan))
-        if self.rags:
-            rags = self.rags
-            tests.append(lambda excerpt: excerpt.rag in rags)
         if self.statuses:
             statuses = {fold(status) for status in self.statuses}
             status_ok = _remembered(lambda status: fold(status) in statuses, str)
@@ -91,29 +111,15 @@ class Filter:
             theme_ok = _remembered(lambda theme: _any_in(self.themes, [theme]), str)
             tests.append(lambda excerpt: theme_ok(excerpt.theme))
         if self.officers:
-            names_ok = _remembered(lambda names: _any_in(self.officers, list(names)), tuple)
-            tests.append(lambda excerpt: names_ok(excerpt.names))
+            name_ok = _remembered(lambda name: _any_in(self.officers, [name]), str)
+            tests.append(lambda excerpt: any(map(name_ok, excerpt.names)))
         if self.overdue:
             as_of = self.as_of
             tests.append(lambda excerpt: excerpt.overdue(as_of))
         needle = fold(self.search)
         if needle:
             tests.append(lambda excerpt: needle in excerpt.search)
-        if not tests:
-            return _always
-        if len(tests) == 1:
-            return tests[0]
-        return lambda excerpt: all(test(excerpt) for test in tests)
-
-    def select(self, excerpts: Iterable[ActionExcerpt]) -> list[int]:
-        """The positions of the excerpts this filter keeps, in order."""
-        test = self.judge()
-        return [index for index, excerpt in enumerate(excerpts) if test(excerpt)]
-
-    def apply(self, actions: Iterable[Action]) -> list[Action]:
-        """The actions this filter keeps, judged on their excerpts."""
-        test = self.judge()
-        return [action for action in actions if test(action.excerpt())]
+        return tests
 
 
 _Value = TypeVar("_Value", bound=Hashable)
@@ -130,10 +136,6 @@ def _remembered(judge: Callable[[_Value], bool], _kind: type[_Value]) -> Callabl
         return answer
 
     return remembered
-
-
-def _always(excerpt: ActionExcerpt) -> bool:
-    return True
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:
