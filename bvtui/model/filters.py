@@ -72,9 +72,12 @@ class Filter:
         return all(test(excerpt) for test in self._tests())
 
     def judge(self) -> Callable[[ActionExcerpt], bool]:
-        """:meth:`matches` as one function to call on many excerpts."""
-        tests = self._tests()
-        return lambda excerpt: all(test(excerpt) for test in tests)
+        """:meth:`matches` as one function to call on many excerpts (a load judges
+        every action of the store with it)."""
+        judged: Callable[[ActionExcerpt], bool] = _always
+        for test in reversed(self._tests()):
+            judged = test if judged is _always else _both(test, judged)
+        return judged
 
     def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
         """The positions of the excerpts this filter keeps, in order.
@@ -136,6 +139,16 @@ def _remembered(judge: Callable[[_Value], bool], _kind: type[_Value]) -> Callabl
         return answer
 
     return remembered
+
+
+def _always(excerpt: ActionExcerpt) -> bool:
+    return True
+
+
+def _both(
+    first: Callable[[ActionExcerpt], bool], then: Callable[[ActionExcerpt], bool]
+) -> Callable[[ActionExcerpt], bool]:
+    return lambda excerpt: first(excerpt) and then(excerpt)
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:
