@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bvtui.store import Store, cache_path, parse_cache
+from bvtui.store import Store
+from tests.store.test_parse_cache import no_racy_window, the_cache  # noqa: F401 (a fixture)
 
-
-@pytest.fixture(autouse=True)
-def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
-
-
-def the_cache(store_dir: Path) -> Path:
-    repo = Store(store_dir).repo
-    assert repo is not None
-    return cache_path(repo.git_dir, store_dir, "tree")
+pytestmark = pytest.mark.usefixtures("no_racy_window")
 
 
 def temporaries(folder: Path) -> list[str]:

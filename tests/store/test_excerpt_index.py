@@ -8,27 +8,18 @@ from pathlib import Path
 import pytest
 
 from bvtui.model import Filter
-from bvtui.store import ParseCache, Store, cache_path, parse_cache
+from bvtui.store import ParseCache, Store
 from bvtui.store.cached import excerpt_from_cache
-from tests.store.test_parse_cache import counting
+from tests.store.test_parse_cache import counting, no_racy_window, the_cache  # noqa: F401 (a fixture)
 
-
-@pytest.fixture(autouse=True)
-def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
-
-
-def cache_of(store_dir: Path) -> Path:
-    repo = Store(store_dir).repo
-    assert repo is not None
-    return cache_path(repo.git_dir, store_dir, "tree")
+pytestmark = pytest.mark.usefixtures("no_racy_window")
 
 
 def test_the_cache_index_holds_each_action_s_excerpt(store_dir: Path) -> None:
     loaded = Store.open(store_dir)
     assert [str(e.ref) for e in loaded.excerpts] == [a.ref for a in loaded.actions]  # one each
     assert loaded.excerpts == [action.excerpt() for action in loaded.actions]
-    cache = ParseCache.open(cache_of(store_dir))
+    cache = ParseCache.open(the_cache(store_dir))
     keys = [f"{e.ref.plan}/{e.ref.id}.yaml" for e in loaded.excerpts]
     stamps = [cache._index[key][0] for key in keys]
     plans = [loaded.plans[e.ref.plan] for e in loaded.excerpts]
