@@ -56,8 +56,8 @@ def set_many(args: argparse.Namespace, ids: list[str], values: dict[str, str]) -
         return fail("no action given: name one or more ids, or --where FILTERS")
     if args.where is not None:
         wanted = where_filter(args.where)
-        store = _open(args, keep=wanted.may_match)
-        actions = wanted.apply(store.actions)
+        store = _open(args, only=wanted)
+        actions = store.actions
         if not actions:
             return fail(f"no action matches {wanted.describe()}; nothing was changed")
     else:

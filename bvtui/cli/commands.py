@@ -19,7 +19,6 @@ from bvtui.model import Action, Approval, ValidationError, deadline_doubts, due_
 from bvtui.store import (
     BULK_LIMIT,
     ApprovalNeeded,
-    Keep,
     SaveResult,
     Store,
     StoreError,
@@ -64,21 +63,21 @@ def user_errors(command: Command) -> Command:
 def _open(
     args: argparse.Namespace,
     ref: str | None = None,
-    keep: Keep | None = None,
+    only: Filter | None = None,
     plans: frozenset[str] | None = None,
 ) -> Store:
     """The store the command works on; with ``ref``, only what that ref can name; with
-    ``keep``, perhaps only the actions it may keep; with ``plans``, only those plans
+    ``only``, only the actions that filter keeps; with ``plans``, only those plans
     (see :meth:`Store.open`)."""
     at = getattr(args, "at", None)
     if at:
-        store = Store.at(args.store, at, plans=plans)
+        store = Store.at(args.store, at, only=only, plans=plans)
     elif ref is not None:
         store = Store.open_for(args.store, ref)
     else:
         from bvtui.cli.output import progress_line
 
-        store = Store.open(args.store, keep=keep, plans=plans, progress=progress_line(sys.stderr))
+        store = Store.open(args.store, only=only, plans=plans, progress=progress_line(sys.stderr))
     if store.problems:
         count = len(store.problems)
         print(
@@ -195,12 +194,13 @@ def list_actions(args: argparse.Namespace) -> int:
     from bvtui.cli.output import OWN_FORMATS, write_actions
 
     where = _filter(args)
-    store = _open(args, keep=None if where.is_empty or args.mine else where.may_match)
     if args.mine:  # the officer is known once every plan and officer name is read
         from bvtui.cli.round import with_me
 
-        where = with_me(where, store)
-    actions = where.apply(store.actions)
+        store = _open(args)
+        actions = with_me(where, store).apply(store.actions)
+    else:
+        actions = _open(args, only=where).actions  # filtered on excerpts, decoded after
     write_actions(actions, args.format, sys.stdout, args.as_of, wide=args.wide)
     if not actions and args.format not in OWN_FORMATS:  # a table of headers alone says little
         matched = f"matches {where.describe()}" if not where.is_empty else "is in the store"

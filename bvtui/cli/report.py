@@ -18,10 +18,10 @@ def report(args: argparse.Namespace) -> int:
     if args.format in BINARY_FORMATS and not args.output:
         return fail(f"--format {args.format} writes a file: give -o FILE")
     plans = frozenset(args.plan) or None  # only the plans named are read
-    store = _open(args, plans=plans)
-    since = Store.at(args.store, args.since, plans=plans) if args.since else None
     wanted = _filter(args)
-    actions = wanted.apply(store.actions)
+    store = _open(args, only=wanted, plans=plans)
+    since = Store.at(args.store, args.since, plans=plans) if args.since else None
+    actions = store.actions
     slips = report_slips(store, actions)
     built = build_report(
         store, actions, wanted=wanted, as_of=args.as_of, since=since, slips=slips, at=args.at

@@ -1,11 +1,12 @@
 """Values and rules, no I/O: what an action and a plan are, and what may be said of them.
 
-Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); the
-one filter (``filters``); field changes and commit messages (``diff``); checked edits
-(``edit``); a plan's governance rules (``governance``); the file rules (``schema``);
-text made inert for every output (``inert``); who "me" is in the update round
-(``round``); the update packets' layout (``packet``); checks of the updates needing no
-history (``update_checks``).
+Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); an
+action's excerpt, what lists and filters judge (``excerpt``); the one filter
+(``filters``); field changes and commit messages (``diff``); checked edits (``edit``); a
+plan's governance rules (``governance``); the file rules (``schema``); text made inert
+for every output (``inert``); who "me" is in the update round (``round``); the update
+packets' layout (``packet``); checks of the updates needing no history
+(``update_checks``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -30,7 +31,8 @@ from bvtui.model.diff import (
     printable_block,
 )
 from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
-from bvtui.model.filters import Filter, fold, search_text
+from bvtui.model.excerpt import ActionExcerpt, fold
+from bvtui.model.filters import Filter
 from bvtui.model.governance import (
     ANYONE_BUT_AUTHOR,
     Approval,
@@ -101,6 +103,7 @@ __all__ = [
     "RESERVED_IDS",
     "STORED_FIELDS",
     "Action",
+    "ActionExcerpt",
     "Approval",
     "Decision",
     "Evidence",
@@ -153,7 +156,6 @@ __all__ = [
     "recognise",
     "ref_text",
     "refusal",
-    "search_text",
     "slip_totals",
     "update_warnings",
     "with_decision",

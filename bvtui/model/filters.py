@@ -1,4 +1,5 @@
-"""Which actions to show: filters that combine, shared by the CLI and the app.
+"""Which actions to show: filters that combine, shared by the CLI and the app, judged
+on each action's :class:`~bvtui.model.excerpt.ActionExcerpt`.
 
 Filters of different kinds combine with AND, values of one kind with OR; text
 matches ignore case. Theme and officer values match as substrings ("Stamp" finds
@@ -7,16 +8,13 @@ matches ignore case. Theme and officer values match as substrings ("Stamp" finds
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
-from bvtui.model.model import Action, Plan
-
-
-def fold(text: str) -> str:
-    """Text as filters compare it: spaces collapsed, case folded."""
-    return " ".join(text.split()).casefold()
+from bvtui.model.excerpt import ActionExcerpt, fold
+from bvtui.model.model import Action
 
 
 @dataclass(frozen=True)
@@ -79,85 +77,92 @@ class Filter:
             parts.append(f"search: {self.search.strip()}")
         return " · ".join(parts)
 
-    def matches(self, action: Action) -> bool:
-        """True when ``action`` passes every active filter."""
-        if not self._stored_match(action.plan, action.status, action.theme, action.officers):
-            return False
-        if self.overdue and not action.is_overdue(self.as_of):
-            return False
-        if self.due_update and not action.due_update:
-            return False
-        return not self.search.strip() or fold(self.search) in search_text(action)
+    def matches(self, excerpt: ActionExcerpt) -> bool:
+        """True when the action of ``excerpt`` passes every active filter."""
+        return all(test(excerpt) for test in self._tests())
 
-    def may_match(self, plan: Plan) -> Callable[[str, str, Sequence[str]], bool]:
-        """A test of an action of ``plan`` on its stored status, theme and officers (as the
-        parse cache keeps them beside it): False when the action certainly fails, so a
-        load can skip building it. True says only "perhaps": :meth:`matches` decides
-        (overdue, due an update and search need more).
+    def judge(self) -> Callable[[ActionExcerpt], bool]:
+        """:meth:`matches` as one function to call on many excerpts (a load judges
+        every action of the store with it)."""
+        judged: Callable[[ActionExcerpt], bool] = _always
+        for test in reversed(self._tests()):
+            judged = test if judged is _always else _both(test, judged)
+        return judged
 
-        Each status, theme and list of officers is judged once per plan: a load asks
-        about every action of a store, which holds a few dozen distinct values.
-        """
-        if not self._plan_match(plan):
-            return _never
-        judged: dict[tuple[str, str], bool] = {}
+    def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
+        """The positions of the excerpts this filter keeps, in order.
 
-        def test(status: str, theme: str, officers: Sequence[str]) -> bool:
-            ok = judged.get(("status", status))
-            if ok is None:
-                ok = judged["status", status] = self._status_match(plan, status)
-            if not ok:
-                return False
-            if self.themes:
-                ok = judged.get(("theme", theme))
-                if ok is None:
-                    ok = judged["theme", theme] = self._theme_match(theme)
-                if not ok:
-                    return False
-            return not self.officers or self._officers_match(plan, officers)
-
-        return test
-
-    def _stored_match(self, plan: Plan, status: str, theme: str, officers: Sequence[str]) -> bool:
-        """The filters that read only stored fields: plan, RAG, status, theme, officer."""
-        return (
-            self._plan_match(plan)
-            and self._status_match(plan, status)
-            and self._theme_match(theme)
-            and self._officers_match(plan, officers)
-        )
-
-    def _plan_match(self, plan: Plan) -> bool:
-        return not self.plans or fold(plan.slug) in {fold(p) for p in self.plans}
-
-    def _status_match(self, plan: Plan, status: str) -> bool:
-        if self.rags and plan.rag_of(status) not in self.rags:
-            return False
-        return not self.statuses or fold(status) in {fold(s) for s in self.statuses}
-
-    def _theme_match(self, theme: str) -> bool:
-        return not self.themes or _any_in(self.themes, [theme])
-
-    def _officers_match(self, plan: Plan, officers: Sequence[str]) -> bool:
-        return not self.officers or _any_in(
-            self.officers, [*officers, *(plan.canonical_officer(name) for name in officers)]
-        )
+        Each active filter is one pass over what the ones before it kept, so the
+        first (RAG, then plan, status...) leaves the later ones little to judge."""
+        kept: Iterable[int] = range(len(excerpts))
+        for test in self._tests():
+            kept = [index for index in kept if test(excerpts[index])]
+        return list(kept)
 
     def apply(self, actions: Iterable[Action]) -> list[Action]:
-        return [action for action in actions if self.matches(action)]
+        """The actions this filter keeps, judged on their excerpts."""
+        test = self.judge()
+        return [action for action in actions if test(action.excerpt())]
+
+    def _tests(self) -> list[Callable[[ActionExcerpt], bool]]:
+        """A test per active filter, cheapest first. Each distinct plan, status, theme
+        and name is judged once (a store of 100,000 actions holds a few dozen of each,
+        and a few thousand names)."""
+        tests: list[Callable[[ActionExcerpt], bool]] = []
+        if self.rags:
+            rags = self.rags
+            tests.append(lambda excerpt: excerpt.rag in rags)
+        if self.plans:
+            plans = {fold(plan) for plan in self.plans}
+            plan_ok = _remembered(lambda plan: fold(plan) in plans, str)
+            tests.append(lambda excerpt: plan_ok(excerpt.ref.plan))
+        if self.statuses:
+            statuses = {fold(status) for status in self.statuses}
+            status_ok = _remembered(lambda status: fold(status) in statuses, str)
+            tests.append(lambda excerpt: status_ok(excerpt.status))
+        if self.themes:
+            theme_ok = _remembered(lambda theme: _any_in(self.themes, [theme]), str)
+            tests.append(lambda excerpt: theme_ok(excerpt.theme))
+        if self.officers:
+            name_ok = _remembered(lambda name: _any_in(self.officers, [name]), str)
+            tests.append(lambda excerpt: any(map(name_ok, excerpt.names)))
+        if self.overdue:
+            as_of = self.as_of
+            tests.append(lambda excerpt: excerpt.overdue(as_of))
+        if self.due_update:
+            tests.append(lambda excerpt: excerpt.due_update)
+        needle = fold(self.search)
+        if needle:
+            tests.append(lambda excerpt: needle in excerpt.search)
+        return tests
 
 
-def _never(status: str, theme: str, officers: Sequence[str]) -> bool:
-    return False
+_Value = TypeVar("_Value", bound=Hashable)
+
+
+def _remembered(judge: Callable[[_Value], bool], _kind: type[_Value]) -> Callable[[_Value], bool]:
+    """``judge`` of values of ``_kind``, with its answer for each value remembered."""
+    answers: dict[_Value, bool] = {}
+
+    def remembered(value: _Value) -> bool:
+        answer = answers.get(value)
+        if answer is None:
+            answer = answers[value] = judge(value)
+        return answer
+
+    return remembered
+
+
+def _always(excerpt: ActionExcerpt) -> bool:
+    return True
+
+
+def _both(
+    first: Callable[[ActionExcerpt], bool], then: Callable[[ActionExcerpt], bool]
+) -> Callable[[ActionExcerpt], bool]:
+    return lambda excerpt: first(excerpt) and then(excerpt)
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:
     folded = [fold(value) for value in values]
     return any(fold(w) in value for w in wanted for value in folded)
-
-
-def search_text(action: Action) -> str:
-    """The text free search looks in: ref, title, objective, officers and update texts."""
-    parts = [action.ref, action.title, action.objective, *action.officers]
-    parts.extend(update.text for update in action.updates)
-    return fold(" \n ".join(parts))

@@ -8,13 +8,15 @@ fields) plus the plan it belongs to; everything derived (``rag``, ``due``,
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from bvtui.model.dates import due_date, month_end
+from bvtui.model.excerpt import ActionExcerpt, fold
 from bvtui.model.governance import Governance
-from bvtui.model.ref import ref_text
+from bvtui.model.ref import Ref, ref_text
 
 RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
 """Every RAG colour, in the order reports list them."""
@@ -317,6 +319,31 @@ class Action:
     @property
     def latest_update(self) -> Update | None:
         return self.updates[-1] if self.updates else None
+
+    def excerpt(self) -> ActionExcerpt:
+        """What lists and filters judge this action on (see :mod:`bvtui.model.excerpt`).
+
+        Repeated values (statuses, themes, objectives, names) are interned: a store's
+        excerpts then hold each one once, in memory and in the parse cache's index.
+        """
+        plan, intern = self.plan, sys.intern
+        canonical = tuple(intern(plan.canonical_officer(name)) for name in self.officers)
+        texts = [self.ref, self.title, self.objective, *self.officers]
+        texts.extend(update.text for update in self.updates)
+        return ActionExcerpt(
+            ref=Ref(intern(plan.slug), self.id),
+            status=intern(self.status),
+            rag=intern(self.rag),
+            theme=intern(self.theme),
+            objective=intern(self.objective),
+            officers=canonical,
+            names=tuple(dict.fromkeys([*map(intern, self.officers), *canonical])),
+            due=self.due,
+            closed=self.is_closed,
+            plan_as_of=plan.as_of,
+            search=fold(" \n ".join(texts)),
+            due_update=self.due_update,
+        )
 
     def is_overdue(self, as_of: date | None = None) -> bool:
         """Not closed and due before the date the plan is judged on."""

@@ -9,7 +9,7 @@ imported only when its format is asked for.
 
 from __future__ import annotations
 
-import os
+import errno
 import re
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bvtui.model import Action
 from bvtui.reporting.records import records_csv
+from bvtui.store import write_atomically
 
 if TYPE_CHECKING:
     from bvtui.model import Filter
@@ -75,22 +76,15 @@ def render_report(report: Report, fmt: str) -> bytes:
 
 
 def write_report(data: bytes, path: Path) -> None:
-    """Write ``data`` to ``path`` whole (a temporary file renamed over it).
+    """Write ``data`` to ``path`` whole (:func:`bvtui.store.write_atomically`: a reader
+    sees the old report or the new one; writing over a report keeps its mode).
 
     Raises:
         OSError: the folder does not exist or cannot be written.
     """
-    import tempfile  # here: every command imports this module, few write a report
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if not path.parent.is_dir():  # a report never makes folders
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path.parent))
+    write_atomically(path, data)
 
 
 def default_filename(

@@ -15,7 +15,7 @@ from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_f
 from bvtui.store.rendering import render_action
 from bvtui.store.safe_files import write_atomically
 from bvtui.store.sources import read_blobs
-from bvtui.store.store import Keep, Store, parse_ref
+from bvtui.store.store import Store, parse_ref
 from bvtui.store.unapplied import (
     UnappliedEdit,
     UnappliedEditError,
@@ -46,7 +46,6 @@ __all__ = [
     "ApprovalNeeded",
     "BulkEdit",
     "FileChangedError",
-    "Keep",
     "Me",
     "ParseCache",
     "Problem",

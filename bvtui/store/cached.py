@@ -1,14 +1,23 @@
-"""How plans and actions are kept in the parse cache: as plain data, rebuilt without
-validating again (they were, when cached), and what a damaged entry raises."""
+"""How plans, actions and their excerpts are kept in the parse cache: as plain data,
+rebuilt without validating again (they were, when cached), and what a damaged entry
+raises."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from bvtui.model import Action, Evidence, Plan, Update, natural_key, parse_governance
+from bvtui.model import (
+    Action,
+    ActionExcerpt,
+    Evidence,
+    Plan,
+    Ref,
+    Update,
+    natural_key,
+    parse_governance,
+)
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -48,11 +57,64 @@ def action_to_cache(action: Action) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def hint_of(action: Action) -> tuple[str, str, tuple[str, ...]]:
-    """What the cache keeps beside an action for :data:`Keep` to judge it undecoded
-    (interned: the cache's index then holds each status, theme and officer once)."""
-    intern = sys.intern
-    return (intern(action.status), intern(action.theme), tuple(map(intern, action.officers)))
+def excerpt_to_cache(excerpt: ActionExcerpt) -> tuple[Any, ...]:
+    """An action's excerpt as plain data, kept in the cache's index beside the action:
+    its fields in order, without what the plan being loaded gives (its slug and
+    ``as_of``); dates as ordinals; the names None when they are the canonical ones.
+
+    The index is decoded whole by every load, so each entry holds no more than it must.
+    """
+    due, names = excerpt.due, excerpt.names
+    return (
+        excerpt.ref.id,
+        excerpt.status,
+        excerpt.rag,
+        excerpt.theme,
+        excerpt.objective,
+        excerpt.officers,
+        None if names == excerpt.officers else names,
+        None if due is None else due.toordinal(),
+        excerpt.closed,
+        excerpt.search,
+        excerpt.due_update,
+    )
+
+
+def excerpt_from_cache(plan: Plan, data: tuple[Any, ...]) -> ActionExcerpt:
+    """The excerpt :func:`excerpt_to_cache` kept of an action of ``plan`` (raises one of
+    :data:`DAMAGED` when ``data`` is of another shape)."""
+    id_, status, rag, theme, objective, officers, names, due, closed, search, due_update = data
+    if type(officers) is not tuple or type(search) is not str:
+        raise TypeError("a cached excerpt of another shape")
+    if names is None:
+        names = officers
+    elif type(names) is not tuple:
+        raise TypeError("a cached excerpt of another shape")
+    return ActionExcerpt(
+        Ref(plan.slug, id_),
+        status,
+        rag,
+        theme,
+        objective,
+        officers,
+        names,
+        None if due is None else _day(due),
+        closed,
+        plan.as_of,
+        search,
+        due_update,
+    )
+
+
+def _day(ordinal: int) -> date:
+    """The date of ``ordinal``, made once per day (a store has a few hundred)."""
+    day = _DAYS.get(ordinal)
+    if day is None:
+        day = _DAYS[ordinal] = date.fromordinal(ordinal)
+    return day
+
+
+_DAYS: dict[int, date] = {}
 
 
 def action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:

@@ -36,11 +36,13 @@ checked when the value is decoded; a mismatch drops the entry (or, for the index
 whole cache) and the file is parsed again.
 
 Layout: the length of the index and its CRC-32, the index (``marshal``: per key its
-fingerprint, where its value lies in the body, a small *hint* and the value's CRC-32),
-then the body (each value ``marshal``-ed on its own). A load reads the index whole but
-decodes only the values it uses: a listing filtered on the hints (an action's status,
-theme, officers) never decodes the actions it refuses, and an unchanged value is copied
-into the next file as the bytes it already is, with its checksum.
+fingerprint, where its value lies in the body, a *hint* and the value's CRC-32), then
+the body (each value ``marshal``-ed on its own). An action's hint is its excerpt
+(:class:`~bvtui.model.excerpt.ActionExcerpt` as plain data), so the index is the
+store's excerpt index. A load reads the index whole but decodes only the values it
+uses: a listing filtered on the excerpts never decodes the actions it refuses, and an
+unchanged value is copied into the next file as the bytes it already is, with its
+checksum.
 """
 
 from __future__ import annotations
@@ -56,8 +58,9 @@ from pathlib import Path
 from typing import Any
 
 from bvtui.store.regular_file import read_regular_file
+from bvtui.store.safe_files import write_atomically
 
-FORMAT = 9
+FORMAT = 10
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -71,6 +74,9 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 7: plans keep their ``officers`` table (name -> e-mail).
 8: a plan's ``governance:`` rules cached as their own field, no longer under ``extra``.
 9: an action's evidence files (``evidence:``).
+10: an action's hint is its excerpt (was its status, theme and officers), and a plan
+   folder's actions are cached under its statuses, officer aliases
+    and period.
 """
 
 RACY_NS = 2_000_000_000
@@ -337,18 +343,7 @@ class ParseCache:
 
 def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -> None:
     """Write a cache file: the index's length and CRC-32, the index, the values,
-    atomically."""
+    atomically; not flushed to disk (a cache lost in a crash is rebuilt, and a damaged
+    one is never believed)."""
     head = marshal.dumps((_code_version(), index))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here: only a changed cache is written
-
-    fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_HEAD.pack(len(head), zlib.crc32(head)))
-            handle.write(head)
-            handle.writelines(parts)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, [_HEAD.pack(len(head), zlib.crc32(head)), head, *parts], sync=False)

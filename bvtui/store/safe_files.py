@@ -2,8 +2,9 @@
 of a plan folder at a time.
 
 :func:`write_atomically` is the one writer of every file bvtui keeps (actions,
-``plan.yaml``, imports, ``bvtui init``'s README); :func:`save_lock` is what
-:meth:`bvtui.store.saving.Saving.save_action` holds from reading a file to committing it.
+``plan.yaml``, imports, ``bvtui init``'s README, the parse cache, reports);
+:func:`save_lock` is what :meth:`bvtui.store.saving.Saving.save_action` holds from
+reading a file to committing it.
 """
 
 from __future__ import annotations
@@ -13,18 +14,22 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Replace ``path`` with ``text`` (bytes as they are) so that a reader sees the old
-    or the new file, whole.
+def write_atomically(
+    path: Path, data: str | bytes | Iterable[bytes | memoryview], *, sync: bool = True
+) -> None:
+    """Replace ``path`` with ``data`` (text as UTF-8, bytes as they are, or pieces of bytes
+    written one after another) so that a reader sees the old or the new file, whole.
 
-    Writes a temporary file beside it, flushes it to disk, renames it over the target
-    and flushes the folder, so a crash never leaves a half-written action. The file
-    keeps its mode (a new one gets the umask's, as any editor would give it), and
-    temporary files a killed save left in the folder are removed.
+    Writes a temporary file beside it, renames it over the target and, with ``sync``,
+    flushes both to disk first and the folder after, so a crash never leaves a
+    half-written action. A file that is only a cache (checked when read, rebuilt when
+    lost) is written without ``sync``. The file keeps its mode (a new one gets the
+    umask's, as any editor would give it); the temporary file never outlives an error,
+    and temporary files a killed write left in the folder are removed.
 
     Raises:
         OSError: the folder or the disk cannot be written; the file is as it was.
@@ -38,20 +43,26 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     try:
         if keep_mode is not None and hasattr(os, "fchmod"):
             os.fchmod(fd, keep_mode)
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if isinstance(data, str):
+                handle.write(data.encode("utf-8"))
+            elif isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    if sync:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
     _remove_stale_temporaries(path.parent)
 
 

@@ -12,7 +12,7 @@ or :meth:`Store.commit_pending` records it (the save side is
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from bvtui.git import Repo
 from bvtui.model import (
     PLAN_FILE,
     Action,
+    ActionExcerpt,
+    Filter,
     Plan,
     Ref,
     RefError,
@@ -36,7 +38,8 @@ from bvtui.store.cached import (
     DAMAGED,
     action_from_cache,
     action_to_cache,
-    hint_of,
+    excerpt_from_cache,
+    excerpt_to_cache,
     id_key,
     plan_from_cache,
     plan_to_cache,
@@ -54,10 +57,8 @@ from bvtui.store.sources import (
 from bvtui.store.values import Problem, StoreError, digest, locate_store
 from bvtui.store.yaml_io import YamlFileError, read_mapping
 
-Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
-"""Which actions a load builds: per plan, a test of an action's stored status, theme and
-officers (the parse cache holds them beside each action), as
-:meth:`bvtui.model.filters.Filter.may_match` gives."""
+Loaded = tuple[ActionExcerpt, Action]
+"""An action loaded, with its excerpt."""
 
 
 class Store(Saving):
@@ -71,6 +72,9 @@ class Store(Saving):
         """The commit the store was read at (``--at REV``): None for the work tree."""
         self.plans: dict[str, Plan] = {}
         self.actions: list[Action] = []
+        """The actions loaded, in the store's order (plan, then id)."""
+        self.excerpts: list[ActionExcerpt] = []
+        """The excerpt of each of :attr:`actions`: ``excerpts[i]`` is that of ``actions[i]``."""
         self.problems: list[Problem] = []
 
     @cached_property
@@ -84,15 +88,16 @@ class Store(Saving):
         cls,
         root: str | os.PathLike[str] | None = None,
         *,
-        keep: Keep | None = None,
+        only: Filter | None = None,
         plans: frozenset[str] | None = None,
         progress: Progress | None = None,
     ) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
 
-        With ``keep``, an action whose stored fields it refuses is not built (a listing
-        of a few thousand out of 100,000 builds only those): :attr:`actions` then holds
-        the rest only, which the caller still filters. Problems are those of every file.
+        With ``only``, :attr:`actions` holds the actions that filter keeps, judged on
+        the excerpts the parse cache keeps: an action it refuses is never decoded (a
+        listing of a few thousand out of 100,000 builds only those). Problems are
+        those of every file.
         With ``plans``, only the folders of those plans (any case, as ``--plan``
         matches) are read, their files parsed without the parse cache (whose index
         covers the whole store): a report of one plan costs what that plan costs, and
@@ -106,7 +111,7 @@ class Store(Saving):
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store._load(None, keep=keep, plans=plans, progress=progress)
+        store._load(None, only=only, plans=plans, progress=progress)
         return store
 
     @classmethod
@@ -131,10 +136,15 @@ class Store(Saving):
 
     @classmethod
     def at(
-        cls, root: str | os.PathLike[str] | None, rev: str, *, plans: frozenset[str] | None = None
+        cls,
+        root: str | os.PathLike[str] | None,
+        rev: str,
+        *,
+        only: Filter | None = None,
+        plans: frozenset[str] | None = None,
     ) -> Store:
         """The store as it was at git revision ``rev`` (a tag, a commit...), read-only;
-        with ``plans``, only those plans (see :meth:`open`).
+        with ``only`` and ``plans``, only those actions and plans (see :meth:`open`).
 
         Raises:
             StoreError: the store is in no repository, or ``rev`` is not a revision.
@@ -147,7 +157,7 @@ class Store(Saving):
         except ValueError as err:
             raise StoreError(str(err)) from None
         store.files, store.revision = files, files.commit
-        store._load(None, plans=plans)
+        store._load(None, plans=plans, only=only)
         return store
 
     # --- loading -----------------------------------------------------------------
@@ -164,12 +174,14 @@ class Store(Saving):
         self,
         wanted: str | None,
         plans: frozenset[str] | None = None,
-        keep: Keep | None = None,
+        only: Filter | None = None,
         progress: Progress | None = None,
     ) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
-        (in any case), and with ``plans`` only the folders of those plans (any case)."""
-        self.plans, self.actions, self.problems = {}, [], []
+        (in any case), with ``plans`` only the folders of those plans (any case), and
+        with ``only`` only the actions that filter keeps."""
+        self.plans, self.actions, self.excerpts, self.problems = {}, [], [], []
+        test = None if only is None or only.is_empty else only.judge()
         # Folders come sorted by name (= plan slug) and each folder's actions in id
         # order, so the actions need no sort across the store.
         # a load of one ref, or of a few plans, parses their files: the cache's index
@@ -179,13 +191,13 @@ class Store(Saving):
         whole = wanted is None and plans is None
         cache = ParseCache.open(self._cache_path() if whole else None)
         folders = self.files.folders()
-        only = None if plans is None else {fold(name) for name in plans}
+        named = None if plans is None else {fold(name) for name in plans}
         self._reading = None
         if progress is not None:
             total = sum(len(self.files.names(folder)) for folder in folders)
             self._reading = ReadProgress(progress, total)
         for folder in folders:
-            if only is not None and fold(folder) not in only:
+            if named is not None and fold(folder) not in named:
                 continue
             names = self.files.names(folder)
             if wanted is not None and not _names_file(names, wanted):
@@ -194,7 +206,9 @@ class Store(Saving):
             if loaded is None:
                 continue
             self.plans[loaded.slug] = loaded
-            self.actions.extend(self._load_actions(loaded, folder, names, cache, wanted, keep))
+            for excerpt, action in self._load_actions(loaded, folder, names, cache, wanted, test):
+                self.excerpts.append(excerpt)
+                self.actions.append(action)
         if self._reading is not None:
             self._reading.finish()
         cache.save()
@@ -248,11 +262,12 @@ class Store(Saving):
         listed: list[str],
         cache: ParseCache,
         wanted: str | None,
-        keep: Keep | None = None,
-    ) -> list[Action]:
-        """The plan's actions in id order; of two files whose ids differ only in case,
-        the first in file-name order wins and the other is a problem. With ``keep``,
-        only the actions it may keep."""
+        test: Callable[[ActionExcerpt], bool] | None = None,
+    ) -> list[Loaded]:
+        """The plan's actions in id order, each with its excerpt; of two files whose ids
+        differ only in case, the first in file-name order wins and the other is a
+        problem. With ``test``, only the actions whose excerpt it passes: a cached
+        action it refuses is never decoded."""
         by_name, id_rank = self._names_in_order(folder, listed, cache)
         names = [
             name
@@ -262,34 +277,36 @@ class Store(Saving):
         # An id equals its file name (validated), so twins are names equal but for case;
         # which one wins depends on which load, so then every action is built first.
         twins = len({name.lower() for name in names}) < len(names)
-        early = None if twins or keep is None else keep(plan)
+        early = None if twins else test
         prefix = f"{self.root / folder}{os.sep}"
         stamps = self.files.fingerprints(folder, names)
         keys = [f"{folder}/{name}" for name in names]
-        # Validating a status looked at the plan's statuses: the folder's actions were
-        # cached under the table they were checked against, and are parsed again when
-        # it has changed since.
-        statuses_key, statuses = f"{folder}/:statuses", tuple(plan.statuses.items())
-        if cache.get(statuses_key, statuses) is None:
+        # Validating a status looked at the plan's statuses, and an excerpt holds what
+        # the plan says of the action (its RAG, its officers' canonical names): the
+        # folder's actions were cached under the plan they were read with, and are
+        # parsed again when that has changed since.
+        plan_key, read_with = f"{folder}/:plan", _what_actions_depend_on(plan)
+        if cache.get(plan_key, read_with) is None:
             hints: list[Any] = [MISS] * len(keys)
-            cache.put(statuses_key, statuses, True)
+            cache.put(plan_key, read_with, True)
         else:
             hints = cache.hints(keys, stamps)
-        loaded: list[Action] = []
+        loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
-            cached = None
+            cached, excerpt = None, None
             if hint is MISS and cache.unsure(key):  # cached while racy: its content decides
                 hint = self._confirm(folder, name, key, stamp, cache)
             if hint is not MISS:
                 try:
-                    if early is not None and not early(*hint):
-                        continue  # refused on its hint: its value is never decoded
+                    excerpt = excerpt_from_cache(plan, hint)
+                    if early is not None and not early(excerpt):
+                        continue  # refused on its excerpt: its value is never decoded
                     cached = cache.value(key)
-                except DAMAGED:  # a damaged hint: parsed again below, and judged then
+                except DAMAGED:  # a damaged excerpt: parsed again below, and judged then
                     cache.drop(key)
             path = prefix + name
             try:
-                if cached is None:
+                if cached is None or excerpt is None:
                     raise TypeError(path)  # not cached
                 action = action_from_cache(plan, path, cached)
             except DAMAGED:  # not cached (None), or a damaged entry
@@ -300,20 +317,23 @@ class Store(Saving):
                 parsed = self._parse_action(plan, path)
                 if parsed is None:
                     continue
-                action = parsed
+                action, excerpt = parsed, parsed.excerpt()
                 cache.put(
-                    key, stamp, action_to_cache(action), hint_of(action), action.digest.encode()
+                    key,
+                    stamp,
+                    action_to_cache(action),
+                    excerpt_to_cache(excerpt),
+                    action.digest.encode(),
                 )
-                if early is not None and not early(*hint_of(action)):
+                if early is not None and not early(excerpt):
                     continue
-            loaded.append(action)
+            loaded.append((excerpt, action))
         if twins:
             loaded = self._drop_twins(loaded)
-            if keep is not None:
-                test = keep(plan)
-                loaded = [action for action in loaded if test(*hint_of(action))]
+            if test is not None:
+                loaded = [pair for pair in loaded if test(pair[0])]
         if by_name != list(id_rank):  # id order differs from file-name order
-            loaded.sort(key=lambda action: id_rank[f"{action.id}.yaml"])
+            loaded.sort(key=lambda pair: id_rank[f"{pair[1].id}.yaml"])
         return loaded
 
     def _confirm(
@@ -327,12 +347,13 @@ class Store(Saving):
             return MISS
         return cache.confirm(key, stamp, digest(raw).encode())
 
-    def _drop_twins(self, actions: list[Action]) -> list[Action]:
+    def _drop_twins(self, actions: list[Loaded]) -> list[Loaded]:
         """``actions`` (in file-name order) without those whose id differs from an
         earlier one's only in case: each of those is a problem."""
         seen: dict[str, str] = {}
         kept = []
-        for action in actions:
+        for pair in actions:
+            action = pair[1]
             low = action.id.lower()
             twin = seen.get(low)
             if twin is not None:
@@ -341,7 +362,7 @@ class Store(Saving):
                 )
                 continue
             seen[low] = f"{action.id}.yaml"
-            kept.append(action)
+            kept.append(pair)
         return kept
 
     def _names_in_order(
@@ -400,6 +421,15 @@ class Store(Saving):
         except (YamlFileError, ValidationError, UnicodeDecodeError, RefusedFile) as err:
             raise StoreError(str(err)) from None
 
+    def replace_action(self, action: Action) -> None:
+        """Put ``action`` (saved, or read again) in place of the loaded action of its
+        ref, with its excerpt: the one place an edit changes what the store holds."""
+        for index, old in enumerate(self.actions):
+            if old.id == action.id and old.plan.slug == action.plan.slug:
+                self.actions[index] = action
+                self.excerpts[index] = action.excerpt()
+                return
+
     # --- finding -----------------------------------------------------------------
 
     def find(self, ref: str) -> Action:
@@ -442,6 +472,12 @@ def parse_ref(ref: str) -> Ref:
         return Ref.parse(ref)
     except RefError as err:
         raise StoreError(str(err)) from None
+
+
+def _what_actions_depend_on(plan: Plan) -> tuple[Any, ...]:
+    """What of ``plan`` its actions were validated and excerpted with, as plain data
+    (the plan's ``as_of`` is not cached in an excerpt: a load takes the plan's own)."""
+    return (tuple(plan.statuses.items()), tuple(plan.officer_aliases.items()), plan.period)
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

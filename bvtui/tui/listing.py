@@ -1,9 +1,10 @@
 """What the main screen lists: every action, the active filter, and the rows it keeps.
 
 Plain Python (no Textual), so it can be built in the loading thread and timed on its
-own. Filtering is :class:`bvtui.model.filters.Filter`'s, with two speed-ups: the folded
-search text and the RAG colour of every action are computed once, when the store
-loads, instead of on each keystroke (bench/README.md has the figures).
+own. It holds no copy of the actions: they are the store's (one instance of each,
+which an edit replaces in the store alone, :meth:`bvtui.store.Store.replace_action`),
+and filtering is :class:`bvtui.model.filters.Filter`'s on the store's excerpts, the
+same code as ``bvtui list``'s.
 """
 
 from __future__ import annotations
@@ -12,31 +13,37 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from bvtui.model import Action, Filter, fold, search_text
+from bvtui.model import Action, ActionExcerpt, Filter, fold
+from bvtui.store import Store
 
 
 class Listing:
     """The actions of a store, the filter applied to them, and what it keeps.
 
     Args:
-        actions: every action, in display order (the store's natural order).
+        store: the store whose actions are listed (None: none yet, while it loads).
         as_of: the date overdue is judged on (None: each plan's own, else today).
         pending: refs of actions saved on disk but not committed.
     """
 
     def __init__(
-        self, actions: list[Action], as_of: date | None = None, pending: set[str] | None = None
+        self, store: Store | None, as_of: date | None = None, pending: set[str] | None = None
     ) -> None:
-        self.actions = list(actions)
+        self.store = store
         self.as_of = as_of
         self.pending: set[str] = set(pending or ())
         self.filter = Filter(as_of=as_of)
-        self._search = {action.ref: search_text(action) for action in self.actions}
-        self._rags = [action.rag for action in self.actions]
-        """The RAG of ``actions[i]``: the plan's status table is looked up once."""
-        self._due = {action.ref for action in self.actions if action.due_update}
-        """Refs of the actions due an update (for the count the filter bar shows)."""
         self.shown: list[Action] = list(self.actions)
+
+    @property
+    def actions(self) -> list[Action]:
+        """Every action, in display order (the store's natural order)."""
+        return self.store.actions if self.store is not None else []
+
+    @property
+    def excerpts(self) -> list[ActionExcerpt]:
+        """The excerpt of each of :attr:`actions`."""
+        return self.store.excerpts if self.store is not None else []
 
     @property
     def total(self) -> int:
@@ -49,37 +56,16 @@ class Listing:
         return self.shown
 
     def apply(self, wanted: Filter) -> list[Action]:
-        """The actions ``wanted`` keeps, in order; same result as ``wanted.apply``."""
-        needle = fold(wanted.search)
-        rest = replace(wanted, search="", rags=frozenset())
-        pool = self.actions
-        if wanted.rags:
-            pool = [a for a, rag in zip(pool, self._rags, strict=True) if rag in wanted.rags]
-        if not rest.is_empty:
-            pool = rest.apply(pool)
-        if needle:
-            pool = [action for action in pool if needle in self._search[action.ref]]
-        return pool
+        """The actions ``wanted`` keeps, in order."""
+        actions = self.actions
+        if wanted.is_empty:
+            return list(actions)
+        return [actions[index] for index in wanted.select(self.excerpts)]
 
     @property
     def due_shown(self) -> int:
-        """How many of the actions shown are due an update."""
-        due = self._due
-        return sum(action.ref in due for action in self.shown) if due else 0
-
-    def replace_action(self, new: Action) -> None:
-        """Put ``new`` in place of the action with the same ref (after a save or reload)."""
-        for index, action in enumerate(self.actions):
-            if action.ref == new.ref:
-                self.actions[index] = new
-                self._rags[index] = new.rag
-                break
-        self._search[new.ref] = search_text(new)
-        if new.due_update:
-            self._due.add(new.ref)
-        else:
-            self._due.discard(new.ref)
-        self.shown = [new if action.ref == new.ref else action for action in self.shown]
+        """How many of the actions shown are due an update (judged on the excerpts)."""
+        return len(replace(self.filter, due_update=True).select(self.excerpts))
 
     def find(self, ref: str) -> Action | None:
         return next((action for action in self.actions if action.ref == ref), None)
@@ -91,21 +77,21 @@ class Listing:
         keep their plans' order; themes follow plan order then first use; officers
         are sorted by name.
         """
+        excerpts = self.excerpts
         plans = list({action.plan.slug: action.plan for action in self.actions}.values())
         if kind == "plan":
-            return _counted([], (action.plan.slug for action in self.actions))
+            return _counted([], (excerpt.ref.plan for excerpt in excerpts))
         if kind == "status":
             known = (word for plan in plans for word in plan.statuses)
-            return _counted(known, (action.status for action in self.actions))
+            return _counted(known, (excerpt.status for excerpt in excerpts))
         if kind == "theme":
             known = (theme for plan in plans for theme in plan.themes)
-            themes = _counted(known, (action.theme for action in self.actions))
-            return _as_found(themes, ([action.theme] for action in self.actions))
+            themes = _counted(known, (excerpt.theme for excerpt in excerpts))
+            return _as_found(themes, ([excerpt.theme] for excerpt in excerpts))
         if kind == "officer":
-            names = (o for a in self.actions for o in dict.fromkeys(a.canonical_officers))
+            names = (o for excerpt in excerpts for o in dict.fromkeys(excerpt.officers))
             officers = sorted(_counted([], names), key=lambda item: item[0].casefold())
-            named = ([*a.officers, *a.canonical_officers] for a in self.actions)
-            return _as_found(officers, named)
+            return _as_found(officers, (list(excerpt.names) for excerpt in excerpts))
         raise ValueError(f"{kind!r}: not a filter kind (plan, theme, officer, status)")
 
 

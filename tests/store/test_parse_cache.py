@@ -27,6 +27,7 @@ from bvtui.store import (
     parse_cache,
     stat_fingerprint,
 )
+from bvtui.store.cached import excerpt_to_cache
 from tests.conftest import git
 
 ACTION = "elections-demo/1.1.yaml"
@@ -169,7 +170,10 @@ def test_a_corrupt_cache_is_ignored(store_dir: Path, garbage: bytes) -> None:
 def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = snapshot(Store.open(store_dir))
+    loaded = Store.open(store_dir)
+    first = snapshot(loaded)
+    # each forged entry carries its action's true excerpt: only its value is damaged
+    hints = {f"{e.ref.plan}/{e.ref.id}.yaml": excerpt_to_cache(e) for e in loaded.excerpts}
     cache = the_cache(store_dir)
     version = parse_cache._code_version()
     cache.write_bytes(parse_cache.marshal.dumps((version, {ACTION: 1})))  # no length
@@ -189,25 +193,27 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
     end = len(parts[0])
     for key, (stamp, value) in values.items():
         part = parse_cache.marshal.dumps(value)
-        index[key] = (stamp, end, end + len(part), ("On Target", "x", ()), crc32(part))
+        index[key] = (stamp, end, end + len(part), hints.get(key), crc32(part))
         parts.append(part)
         end += len(part)
     # each checksum is right for what it covers: the damage is in what was written
+    true = [hints[f"elections-demo/{name}"] for name in actions]
+    listed = (*true[4][:5], ["a list"], *true[4][6:])  # officers in a list: another shape
     for name, hint, start, stop, crc in (
-        (actions[1], ("On Target", "x", ()), end, end + 7, crc32(b"garbage")),  # no marshal
-        (actions[2], ("On Target", "x", ()), end + 7, end + 10**6, crc32(good)),  # past the end
-        (actions[3], 5, end + 7, end + 7 + len(good), crc32(good)),  # not (status, theme, ...)
-        (actions[4], ("On Target", "x", ["a list"]), end + 7, end + 7 + len(good), crc32(good)),
-        (actions[5], ("On Target", "x", ()), "start", None, 0),  # offsets that are no offsets
+        (actions[1], true[1], end, end + 7, crc32(b"garbage")),  # no marshal
+        (actions[2], true[2], end + 7, end + 10**6, crc32(good)),  # past the end
+        (actions[3], 5, end + 7, end + 7 + len(good), crc32(good)),  # not an excerpt
+        (actions[4], listed, end + 7, end + 7 + len(good), crc32(good)),
+        (actions[5], true[5], "start", None, 0),  # offsets that are no offsets
     ):
         index[f"elections-demo/{name}"] = (stamps[name], start, stop, hint, crc)
     parts += [b"garbage", good]
     assert {f"elections-demo/{name}" for name in actions[1:6]}.isdisjoint(values)
     opened = counting(monkeypatch)
-    for keep in (None, Filter(rags=frozenset({"red"})).may_match):
+    for only in (None, Filter(rags=frozenset({"red"}))):
         parse_cache._write(cache, index, parts)
-        loaded = Store.open(store_dir, keep=keep)
-        if keep is None:
+        loaded = Store.open(store_dir, only=only)
+        if only is None:
             assert snapshot(loaded) == first
             assert opened[-1].misses == 8  # each damaged entry was found, then refused
             assert snapshot(Store.open(store_dir)) == first
@@ -342,7 +348,7 @@ def test_a_load_that_skips_refused_actions_lists_what_a_full_load_lists(
     expected = [a.ref for a in where.apply(full.actions)]
     assert expected  # each filter picks something out of the fixture
     for _ in ("parsed", "cached"):
-        partial = Store.open(store_dir, keep=where.may_match)
+        partial = Store.open(store_dir, only=where)
         assert [a.ref for a in where.apply(partial.actions)] == expected
         assert len(partial.actions) <= len(full.actions)
         assert [str(p) for p in partial.problems] == [str(p) for p in full.problems]
@@ -354,7 +360,7 @@ def test_a_refused_action_is_not_built_but_stays_cached(
 ) -> None:
     Store.open(store_dir)
     red = Filter(rags=frozenset({"red"}))
-    partial = Store.open(store_dir, keep=red.may_match)
+    partial = Store.open(store_dir, only=red)
     assert partial.actions and all(a.rag == "red" for a in partial.actions)
     opened = counting(monkeypatch)
     again = Store.open(store_dir)  # the skipped ones were kept in the cache

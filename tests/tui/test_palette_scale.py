@@ -82,7 +82,8 @@ async def test_palette_index_is_built_once_per_load_and_again_after_an_edit(
         assert ActionCommands(screen).index(screen.listing) is first  # the next palette
         action = screen.listing.actions[0]
         edited = type(action)(**{**vars(action), "status": "Renamed status"})
-        screen.listing.replace_action(edited)
+        assert screen.store is not None
+        screen.store.replace_action(edited)
         again = provider.index(screen.listing)
         assert again is not first
         assert "Renamed status" in again.candidates[0].help

@@ -75,7 +75,7 @@ FILTERS = [
 
 @pytest.mark.parametrize("wanted", FILTERS, ids=lambda f: f.describe() or "none")
 def test_listing_filters_exactly_as_the_core(fixture_store: Store, wanted: Filter) -> None:
-    listing = Listing(fixture_store.actions, AS_OF)
+    listing = Listing(fixture_store, AS_OF)
     wanted = Filter(**{**wanted.__dict__, "as_of": AS_OF})
     assert listing.apply(wanted) == wanted.apply(fixture_store.actions)
 
@@ -147,7 +147,7 @@ def test_picker_values_that_select_the_same_actions_are_one(store_dir: Path) -> 
     spelt_apart(store_dir)
     store = Store.open(store_dir)
     assert not store.problems
-    listing = Listing(store.actions, AS_OF)
+    listing = Listing(store, AS_OF)
     statuses = listing.values("status")
     assert [value for value, _ in statuses].count("On Target") == 1
     assert "On target" not in dict(statuses)

@@ -86,7 +86,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[No
         self.as_of = as_of
         self.author = author
         self.store: Store | None = None
-        self.listing = Listing([], as_of)
+        self.listing = Listing(None, as_of)
         self.load_seconds: float | None = None
         self.proposals: dict[str, str] = {}
         """Each action's proposal waiting for approval, in words (by ref)."""
@@ -140,7 +140,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[No
         try:
             store = Store.open(self.root)
             pending = store.pending_refs() if store.repo is not None else set()
-            listing = Listing(store.actions, self.as_of, pending)
+            listing = Listing(store, self.as_of, pending)
             proposals = proposals_waiting(store)
         except (StoreError, GitError, OSError) as err:
             self.post_message(StoreLoadFailed(str(err)))
@@ -342,9 +342,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[No
         if outcome is None:
             return
         action, result = outcome.action, outcome.result
-        self.listing.replace_action(action)
-        if self.store is not None:
-            self.store.actions = [action if a.ref == action.ref else a for a in self.store.actions]
+        if self.store is not None:  # the one instance: the listing and the palette read it
+            self.store.replace_action(action)
         if result is None:
             self.notify(f"{action.ref}: {outcome.note}", timeout=12, markup=False)
         elif result.pending:

@@ -1,0 +1,77 @@
+"""An action's excerpt holds what lists and filters need, and the one Filter judges it."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from bvtui.model import Action, ActionExcerpt, Filter, Plan, Ref, Update
+
+PLAN = Plan(
+    slug="p",
+    as_of=date(2017, 9, 29),
+    statuses={"Completed": "blue", "On Target": "green", "Delayed": "amber", "Overdue": "red"},
+    officer_aliases={"Andreas": "Andreas Christophorou", "AC": "Andreas Christophorou"},
+)
+
+
+def action(**fields: object) -> Action:
+    values: dict[str, object] = {"plan": PLAN, "id": "1.3", **fields}
+    return Action(**values)  # type: ignore[arg-type]
+
+
+def test_an_excerpt_holds_what_the_plan_says_of_the_action() -> None:
+    excerpt = action(
+        title="Ensure  Integrity of the process",
+        theme="Elections",
+        objective="1. Planning",
+        officers=["AC", "Louise  Stamp"],
+        deadline="May-17",
+        revised_deadline="31/12/2017",
+        status="on target",
+        updates=[Update(period="2017-18 Q2", text="Polling STATIONS visited")],
+    ).excerpt()
+    assert isinstance(excerpt, ActionExcerpt)
+    assert excerpt.ref == Ref("p", "1.3")
+    assert (excerpt.status, excerpt.rag) == ("on target", "green")  # the plan's table
+    assert excerpt.officers == ("Andreas Christophorou", "Louise Stamp")  # canonical
+    assert set(excerpt.names) == {"AC", "Louise  Stamp", "Andreas Christophorou", "Louise Stamp"}
+    assert excerpt.due == date(2017, 12, 31)  # the revised deadline wins
+    assert excerpt.plan_as_of == date(2017, 9, 29) and not excerpt.closed
+    assert "ensure integrity of the process" in excerpt.search  # folded
+    assert "polling stations visited" in excerpt.search and "p/1.3" in excerpt.search
+
+
+DEADLINES = ["", "TBC", "Jun-17", "30/09/2017", "Oct-17", "2018"]
+STATUSES = ["", "On Target", "Completed", "Cancelled", "Withdrawn", "Delayed", "Overdue"]
+AS_OF = [None, date(2017, 6, 1), date(2017, 9, 30), date(2019, 1, 1)]
+
+
+@pytest.mark.parametrize("as_of", AS_OF, ids=str)
+def test_an_excerpt_is_overdue_exactly_when_its_action_is(as_of: date | None) -> None:
+    for deadline, status in itertools.product(DEADLINES, STATUSES):
+        whole = action(deadline=deadline, status=status)
+        assert whole.excerpt().overdue(as_of) == whole.is_overdue(as_of), (deadline, status)
+
+
+def test_the_filter_judges_excerpts() -> None:
+    written = action(officers=["AC"], theme="Property Services", status="Delayed").excerpt()
+    assert Filter(officers=frozenset({"ac"})).matches(written)  # as written
+    assert Filter(officers=frozenset({"christophorou"})).matches(written)  # canonical
+    assert not Filter(officers=frozenset({"stamp"})).matches(written)
+    assert Filter(themes=frozenset({"property"}), rags=frozenset({"amber"})).matches(written)
+    assert not Filter(themes=frozenset({"property"}), rags=frozenset({"red"})).matches(written)
+    assert Filter(plans=frozenset({"P"}), statuses=frozenset({"delayed"})).matches(written)
+    late = action(deadline="Jun-17").excerpt()
+    assert Filter(overdue=True).matches(late)  # judged on the plan's as_of
+    assert not Filter(overdue=True, as_of=date(2017, 6, 1)).matches(late)
+    assert Filter(search=" P/1.3 ").matches(late) and not Filter(search="nowhere").matches(late)
+
+
+def test_a_filter_keeps_the_positions_of_the_excerpts_it_keeps() -> None:
+    excerpts = [action(status=status).excerpt() for status in STATUSES]
+    kept = Filter(rags=frozenset({"blue", "red"})).select(excerpts)
+    assert [excerpts[index].status for index in kept] == ["Completed", "Overdue"]
+    assert Filter().select(excerpts) == list(range(len(excerpts)))

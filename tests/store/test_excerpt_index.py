@@ -1,0 +1,74 @@
+"""The parse cache's index is the store's excerpt index: a load filters on it and decodes
+only the actions kept; what a plan says of its actions is never served stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bvtui.model import Filter
+from bvtui.store import ParseCache, Store
+from bvtui.store.cached import excerpt_from_cache
+from tests.store.test_parse_cache import counting, no_racy_window, the_cache  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("no_racy_window")
+
+
+def test_the_cache_index_holds_each_action_s_excerpt(store_dir: Path) -> None:
+    loaded = Store.open(store_dir)
+    assert [str(e.ref) for e in loaded.excerpts] == [a.ref for a in loaded.actions]  # one each
+    assert loaded.excerpts == [action.excerpt() for action in loaded.actions]
+    cache = ParseCache.open(the_cache(store_dir))
+    keys = [f"{e.ref.plan}/{e.ref.id}.yaml" for e in loaded.excerpts]
+    stamps = [cache._index[key][0] for key in keys]
+    plans = [loaded.plans[e.ref.plan] for e in loaded.excerpts]
+    hints = cache.hints(keys, stamps)
+    assert list(map(excerpt_from_cache, plans, hints)) == loaded.excerpts
+    again = Store.open(store_dir)  # from the cache: the same excerpts
+    assert again.excerpts == loaded.excerpts
+
+
+@pytest.mark.parametrize(
+    "only",
+    [Filter(search="polling"), Filter(overdue=True), Filter(officers=frozenset({"andreas"}))],
+    ids=lambda only: only.describe(),
+)
+def test_a_filtered_load_never_decodes_the_actions_it_refuses(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch, only: Filter
+) -> None:
+    full = Store.open(store_dir)
+    expected = [a.ref for a in full.actions if only.matches(a.excerpt())]
+    assert expected and len(expected) < len(full.actions)
+    decoded: list[str] = []
+    value = ParseCache.value
+
+    def spy(self: ParseCache, key: str) -> object:
+        decoded.append(key)
+        return value(self, key)
+
+    monkeypatch.setattr(ParseCache, "value", spy)
+    opened = counting(monkeypatch)
+    kept = Store.open(store_dir, only=only)
+    assert [a.ref for a in kept.actions] == expected  # filtered, not "perhaps"
+    assert [str(e.ref) for e in kept.excerpts] == [a.ref for a in kept.actions]
+    assert opened[-1].misses == 0
+    refs = {f"{ref}.yaml" for ref in expected}
+    actions = {key for key in decoded if key.endswith(".yaml") and not key.endswith("/plan.yaml")}
+    assert actions == refs
+
+
+def test_a_plan_change_gives_its_actions_new_excerpts(store_dir: Path) -> None:
+    Store.open(store_dir)  # the cache is warm
+    plan = store_dir / "elections-demo" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("as_of: 2017-09-29", "as_of: 2016-01-01")
+    text = text.replace("  Andreas: Andreas Christophorou", "  Will Tuckley: The Chief Executive")
+    plan.write_text(text.replace("On Target: green", "On Target: amber"), encoding="utf-8")
+    loaded = Store.open(store_dir, only=Filter(plans=frozenset({"elections-demo"})))
+    assert loaded.excerpts == [action.excerpt() for action in loaded.actions]
+    first = loaded.find("elections-demo/1.1").excerpt()
+    assert first.rag == "amber" and "The Chief Executive" in first.officers
+    assert not any(e.overdue() for e in loaded.excerpts)  # judged on 2016-01-01 now
+    chief = Store.open(store_dir, only=Filter(officers=frozenset({"chief executive"})))
+    assert "elections-demo/1.1" in [a.ref for a in chief.actions]
