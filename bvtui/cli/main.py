@@ -15,16 +15,16 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bvtui import __version__
-from bvtui.cli import commands, history_args, options, report_args
-from bvtui.cli import sync as sync_commands
+from bvtui.cli import history_args, options, report_args, store_args, sync_args
 
 COMMAND_GROUPS = [
-    commands.register,
+    store_args.register,
     history_args.register,
     report_args.register,
-    sync_commands.register,
+    sync_args.register,
 ]
-"""Each module of commands adds its sub-commands with its own ``register(sub)``."""
+"""Each module of arguments adds its sub-commands with its own ``register(sub)``; the
+commands themselves are imported only when one of them runs."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,8 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first not in parser.get_default("command_names") and not (
         wants_help or "--version" in args_list
     ):
-        app_args = _app_parser().parse_args(args_list)
-        return commands.open_app(app_args)
+        from bvtui.cli.commands import open_app
+
+        return open_app(_app_parser().parse_args(args_list))
     args = parser.parse_args(args_list)
     # A command lives a fraction of a second and builds data without reference cycles
     # (records, rows, the loaded store): the cyclic collector would only walk them again

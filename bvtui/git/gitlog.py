@@ -155,6 +155,25 @@ def read_log(repo: Repo, *args: str, paths: list[str]) -> list[Commit]:
     return parse_log(out)
 
 
+def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
+    """The contents of many blobs in one ``git cat-file --batch`` run."""
+    if not shas:
+        return {}
+    unique = list(dict.fromkeys(shas))
+    out = repo.run("cat-file", "--batch", input="\n".join(unique).encode() + b"\n", text=False)
+    data = out.stdout
+    blobs: dict[str, bytes] = {}
+    position = 0
+    for sha in unique:
+        header_end = data.index(b"\n", position)
+        header = data[position:header_end].split()
+        size = int(header[2])
+        start = header_end + 1
+        blobs[sha] = data[start : start + size]
+        position = start + size + 1  # the content is followed by a newline
+    return blobs
+
+
 def diff_files(repo: Repo, base: str, head: str, paths: list[str]) -> list[FileChange]:
     """Files that differ between two commits (renames detected), with both blob ids."""
     out = repo.run("diff", "-z", "--raw", "--no-abbrev", "-M", base, head, "--", *paths).stdout

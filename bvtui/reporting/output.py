@@ -15,11 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bvtui.model import Action
-from bvtui.reporting.records import records_csv
-
-if TYPE_CHECKING:
-    from bvtui.model import Filter
+if TYPE_CHECKING:  # every command's parser reads FORMATS: this module imports little
+    from bvtui.model import Action, Filter
     from bvtui.reporting.pack import Report
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx", "docx", "pdf")
@@ -49,6 +46,8 @@ def render_report(report: Report, fmt: str) -> bytes:
 
         return RENDERERS[fmt](report).encode("utf-8")
     if fmt == "csv":
+        from bvtui.reporting.records import records_csv
+
         stamp = {"report_as_of": report.stamp.as_of, "report_commit": report.stamp.commit}
         return records_csv(report.actions, report.as_of, stamp).encode("utf-8")
     if fmt == "html":

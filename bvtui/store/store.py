@@ -23,7 +23,6 @@ from bvtui.model import (
     Action,
     Plan,
     Ref,
-    RefError,
     ValidationError,
     action_from_mapping,
     check_id,
@@ -51,7 +50,7 @@ from bvtui.store.sources import (
     StoreFiles,
     WorkTreeFiles,
 )
-from bvtui.store.values import Problem, StoreError, digest, locate_store
+from bvtui.store.values import Problem, StoreError, digest, locate_store, parse_ref
 from bvtui.store.yaml_io import YamlFileError, read_mapping
 
 Keep = Callable[[Plan], Callable[[str, str, Sequence[str]], bool]]
@@ -430,18 +429,6 @@ class Store(Saving):
             if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
-
-
-def parse_ref(ref: str) -> Ref:
-    """``ref`` (``plan/id`` or a bare id) as a :class:`Ref`, for a command on the store.
-
-    Raises:
-        StoreError: ``ref`` is neither.
-    """
-    try:
-        return Ref.parse(ref)
-    except RefError as err:
-        raise StoreError(str(err)) from None
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from bvtui.git import NULL_BLOB, Commit, FileChange, Repo, commit_renames, read_log
+from bvtui.git import NULL_BLOB, Commit, FileChange, Repo, commit_renames, read_blobs, read_log
 from bvtui.model import FieldChange, Plan, Ref, due_date, field_changes, one_line
-from bvtui.store import YamlFileError, read_blobs, read_mapping
+from bvtui.store import YamlFileError, read_mapping
 
 MAX_RENAME_HOPS = 50
 """Renames followed at most, so that a cycle of renames can never loop."""
