@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from bvtui.git.errors import GIT_MISSING, way_out
     from bvtui.git.gitlog import (
         NULL_BLOB,
+        BlobBatch,
         Commit,
         FileChange,
         commit_of,
@@ -33,6 +34,7 @@ _WHERE = {
     "bvtui.git.errors": ("GIT_MISSING", "way_out"),
     "bvtui.git.gitlog": (
         "NULL_BLOB",
+        "BlobBatch",
         "Commit",
         "FileChange",
         "commit_of",
@@ -52,6 +54,7 @@ __all__ = [
     "GIT_MISSING",
     "NULL_BLOB",
     "SAFE",
+    "BlobBatch",
     "Commit",
     "FileChange",
     "GitError",
