@@ -91,22 +91,22 @@ class Saving:
             except GitError as err:  # git missing: said like any other refusal
                 raise StoreError(f"{path}: {err}; nothing was saved") from None
             current = path.read_bytes() if path.exists() else None
+            on_disk = Parsed(current, path)
             changed_on_disk = current is not None and digest(current) != action.digest
             if changed_on_disk and action.digest and not force:
                 if reapply is None:
                     raise FileChangedError(path)
-                action = reapply(self.reread(action))
-            old_text = current.decode("utf-8") if current is not None else None
+                action = reapply(on_disk.action(action.plan))
             data = action_to_mapping(action)
-            text = _canonical_rewrite(old_text, data, action, path)
+            text = _canonical_rewrite(on_disk, data, action, path)
             if text is None:
-                text = render_mapping(old_text, data, STORED_FIELDS)
-            _check_reads_back(text, action, path)
-            if text != old_text:
+                text = render_mapping(on_disk.text, data, STORED_FIELDS)
+            written = _read_back(text, action, path)
+            if text != on_disk.text:
                 _write(path, text)
-            action.digest = digest(text.encode("utf-8"))
+            action.digest = digest(written.raw or b"")
             action.path = str(path)
-            return self._commit_file(path, action.ref, author, head)
+            return self._commit_file(path, action.ref, author, head, (on_disk, written))
 
     def save_plan(self, plan: Plan, *, author: str | None = None) -> SaveResult:
         """Write ``plan.yaml`` and commit it alone (no change, no commit)."""
@@ -136,9 +136,20 @@ class Saving:
             )
 
     def _commit_file(
-        self, path: Path, ref: str, author: str | None, head: PendingBlob | None = None
+        self,
+        path: Path,
+        ref: str,
+        author: str | None,
+        head: PendingBlob | None = None,
+        known: tuple[Parsed, Parsed] | None = None,
     ) -> SaveResult:
-        old, new = self._versions(path, head)
+        """Commit ``path`` alone, its message from the fields that differ from HEAD.
+
+        ``known``: the file as it was before a save and as the save wrote it, already
+        parsed; HEAD's version, when it is the same bytes as one of them, is not
+        parsed again, and the file written is not read back from disk.
+        """
+        old, new = self._versions(path, head, known)
         changes = field_changes(old, new)
         result = SaveResult(ref=ref, path=path, changes=changes)
         if not changes and (old is None) == (new is None):
@@ -148,17 +159,23 @@ class Saving:
         return result
 
     def _versions(
-        self, path: Path, head: PendingBlob | None = None
+        self,
+        path: Path,
+        head: PendingBlob | None = None,
+        known: tuple[Parsed, Parsed] | None = None,
     ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
         """The file's mapping at HEAD (``head``: already being read) and on disk (None
-        where it does not exist)."""
+        where it does not exist); ``known`` versions are not parsed again."""
+        if known is None:
+            disk = Parsed(path.read_bytes() if path.exists() else None, path)
+            known = (disk, disk)
         old = None
         if self.repo is not None:
             blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
-                old = _lenient_mapping(blob.decode("utf-8", "replace"), str(path))
-        new = _lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
-        return old, new
+                same = next((version for version in known if version.raw == blob), None)
+                old = (same or Parsed(blob, path, errors="replace")).lenient()
+        return old, known[1].lenient()
 
     def _commit(
         self, paths: list[Path], message: str, author: str | None
@@ -242,36 +259,99 @@ def _write(path: Path, text: str) -> None:
         ) from None
 
 
-def _canonical_rewrite(
-    old_text: str | None, data: dict[str, Any], action: Action, path: Path
-) -> str | None:
+class Parsed:
+    """One version of a file (its bytes, None when there is none), parsed at most once:
+    the save path reads each text once, whatever asks for it."""
+
+    def __init__(self, raw: bytes | None, path: Path, errors: str = "strict") -> None:
+        self.raw, self.path, self._errors = raw, path, errors
+        self._mapping: dict[str, Any] | None = None
+        self._error: YamlFileError | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The bytes as text (UTF-8; with ``errors="replace"``, never refused).
+
+        Raises:
+            UnicodeDecodeError: the bytes are not UTF-8 (``errors="strict"``).
+        """
+        return None if self.raw is None else self.raw.decode("utf-8", self._errors)
+
+    def mapping(self) -> dict[str, Any] | None:
+        """The file's mapping (None when there is no file).
+
+        Raises:
+            YamlFileError: the text is not a YAML mapping (raised again when asked again).
+        """
+        text = self.text
+        if text is None:
+            return None
+        if self._mapping is None and self._error is None:
+            try:
+                self._mapping = read_mapping(text, str(self.path))
+            except YamlFileError as err:
+                self._error = err
+        if self._error is not None:
+            raise self._error
+        return self._mapping
+
+    def lenient(self) -> dict[str, Any] | None:
+        """The mapping for describing a change: an unreadable version reads as empty."""
+        try:
+            return self.mapping()
+        except YamlFileError:
+            return {}
+
+    def action(self, plan: Plan) -> Action:
+        """The action this version holds, as the store reads it (for re-applying an edit
+        on a file that changed on disk).
+
+        Raises:
+            StoreError: the file no longer loads (file, line and reason).
+        """
+        try:
+            read = self.mapping()
+            assert read is not None, "only a file on disk is read back as an action"
+            action = action_from_mapping(plan, read, str(self.path), self.path.stem)
+        except (YamlFileError, ValidationError) as err:
+            raise StoreError(str(err)) from None
+        action.digest = digest(self.raw or b"")
+        return action
+
+
+def _canonical_rewrite(old: Parsed, data: dict[str, Any], action: Action, path: Path) -> str | None:
     """The text :func:`render_mapping` would write, without loading ruamel,
     when the file is new or holds exactly the canonical text of what it reads as (all
     files bvtui writes); None otherwise, and ruamel rewrites the file."""
     from bvtui.store.yaml_canonical import canonical_edit
 
     before = None
-    if old_text is not None:
+    if old.text is not None:
         try:
-            read = read_mapping(old_text, str(path))
+            read = old.mapping()
+            assert read is not None
             before = action_to_mapping(action_from_mapping(action.plan, read, str(path), path.stem))
         except (YamlFileError, ValidationError):
             return None
-    return canonical_edit(old_text, before, data, STORED_FIELDS)
+    return canonical_edit(old.text, before, data, STORED_FIELDS)
 
 
-def _check_reads_back(text: str, action: Action, path: Path) -> None:
-    """Refuse to write ``text`` unless the store's reader gives ``action`` back exactly.
+def _read_back(text: str, action: Action, path: Path) -> Parsed:
+    """``text``, parsed; refused unless the store's reader gives ``action`` back exactly.
 
     The writer (ruamel, YAML 1.2) and the reader (libyaml, 1.1) agree on everything
     the property tests have found; this check makes sure a case they have not found
     can never corrupt a file: the save stops with the field named, nothing written.
+    The mapping read is the new side of the commit message.
 
     Raises:
         StoreError: a field would not read back as it was given.
     """
+    written = Parsed(text.encode("utf-8"), path)
     try:
-        back = action_from_mapping(action.plan, read_mapping(text, str(path)), str(path), action.id)
+        read = written.mapping()
+        assert read is not None
+        back = action_from_mapping(action.plan, read, str(path), action.id)
     except (YamlFileError, ValidationError) as err:
         raise StoreError(
             f"{path}: the saved file would not load ({err}); nothing was saved"
@@ -283,11 +363,4 @@ def _check_reads_back(text: str, action: Action, path: Path) -> None:
                 f"{path}: {key}: this value cannot be written so that it reads back the same; "
                 "nothing was saved"
             )
-
-
-def _lenient_mapping(text: str, path: str) -> dict[str, Any]:
-    """A file's mapping for describing a change; an unreadable version reads as empty."""
-    try:
-        return read_mapping(text, path)
-    except YamlFileError:
-        return {}
+    return written
