@@ -43,6 +43,11 @@ def _since(parser: argparse.ArgumentParser, required: bool = False) -> None:
     )
 
 
+COMMANDS = ("log", "timeline", "changes", "snapshot", "audit")
+"""The sub-commands :func:`register` adds (the command line reads them to build only
+what a command needs)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the audit-trail commands: log, timeline, changes, snapshot, audit."""
     p = sub.add_parser(

@@ -15,6 +15,11 @@ from bvtui.cli.options import deferred
 _COMMANDS = "bvtui.cli.commands"
 
 
+COMMANDS = ("init", "import", "list", "show", "set", "validate", "commit")
+"""The sub-commands :func:`register` adds (the command line reads them to build only
+what a command needs)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the store's own commands: init, import, list, show, set, validate, commit."""
 

@@ -15,6 +15,11 @@ from bvtui.cli.options import deferred
 _COMMANDS = "bvtui.cli.sync"
 
 
+COMMANDS = ("sync", "setup-merge", "resolve", "rename", "merge-driver")
+"""The sub-commands :func:`register` adds (the command line reads them to build only
+what a command needs)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add sync, setup-merge, resolve, rename and the hidden merge-driver."""
     p = sub.add_parser(
