@@ -57,6 +57,7 @@ def _store(folder: Path) -> Path:
 
 
 def rows_import(bvtui: str, folder: Path, rows: int, repeat: int) -> list[Row]:
+    folder.mkdir(parents=True, exist_ok=True)  # the workbook is written before any store
     source = folder / "plan.xlsx"
     council_workbook(source, rows)
 

@@ -46,7 +46,11 @@ from bench.taskwarrior import make_taskwarrior, task_version
 from bench.timing import PYCACHE, alternate, bench_env, command, run_quiet
 
 LIST_TARGET_S = 0.3
-SAVE_TARGET_RATIO = 1.5
+CLI_SAVE_TARGET_RATIO = 2.0
+"""A command's save against Python's start-up + the raw commit (issue 14): no Python
+command can beat that floor, which it must run through git."""
+APP_SAVE_TARGET_RATIO = 1.5
+"""The app's save (no start-up) against the raw commit."""
 FIRST_ROWS_TARGET_S = 1.0
 KEYSTROKE_TARGET_S = 0.016
 RSS_TARGET_MB = 150
@@ -164,23 +168,25 @@ def row_save(bvtui: str, store: Path, refs: list[str], repeat: int) -> list[Row]
         },
         repeat,
     )
-    ours, peer = times["ours"], times["peer"]
+    ours, peer, floor, app = times["ours"], times["peer"], times["floor"], times["app"]
     return [
-        Row(
-            "save: bvtui set ID progress=N",
-            ours,
-            peer,
-            "edit + git commit -q -- file",
-            f"<= {SAVE_TARGET_RATIO}x peer",
-            ours <= SAVE_TARGET_RATIO * peer,
-        ),
+        Row("save: bvtui set ID progress=N", ours, peer, "edit + git commit -q -- file"),
         Row(
             "save (vs python start-up + raw commit)",
             ours,
-            times["floor"],
+            floor,
             "python -c pass + raw commit",
+            f"<= {CLI_SAVE_TARGET_RATIO:g}x floor",
+            ours <= CLI_SAVE_TARGET_RATIO * floor,
         ),
-        Row("save in the app (in-process)", times["app"], peer, "edit + git commit -q -- file"),
+        Row(
+            "save in the app (in-process)",
+            app,
+            peer,
+            "edit + git commit -q -- file",
+            f"<= {APP_SAVE_TARGET_RATIO:g}x peer",
+            app <= APP_SAVE_TARGET_RATIO * peer,
+        ),
     ]
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 
 from bvtui.cli import options
-from bvtui.cli.commands import fail
-from bvtui.store import locate_store
 
 
 def meet(args: argparse.Namespace) -> int:
     """Open the app in meeting mode: the agenda since the last snapshot (or ``--since``)."""
+    from bvtui.cli.errors import fail
     from bvtui.git import GitError, Repo, commit_of
     from bvtui.model import check_meeting_name
+    from bvtui.store import locate_store
 
     root = locate_store(args.store_option or args.store)
     if not root.is_dir():
@@ -33,6 +33,10 @@ def meet(args: argparse.Namespace) -> int:
 
     meeting = MeetingArgs(name, args.since, frozenset(args.plan))
     return run_app(root, as_of=args.as_of, author=args.author, meeting=meeting)
+
+
+COMMANDS = ("meet", "serve")
+"""The sub-commands :func:`register` adds."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,15 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bvtui.cli import options
+from bvtui.cli.errors import fail, user_errors
 from bvtui.git import GitError, Repo, init_repository
-from bvtui.model import Action, Approval, ValidationError, deadline_doubts, due_date, edited
+from bvtui.model import Action, Approval, deadline_doubts, due_date, edited
 from bvtui.store import (
-    BULK_LIMIT,
     ApprovalNeeded,
     SaveResult,
     Store,
@@ -31,33 +29,6 @@ if TYPE_CHECKING:
 
 # Output, records, json and filters are imported by the commands that print or filter
 # actions: a set never needs them.
-
-Command = Callable[[argparse.Namespace], int]
-
-
-def fail(message: str) -> int:
-    """Say what went wrong in one line on stderr; exit code 1."""
-    print(f"bvtui: {' '.join(message.split())}", file=sys.stderr)
-    return 1
-
-
-def user_errors(command: Command) -> Command:
-    """Turn the store's user and data errors, and a file that cannot be read or
-    written, into a one-line message and exit code 1."""
-
-    @wraps(command)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return command(args)
-        except (StoreError, ValidationError, GitError) as err:
-            return fail(str(err))
-        except BrokenPipeError:
-            raise  # `head` stopped reading: main() ends quietly
-        except OSError as err:  # a disk or folder that cannot be read or written
-            where = f"{err.filename}: " if err.filename else ""
-            return fail(f"{where}{err.strerror or err}")
-
-    return run
 
 
 def _open(
@@ -349,130 +320,6 @@ def commit_pending(args: argparse.Namespace) -> int:
         print("nothing to commit")
         return 0
     return max(_report(result) for result in results)
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the store's own commands: init, import, list, show, set, validate, commit."""
-
-    p = sub.add_parser("init", help="create a new store (git init where DIR is in no repository)")
-    p.add_argument("dir", metavar="DIR", help="the store folder to create, e.g. plans")
-    p.set_defaults(run=init)
-
-    p = sub.add_parser(
-        "import",
-        help="a plan from a council document or spreadsheet (tsv, csv, xlsx, xls, ods)",
-        description="Read a plan's table (tab-separated text, csv, xlsx, xls or ods) into the "
-        "store as plan SLUG, in one commit. Re-importing the same file changes nothing; lines that "
-        "cannot be read are listed on stderr and the rest imports.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    p.add_argument(
-        "file", metavar="FILE", help="the plan's .txt/.tsv, .csv, .xlsx, .xls or .ods file"
-    )
-    p.add_argument("--plan", required=True, metavar="SLUG", help="the plan's folder name")
-    p.add_argument("--title", help="the plan's title (default: from the document)")
-    p.add_argument("--organisation", help="the council's name")
-    p.add_argument(
-        "--as-of", type=options.parse_date, metavar="DATE", help="the date the plan reports at"
-    )
-    p.add_argument("--period", help="the updates' period, e.g. '2017-18 Q2'")
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="HEADER=FIELD",
-        help="read a column as a field, e.g. --map 'Commentary=update' (repeatable; FIELD: id, "
-        "title, theme, objective, officers, deadline, revised_deadline, status, progress, "
-        "update, extra)",
-    )
-    p.add_argument(
-        "--sheet", metavar="NAME", help="read this workbook sheet only (default: every visible one)"
-    )
-    p.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print what each column became, sample values and the warnings; write nothing",
-    )
-    p.set_defaults(run=import_file)
-
-    p = sub.add_parser("list", help="list actions, filtered")
-    options.store_option(p)
-    options.at_option(p)
-    options.filter_options(p)
-    options.mine_option(p)
-    options.as_of_option(p)
-    p.add_argument(
-        "--format",
-        type=options.output_format,
-        default="simple",
-        help="json, csv or a tabulate format",
-    )
-    p.add_argument("--wide", action="store_true", help="do not cut long text in tables")
-    p.set_defaults(run=list_actions)
-
-    p = sub.add_parser("show", help="one action: all fields and its updates")
-    options.store_option(p)
-    options.at_option(p)
-    options.as_of_option(p)
-    options.ref_argument(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(run=show)
-
-    p = sub.add_parser(
-        "set",
-        help="edit actions and commit, as the app does",
-        description="Set fields (title, theme, objective, officers, deadline, revised_deadline, "
-        "status, progress, extra.NAME) and add an update; the save is one git commit. Several "
-        "ids, or --where, edit every action named in one commit (an Action: trailer each).",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    p.add_argument(
-        "words",
-        metavar="ID|FIELD=VALUE",
-        nargs="*",
-        help="the action(s) (plan/id, or the bare id where it is unique), then e.g. "
-        "status=Delayed; several ids make a bulk edit, one commit",
-    )
-    p.add_argument(
-        "--where",
-        metavar="FILTERS",
-        help='edit the actions these list filters keep, e.g. "--officer stamp --rag red"',
-    )
-    p.add_argument(
-        "--yes",
-        action="store_true",
-        help=f"go on when a bulk edit changes more than {BULK_LIMIT} actions",
-    )
-    p.add_argument(
-        "--each", action="store_true", help="a bulk edit as one commit per action (default: one)"
-    )
-    p.add_argument("--update", metavar="TEXT", help="add an update (a dated comment)")
-    p.add_argument("--period", metavar="P", help="the update's period (default: the plan's)")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="keep a deadline that looks like a date but names none (e.g. 31/13/2025)",
-    )
-    options.approval_options(p)
-    p.set_defaults(run=set_fields)
-
-    p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")
-    options.store_option(p)
-    p.add_argument(
-        "--warnings",
-        action="store_true",
-        help="also list deadlines with no due date and updates worth a second look "
-        "(copied from the last period, progress going back, Completed under 100%%, "
-        "green after two deadline revisions)",
-    )
-    p.set_defaults(run=validate)
-
-    p = sub.add_parser("commit", help="commit edits saved to disk but not yet committed")
-    options.store_option(p)
-    options.author_option(p)
-    p.set_defaults(run=commit_pending)
 
 
 def open_app(args: argparse.Namespace) -> int:

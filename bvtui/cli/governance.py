@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bvtui.cli import options
 from bvtui.cli.commands import _assignments, _open, _report, edit_asked, fail, user_errors
 from bvtui.model import Approval, one_line
 from bvtui.store import ApprovalNeeded, Store, locate_store
@@ -82,37 +81,3 @@ def approve_command(args: argparse.Namespace) -> int:
     if code == 0 and result.commit:
         print(f"{ref}: approved by {one_line(approver)}; bvtui sync shares it")
     return code
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the proposal commands: propose, proposals, approve."""
-    p = sub.add_parser(
-        "propose",
-        help="propose a change that waits for approval (a branch proposals/<plan>/<id>)",
-        description="Record FIELD=VALUE changes (as bvtui set takes them) as one commit on "
-        "the branch proposals/<plan>/<id>, pushed to the remote when there is one; the work "
-        "tree is not touched. An allowed approver applies it with bvtui approve.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    options.ref_argument(p)
-    options.edit_options(p)
-    p.add_argument("--reason", metavar="TEXT", help="why (a Reason: trailer, kept on approval)")
-    p.set_defaults(run=propose_command)
-
-    p = sub.add_parser("proposals", help="list the proposals waiting for approval")
-    options.store_option(p)
-    p.add_argument("--format", default="simple", help="a tabulate format (default: simple)")
-    p.set_defaults(run=proposals_command)
-
-    p = sub.add_parser(
-        "approve",
-        help="apply the proposal waiting for an action, with an Approved-by: trailer",
-        description="Apply the proposal waiting for ID as one commit (its proposer the "
-        "author, you the approver), under the plan's governance rules, then delete it.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    options.ref_argument(p)
-    options.approval_options(p)
-    p.set_defaults(run=approve_command)

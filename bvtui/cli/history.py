@@ -1,9 +1,9 @@
-"""The audit trail on the command line: log, timeline, changes, snapshot, audit.
+"""The audit trail on the command line: timeline, changes, snapshot, audit (``log`` is
+:mod:`bvtui.cli.log`, which these share its helpers with).
 
 Each command reads git history through :mod:`bvtui.trail.history`,
 :mod:`bvtui.trail.changes`, :mod:`bvtui.trail.snapshots` and :mod:`bvtui.trail.audit`,
 and prints readable text or tabulate tables, or every field as json for scripts.
-One action's history never loads the store: the action's file is found by its path.
 """
 
 from __future__ import annotations
@@ -12,19 +12,24 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from bvtui.cli.commands import fail, user_errors
+from bvtui.cli.errors import fail, user_errors
+from bvtui.cli.log import (
+    action_file,
+    change_record,
+    commit_record,
+    since_base,
+    store_repo,
+    when,
+)
 from bvtui.cli.output import _cut, json_dumps
-from bvtui.git import Commit, Repo, resolve_since, resolve_until
-from bvtui.model import FieldChange, Plan, Ref, ValidationError, one_line, plan_from_mapping
+from bvtui.git import resolve_until
+from bvtui.model import Plan, ValidationError, one_line, plan_from_mapping
 from bvtui.reporting import rag_label
 from bvtui.store import (
     PLAN_FILE,
     RefusedFile,
     Store,
-    StoreError,
     YamlFileError,
-    locate_store,
-    parse_ref,
     read_mapping,
     read_regular_file,
 )
@@ -32,7 +37,6 @@ from bvtui.trail import (
     ActionMove,
     AuditReport,
     DeadlineSlip,
-    Revision,
     StatusSpell,
     StoreChanges,
     action_history,
@@ -41,38 +45,7 @@ from bvtui.trail import (
     make_snapshot,
     status_timeline,
     store_changes,
-    store_history,
 )
-
-
-def _repo(args: argparse.Namespace) -> tuple[Path, Repo]:
-    root = locate_store(args.store)
-    if not root.is_dir():
-        raise StoreError(f"{root}: no such store folder (bvtui init {root})")
-    repo = Repo.find(root)
-    if repo is None:
-        raise StoreError(f"{root}: not in a git repository, so it has no history")
-    return root, repo
-
-
-def action_file(root: Path, ref: str) -> Path:
-    """The file of action ``ref`` (``plan/id``, or a bare id unique on disk), by path alone.
-
-    A ``plan/id`` need not exist now: a removed action still has its history.
-
-    Raises:
-        StoreError: a malformed ref, or a bare id found in no plan or in several.
-    """
-    wanted = parse_ref(ref)
-    if wanted.plan:
-        return wanted.path(root)
-    found = sorted(root.glob(f"*/{wanted.id}.yaml"))
-    if not found:
-        raise StoreError(f"{ref}: no such action in {root} (a removed one needs plan/id)")
-    if len(found) > 1:
-        refs = ", ".join(str(Ref.of_path(path)) for path in found)
-        raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
-    return found[0]
 
 
 def _plan_of(path: Path) -> Plan | None:
@@ -85,106 +58,7 @@ def _plan_of(path: Path) -> Plan | None:
         return None
 
 
-def _base(repo: Repo, since: str | None) -> str | None:
-    if since is None:
-        return None
-    try:
-        return resolve_since(repo, since)
-    except ValueError as err:
-        raise StoreError(str(err)) from None
-
-
 # --- records (json) ------------------------------------------------------------------
-
-
-def commit_record(commit: Commit) -> dict[str, Any]:
-    """A commit's every field for scripts."""
-    return {
-        "commit": commit.sha,
-        "date": commit.date.isoformat(),
-        "author": commit.author,
-        "email": commit.email,
-        "subject": commit.subject,
-        "trailers": commit.trailers,
-        "by_bvtui": commit.by_bvtui,
-    }
-
-
-def change_record(change: FieldChange) -> dict[str, Any]:
-    return {
-        "field": change.field,
-        "old": change.old,
-        "new": change.new,
-        "update_added": change.is_update,
-        "line": change.described(),
-    }
-
-
-def revision_record(revision: Revision) -> dict[str, Any]:
-    return {
-        **commit_record(revision.commit),
-        "ref": revision.ref,
-        "path": revision.path,
-        "old_path": revision.old_path,
-        "kind": revision.kind,
-        "summary": revision.summary(),
-        "changes": [change_record(change) for change in revision.changes],
-        "problem": revision.problem,
-    }
-
-
-def _when(commit: Commit) -> str:
-    return commit.date.strftime("%Y-%m-%d %H:%M")
-
-
-# --- log -----------------------------------------------------------------------------
-
-
-def render_log(revisions: list[Revision], with_ref: bool) -> str:
-    """Each commit as a heading (date, author, commit, subject) and its changes indented."""
-    blocks = []
-    for revision in revisions:
-        commit = revision.commit
-        head = f"{_when(commit)}  {one_line(commit.author)}  {commit.short}"
-        if with_ref:
-            head += f"  {one_line(revision.ref)}"
-        if not revision.by_bvtui:
-            head += "  (hand edit)"
-        lines = [head, f"    {one_line(commit.subject)}"]
-        if revision.kind in ("created", "removed"):
-            lines.append(f"    {revision.summary()}")
-        else:
-            if revision.kind == "renamed":
-                lines.append(f"    renamed from {one_line(revision.old_path)}")
-            lines.extend(f"    {change.described()}" for change in revision.changes)
-        if revision.problem:
-            lines.append(f"    ! {one_line(revision.problem)}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
-
-
-@user_errors
-def log(args: argparse.Namespace) -> int:
-    """The history of one action, or of the whole store, decoded field by field."""
-    root, repo = _repo(args)
-    base = _base(repo, args.since)
-    if args.ref:
-        path = repo.relative(action_file(root, args.ref))
-        revisions = action_history(repo, path, base=base)
-        if args.limit:
-            revisions = revisions[: args.limit]
-    else:
-        revisions = store_history(repo, repo.relative(root), base=base, limit=args.limit)
-    # the next log is fast only with changed-path filters over all history (a fresh
-    # clone has none; `git gc` writes a graph without them): started once, detached
-    repo.complete_commit_graph()
-    if args.format == "json":
-        print(json_dumps([revision_record(r) for r in revisions]))
-    elif revisions:
-        print(render_log(revisions, with_ref=not args.ref))
-    else:
-        print("no commits" + (f" since {args.since}" if args.since else ""))
-    return 0
 
 
 # --- timeline --------------------------------------------------------------------------
@@ -253,7 +127,7 @@ def render_timeline(spells: list[StatusSpell], slips: list[DeadlineSlip], fmt: s
 @user_errors
 def timeline(args: argparse.Namespace) -> int:
     """Each status an action held (when, by whom) and each time its deadline slipped."""
-    root, repo = _repo(args)
+    root, repo = store_repo(args)
     file = action_file(root, args.ref)
     revisions = action_history(repo, repo.relative(file))
     repo.complete_commit_graph()  # as in log
@@ -327,8 +201,8 @@ def render_changes(changes: StoreChanges, fmt: str) -> str:
 @user_errors
 def changes(args: argparse.Namespace) -> int:
     """What moved across the store since a date or a revision (a snapshot tag)."""
-    root, repo = _repo(args)
-    base = _base(repo, args.since)
+    root, repo = store_repo(args)
+    base = since_base(repo, args.since)
     try:
         head = resolve_until(repo, args.until)
     except ValueError as err:
@@ -354,7 +228,7 @@ def changes(args: argparse.Namespace) -> int:
 @user_errors
 def snapshot(args: argparse.Namespace) -> int:
     """Tag the store as presented (an annotated tag of HEAD)."""
-    root, repo = _repo(args)
+    root, repo = store_repo(args)
     try:
         tag = make_snapshot(repo, repo.relative(root), args.name, args.message, args.author)
     except ValueError as err:
@@ -396,7 +270,7 @@ def render_audit(report: AuditReport, fmt: str) -> str:
     if report.outside:
         rows = [
             [
-                _when(found.commit),
+                when(found.commit),
                 one_line(found.commit.author),
                 found.commit.short,
                 _cut(found.commit.subject, 40),
@@ -426,7 +300,7 @@ def render_audit(report: AuditReport, fmt: str) -> str:
         count = len(report.rule_breaches)
         parts.append(f"\nChanges without the approval their plan's rules required ({count})")
         rows = [
-            [_when(b.commit), one_line(b.commit.author), b.commit.short, one_line(b.ref), b.why]
+            [when(b.commit), one_line(b.commit.author), b.commit.short, one_line(b.ref), b.why]
             for b in report.rule_breaches
         ]
         headers = ("date", "author", "commit", "action", "why")
@@ -451,7 +325,7 @@ def audit(args: argparse.Namespace) -> int:
 
         return audit_signatures(args)
     store = Store.open(args.store)
-    base = _base(store.repo, args.since) if store.repo is not None else None
+    base = since_base(store.repo, args.since) if store.repo is not None else None
     report = audit_store(store, base=base)
     if args.format == "json":
         print(json_dumps(audit_record(report)))

@@ -43,6 +43,11 @@ def _since(parser: argparse.ArgumentParser, required: bool = False) -> None:
     )
 
 
+COMMANDS = ("log", "timeline", "changes", "snapshot", "audit")
+"""The sub-commands :func:`register` adds (the command line reads them to build only
+what a command needs)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the audit-trail commands: log, timeline, changes, snapshot, audit."""
     p = sub.add_parser(
@@ -57,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _since(p)
     p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N commits")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(run=deferred(_COMMANDS, "log"))
+    p.set_defaults(run=deferred("bvtui.cli.log", "log"))
 
     p = sub.add_parser(
         "timeline", help="an action's status timeline and deadline slips, from its history"

@@ -17,35 +17,34 @@ from typing import NoReturn
 from bvtui import __version__
 from bvtui.cli import (
     app_args,
-    commands,
-    governance,
     history_args,
     options,
-    packets_args,
     report_args,
+    round_args,
+    store_args,
+    sync_args,
     trust_args,
 )
-from bvtui.cli import round as round_commands
-from bvtui.cli import sync as sync_commands
-from bvtui.cli import undo as undo_commands
 
-COMMAND_GROUPS = [
-    commands.register,
-    history_args.register,
-    report_args.register,
-    packets_args.register,
-    round_commands.register,
-    sync_commands.register,
-    app_args.register,
-    undo_commands.register,
-    governance.register,
-    trust_args.register,
-]
-"""Each module of commands adds its sub-commands with its own ``register(sub)``."""
+COMMAND_GROUPS = (
+    store_args,
+    history_args,
+    report_args,
+    round_args,
+    trust_args,
+    sync_args,
+    app_args,
+)
+"""Each module of arguments names its sub-commands (``COMMANDS``) and adds them with its
+own ``register(sub)``; the commands themselves are imported only when one of them runs."""
+
+COMMAND_NAMES = frozenset(name for group in COMMAND_GROUPS for name in group.COMMANDS)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command; with ``command``, only the sub-commands of
+    its module (``""``: none), which is all that parsing that command needs: building
+    every command's parser costs a short command a good part of its own work."""
     parser = argparse.ArgumentParser(
         prog="bvtui",
         description="Council improvement plans as YAML files in git. "
@@ -54,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"bvtui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in COMMAND_GROUPS:
-        register(sub)
-    parser.set_defaults(command_names=frozenset(sub.choices))
+    for group in COMMAND_GROUPS:
+        if command is None or command in group.COMMANDS:
+            group.register(sub)
+    parser.set_defaults(command_names=COMMAND_NAMES)
     return parser
 
 
@@ -73,16 +73,17 @@ def _app_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    first = next((arg for arg in args_list if not arg.startswith("-")), None)
-    wants_help = any(arg in ("-h", "--help") for arg in args_list)
     # the first word is the command (the top level has no option taking a value)
-    parser = build_parser()
-    if first not in parser.get_default("command_names") and not (
-        wants_help or "--version" in args_list
-    ):
-        app_args = _app_parser().parse_args(args_list)
-        return commands.open_app(app_args)
-    args = parser.parse_args(args_list)
+    first = next((i for i, arg in enumerate(args_list) if not arg.startswith("-")), None)
+    command = None if first is None else args_list[first]
+    helps = [i for i, arg in enumerate(args_list) if arg in ("-h", "--help")]
+    if command not in COMMAND_NAMES and not (helps or "--version" in args_list):
+        from bvtui.cli.commands import open_app
+
+        return open_app(_app_parser().parse_args(args_list))
+    # help before any command lists them all; a command needs only its own parser
+    top_help = bool(helps) and (first is None or helps[0] < first)
+    args = build_parser(None if top_help else command or "").parse_args(args_list)
     # A command lives a fraction of a second and builds data without reference cycles
     # (records, rows, the loaded store): the cyclic collector would only walk them again
     # and again, a cost that grows with the store (bench/README.md, "the cyclic GC off

@@ -1,5 +1,5 @@
 """The update round without the app: ``packets`` out, ``collect`` back, ``chase`` who
-has not returned what. Arguments in :mod:`bvtui.cli.packets_args`."""
+has not returned what. Arguments in :mod:`bvtui.cli.round_args`."""
 
 from __future__ import annotations
 

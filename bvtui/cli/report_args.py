@@ -9,6 +9,10 @@ from bvtui.cli import options
 from bvtui.cli.options import deferred
 from bvtui.reporting import FORMATS
 
+COMMANDS = ("report",)
+"""The sub-commands :func:`register` adds (the command line reads them to build only
+what a command needs)."""
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``bvtui report``."""

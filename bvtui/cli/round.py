@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from bvtui.cli import options
 from bvtui.cli.commands import _report, fail, user_errors
 from bvtui.model import Filter, Plan, fold, has_control, one_line
 from bvtui.store import Store, StoreError, locate_store, whoami
@@ -102,39 +101,3 @@ def with_me(where: Filter, store: Store) -> Filter:
     if me.found is None:
         raise StoreError(f"--mine: {me.unknown()}")
     return replace(where, officers=where.officers | {me.found.officer})
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``period`` (and ``period open``) and ``whoami``."""
-    p = sub.add_parser(
-        "period",
-        help="each plan's current period and how many actions are due an update",
-        description="With no sub-command: each plan's current reporting period, how many "
-        "open actions have no update for it (due an update) and how many are open. "
-        "'bvtui period open P' starts a new round.",
-    )
-    options.store_option(p)
-    p.set_defaults(run=show_periods)
-    rounds = p.add_subparsers(dest="period_command", metavar="open")
-    o = rounds.add_parser(
-        "open",
-        help="start an update round: set the plan's period (one commit)",
-        description="Set the plan's current period (period: in plan.yaml, comments kept) "
-        "in one commit; every open action without an update for it is then due one.",
-    )
-    options.store_option(o)
-    options.author_option(o)
-    o.add_argument("period", metavar="PERIOD", help="the new period, e.g. '2025-26 Q3'")
-    o.add_argument("--plan", metavar="SLUG", help="the plan (needed when the store holds several)")
-    o.set_defaults(run=open_period)
-
-    p = sub.add_parser(
-        "whoami",
-        help="the officer your git identity stands for, and how it was found",
-        description="Map the identity saves commit as (--author, $BVTUI_AUTHOR, else git's "
-        "user.name and user.email) to an officer: by e-mail in a plan's officers: table, "
-        "else by name or alias. Exit 1, saying how to fix it, when it maps to none.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    p.set_defaults(run=show_whoami)

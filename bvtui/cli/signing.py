@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from bvtui.cli.commands import fail, user_errors
-from bvtui.cli.history import _base, _repo, json_dumps, tabulate
+from bvtui.cli.history import json_dumps, tabulate
+from bvtui.cli.log import since_base, store_repo
 from bvtui.model import one_line
 from bvtui.trail import SignatureReport, check_signatures, setup_signing
 
@@ -14,7 +15,7 @@ from bvtui.trail import SignatureReport, check_signatures, setup_signing
 @user_errors
 def setup(args: argparse.Namespace) -> int:
     """Sign every commit of this clone with the key; allow it in the store's file."""
-    _root, repo = _repo(args)
+    _root, repo = store_repo(args)
     key = Path(args.key).expanduser() if args.key else _default_key()
     if key is None:
         return fail(
@@ -62,8 +63,8 @@ def signature_rows(report: SignatureReport) -> list[list[str]]:
 @user_errors
 def audit_signatures(args: argparse.Namespace) -> int:
     """List commits to the plans not signed by an allowed signer; exit 1 when any."""
-    root, repo = _repo(args)
-    base = _base(repo, args.since)
+    root, repo = store_repo(args)
+    base = since_base(repo, args.since)
     report = check_signatures(repo, repo.relative(root), base)
     if args.format == "json":
         print(

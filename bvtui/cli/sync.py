@@ -7,7 +7,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from bvtui.cli import options
 from bvtui.cli.commands import fail, user_errors
 from bvtui.model import Ref
 from bvtui.store import Store, StoreError, locate_store
@@ -122,58 +121,3 @@ def rename(args: argparse.Namespace) -> int:
     sha = rename_action(store, action, args.new_id, author=args.author)
     print(f"{action.ref} -> {Ref(action.plan.slug, args.new_id)}: committed {sha[:10]}")
     return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add sync, setup-merge, resolve, rename and the hidden merge-driver."""
-    p = sub.add_parser(
-        "sync",
-        help="commit pending edits, fetch, integrate (rebase), push",
-        description="Share the store through its git remote in one step: commit edits saved "
-        "but not committed, fetch, rebase onto the remote (merge when git config "
-        "bvtui.integrate or pull.rebase says so), push. Conflicting fields stop it: "
-        "resolve them, then bvtui sync --continue.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    p.add_argument("--remote", metavar="NAME", help="the remote (default: the branch's, origin)")
-    what = p.add_mutually_exclusive_group()
-    what.add_argument(
-        "--continue", dest="continue_", action="store_true", help="finish after resolving"
-    )
-    what.add_argument("--abort", action="store_true", help="undo a stopped sync")
-    p.set_defaults(run=sync_command)
-
-    p = sub.add_parser(
-        "setup-merge",
-        help="install the field-by-field merge driver in this clone",
-        description="Write merge.bvtui.driver in this clone's git config (git does not "
-        "version it: run this once per clone, and again after moving the venv) and "
-        "'*.yaml merge=bvtui' in the store's .gitattributes.",
-    )
-    options.store_option(p)
-    p.set_defaults(run=setup_merge)
-
-    p = sub.add_parser(
-        "resolve",
-        help="resolve fields left in conflict by a sync",
-        description="With no FIELD=..., list the fields in conflict with base / mine / "
-        "theirs. FIELD=mine|theirs|base takes that version; FIELD=VALUE sets a new value.",
-    )
-    options.store_option(p)
-    options.author_option(p)
-    options.ref_argument(p)
-    p.add_argument("picks", metavar="FIELD=CHOICE", nargs="*", help="e.g. status=theirs")
-    p.set_defaults(run=resolve)
-
-    p = sub.add_parser("rename", help="give an action a new id (the way out of an id clash)")
-    options.store_option(p)
-    options.author_option(p)
-    options.ref_argument(p)
-    p.add_argument("new_id", metavar="NEW-ID", help="the new id, e.g. 1.12")
-    p.set_defaults(run=rename)
-
-    p = sub.add_parser("merge-driver", description="(called by git) merge one store file")
-    for name in ("base", "current", "other", "name"):
-        p.add_argument(name)
-    p.set_defaults(run=merge_driver)

@@ -1,5 +1,7 @@
-"""The arguments of the commands that let a record prove itself: ``attach`` (evidence),
-``setup-signing`` (an SSH-signed trail) and ``verify`` (a pack against its commit).
+"""The arguments of the commands of governance and of a record that proves itself:
+``propose``, ``proposals`` and ``approve`` (changes waiting for an approver),
+``attach`` (evidence), ``setup-signing`` (an SSH-signed trail) and ``verify`` (a pack
+against its commit).
 
 Only the parsers live here; each command runs from its own module, imported when it
 is run (see :func:`bvtui.cli.options.deferred`). ``audit --signatures`` is an option of
@@ -13,9 +15,44 @@ import argparse
 from bvtui.cli import options
 from bvtui.cli.options import deferred
 
+COMMANDS = ("propose", "proposals", "approve", "attach", "setup-signing", "verify")
+"""The sub-commands :func:`register` adds."""
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``attach``, ``setup-signing`` and ``verify``."""
+    """Add ``propose``, ``proposals``, ``approve``, ``attach``, ``setup-signing`` and
+    ``verify``."""
+    p = sub.add_parser(
+        "propose",
+        help="propose a change that waits for approval (a branch proposals/<plan>/<id>)",
+        description="Record FIELD=VALUE changes (as bvtui set takes them) as one commit on "
+        "the branch proposals/<plan>/<id>, pushed to the remote when there is one; the work "
+        "tree is not touched. An allowed approver applies it with bvtui approve.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    options.ref_argument(p)
+    options.edit_options(p)
+    p.add_argument("--reason", metavar="TEXT", help="why (a Reason: trailer, kept on approval)")
+    p.set_defaults(run=deferred("bvtui.cli.governance", "propose_command"))
+
+    p = sub.add_parser("proposals", help="list the proposals waiting for approval")
+    options.store_option(p)
+    p.add_argument("--format", default="simple", help="a tabulate format (default: simple)")
+    p.set_defaults(run=deferred("bvtui.cli.governance", "proposals_command"))
+
+    p = sub.add_parser(
+        "approve",
+        help="apply the proposal waiting for an action, with an Approved-by: trailer",
+        description="Apply the proposal waiting for ID as one commit (its proposer the "
+        "author, you the approver), under the plan's governance rules, then delete it.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    options.ref_argument(p)
+    options.approval_options(p)
+    p.set_defaults(run=deferred("bvtui.cli.governance", "approve_command"))
+
     p = sub.add_parser(
         "attach",
         help="commit a file as evidence for an action (complete - evidenced)",

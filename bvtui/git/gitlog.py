@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bvtui.git.repo import GitError, Repo
+from bvtui.git.errors import explain
+from bvtui.git.repo import GitError, Repo, _git_env, _spawn
 
 NULL_BLOB = "0" * 40
 
@@ -158,6 +159,70 @@ def read_log(repo: Repo, *args: str, paths: list[str]) -> list[Commit]:
         *paths,
     ).stdout
     return parse_log(out)
+
+
+class BlobBatch:
+    """``git cat-file --batch``, started at once and asked for blobs later (:meth:`read`):
+    git starts while the caller reads the log that names them. A context manager that
+    always reaps the process, whether or not it was asked."""
+
+    def __init__(self, repo: Repo) -> None:
+        import subprocess
+
+        self._repo = repo
+        self._process: subprocess.Popen[bytes] = _spawn(
+            subprocess.Popen,
+            ["git", "cat-file", "--batch"],
+            cwd=repo.top,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_git_env(),
+        )
+
+    def read(self, shas: list[str]) -> dict[str, bytes]:
+        """The contents of the blobs ``shas``, by id; once per batch. ``shas`` are blob
+        ids, or any object names git reads (``HEAD:plans/p/1.3.yaml``: a bulk save reads
+        every file's version at HEAD so); a name that names nothing (a file HEAD does
+        not have) is left out of the result.
+
+        Raises:
+            GitError: git failed (said in one line).
+        """
+        unique = list(dict.fromkeys(shas))
+        asked = "".join(f"{sha}\n" for sha in unique).encode()
+        data, err = self._process.communicate(asked)
+        if self._process.returncode != 0:
+            raise GitError(explain(err.decode("utf-8", "replace"), self._repo.git_dir))
+        blobs: dict[str, bytes] = {}
+        position = 0
+        for sha in unique:
+            header_end = data.index(b"\n", position)
+            header = data[position:header_end].split()
+            if header[-1] in (b"missing", b"ambiguous"):  # "<name> missing", nothing follows
+                position = header_end + 1
+                continue
+            size = int(header[2])
+            start = header_end + 1
+            blobs[sha] = data[start : start + size]
+            position = start + size + 1  # the content is followed by a newline
+        return blobs
+
+    def __enter__(self) -> BlobBatch:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._process.returncode is None:  # never asked: nothing to wait for
+            self._process.kill()
+            self._process.communicate()
+
+
+def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
+    """The contents of many blobs in one ``git cat-file --batch`` run."""
+    if not shas:
+        return {}
+    with BlobBatch(repo) as batch:
+        return batch.read(shas)
 
 
 def diff_files(repo: Repo, base: str, head: str, paths: list[str]) -> list[FileChange]:

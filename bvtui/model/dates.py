@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _MONTHS = {
     "jan": 1,
@@ -80,11 +80,15 @@ def month_end(year: int, month: int) -> date:
     return date(year, month + 1, 1) - timedelta(days=1)
 
 
-_FINANCIAL_YEAR = re.compile(
-    r"\b(?:(?:q|qtr|quarter)\s*(?P<q>[1-4])\b[\s,]*)?(?:fy\s*)?(?P<start>20\d{2})\s*[/-]\s*"
-    r"(?P<end>\d{4}|\d{2})\b(?![/-]\d)(?:[\s,]*(?:q|qtr|quarter)\s*(?P<after>[1-4])\b)?",
-    re.IGNORECASE,
-)
+@cache
+def _financial_year() -> re.Pattern[str]:
+    """The pattern of financial years and quarters, compiled on first use (a costly
+    one to compile, and most commands never read a deadline)."""
+    return re.compile(
+        r"\b(?:(?:q|qtr|quarter)\s*(?P<q>[1-4])\b[\s,]*)?(?:fy\s*)?(?P<start>20\d{2})\s*[/-]\s*"
+        r"(?P<end>\d{4}|\d{2})\b(?![/-]\d)(?:[\s,]*(?:q|qtr|quarter)\s*(?P<after>[1-4])\b)?",
+        re.IGNORECASE,
+    )
 
 
 def _financial_dates(text: str) -> list[date]:
@@ -94,7 +98,7 @@ def _financial_dates(text: str) -> list[date]:
     second year. A year pair that is not consecutive (``2017-05``) is not one.
     """
     found = []
-    for match in _FINANCIAL_YEAR.finditer(text):
+    for match in _financial_year().finditer(text):
         start, end = int(match["start"]), int(match["end"])
         if end % 100 != (start + 1) % 100 or (end >= 100 and end != start + 1):
             continue

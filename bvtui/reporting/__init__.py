@@ -5,19 +5,60 @@ csv, and one module per format (text, md, html, csv, xlsx).
 never needs. Uses the store, git and the model.
 """
 
-from bvtui.reporting.html import RAG_COLOURS
-from bvtui.reporting.minutes import Minute, Minutes, minutes_docx, minutes_markdown
-from bvtui.reporting.output import (
-    BINARY_FORMATS,
-    EXTENSIONS,
-    FORMATS,
-    default_filename,
-    render_report,
-    write_report,
-)
-from bvtui.reporting.pack import build_report, resolve_as_of, worsened_since
-from bvtui.reporting.records import action_record, flags, rag_label, records_csv
-from bvtui.reporting.stats import NO_OFFICER, Dashboard, RagCounts, dashboard, rag_counts
+from typing import TYPE_CHECKING
+
+from bvtui.facade import exports
+
+if TYPE_CHECKING:
+    from bvtui.reporting.html import RAG_COLOURS
+    from bvtui.reporting.minutes import Minute, Minutes, minutes_docx, minutes_markdown
+    from bvtui.reporting.output import (
+        BINARY_FORMATS,
+        EXTENSIONS,
+        FORMATS,
+        default_filename,
+        render_report,
+        write_report,
+    )
+    from bvtui.reporting.pack import build_report, resolve_as_of, worsened_since
+    from bvtui.reporting.records import action_record, flags, rag_label, records_csv
+    from bvtui.reporting.stats import NO_OFFICER, Dashboard, RagCounts, dashboard, rag_counts
+
+_WHERE = {
+    "bvtui.reporting.html": ("RAG_COLOURS",),
+    "bvtui.reporting.minutes": (
+        "Minute",
+        "Minutes",
+        "minutes_docx",
+        "minutes_markdown",
+    ),
+    "bvtui.reporting.output": (
+        "BINARY_FORMATS",
+        "EXTENSIONS",
+        "FORMATS",
+        "default_filename",
+        "render_report",
+        "write_report",
+    ),
+    "bvtui.reporting.pack": (
+        "build_report",
+        "resolve_as_of",
+        "worsened_since",
+    ),
+    "bvtui.reporting.records": (
+        "action_record",
+        "flags",
+        "rag_label",
+        "records_csv",
+    ),
+    "bvtui.reporting.stats": (
+        "Dashboard",
+        "NO_OFFICER",
+        "RagCounts",
+        "dashboard",
+        "rag_counts",
+    ),
+}
 
 __all__ = [
     "BINARY_FORMATS",
@@ -44,3 +85,6 @@ __all__ = [
     "worsened_since",
     "write_report",
 ]
+
+if not TYPE_CHECKING:  # names imported when first used (bvtui.facade)
+    __getattr__ = exports(__name__, _WHERE)

@@ -15,12 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bvtui.model import Action
-from bvtui.reporting.records import records_csv
-from bvtui.store import write_atomically
-
-if TYPE_CHECKING:
-    from bvtui.model import Filter
+if TYPE_CHECKING:  # every command's parser reads FORMATS: this module imports little
+    from bvtui.model import Action, Filter
     from bvtui.reporting.pack import Report
 
 FORMATS: tuple[str, ...] = ("text", "md", "html", "csv", "xlsx", "docx", "pdf")
@@ -50,6 +46,8 @@ def render_report(report: Report, fmt: str) -> bytes:
 
         return RENDERERS[fmt](report).encode("utf-8")
     if fmt == "csv":
+        from bvtui.reporting.records import records_csv
+
         stamp = {
             "report_as_of": report.stamp.as_of,
             "report_commit": report.stamp.commit,
@@ -84,6 +82,8 @@ def write_report(data: bytes, path: Path) -> None:
     """
     if not path.parent.is_dir():  # a report never makes folders
         raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path.parent))
+    from bvtui.store import write_atomically
+
     write_atomically(path, data)
 
 

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from bvtui.git import NULL_BLOB, GitError, Repo, check_author, read_log
+from bvtui.git import NULL_BLOB, GitError, Repo, check_author, read_blobs, read_log
 from bvtui.model import (
     REASON_TRAILER,
     Action,
@@ -41,7 +41,6 @@ from bvtui.store import (
     Store,
     StoreError,
     YamlFileError,
-    read_blobs,
     read_mapping,
     render_action,
 )

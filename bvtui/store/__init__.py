@@ -5,37 +5,104 @@ layout; ruamel round trip for hand-written files), the parse cache, the one save
 Uses ``bvtui.git`` and ``bvtui.model``.
 """
 
-from bvtui.model import PLAN_FILE
-from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
-from bvtui.store.disk_edit import edited_on_disk
-from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
-from bvtui.store.me import Me, whoami
-from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
-from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
-from bvtui.store.rendering import render_action
-from bvtui.store.safe_files import write_atomically
-from bvtui.store.sources import read_blobs
-from bvtui.store.store import Store, parse_ref
-from bvtui.store.unapplied import (
-    UnappliedEdit,
-    UnappliedEditError,
-    drop_unapplied,
-    keep_unapplied,
-    read_unapplied,
-    unapplied_path,
-)
-from bvtui.store.values import (
-    AUTHOR_ENV,
-    ApprovalNeeded,
-    FileChangedError,
-    Problem,
-    SaveResult,
-    StoreError,
-    digest,
-    locate_store,
-)
-from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
-from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
+from typing import TYPE_CHECKING
+
+from bvtui.facade import exports
+
+if TYPE_CHECKING:
+    from bvtui.model import PLAN_FILE
+    from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
+    from bvtui.store.disk_edit import edited_on_disk
+    from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
+    from bvtui.store.me import Me, whoami
+    from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
+    from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
+    from bvtui.store.rendering import render_action
+    from bvtui.store.safe_files import write_atomically
+    from bvtui.store.store import Store
+    from bvtui.store.unapplied import (
+        UnappliedEdit,
+        UnappliedEditError,
+        drop_unapplied,
+        keep_unapplied,
+        read_unapplied,
+        unapplied_path,
+    )
+    from bvtui.store.values import (
+        AUTHOR_ENV,
+        ApprovalNeeded,
+        FileChangedError,
+        Problem,
+        SaveResult,
+        StoreError,
+        digest,
+        locate_store,
+        parse_ref,
+    )
+    from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
+    from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
+
+_WHERE = {
+    "bvtui.model": ("PLAN_FILE",),
+    "bvtui.store.bulk": (
+        "BULK_LIMIT",
+        "BulkEdit",
+        "save_bulk",
+    ),
+    "bvtui.store.disk_edit": ("edited_on_disk",),
+    "bvtui.store.evidence": (
+        "MAX_EVIDENCE_BYTES",
+        "attach_evidence",
+        "evidence_path",
+    ),
+    "bvtui.store.me": (
+        "Me",
+        "whoami",
+    ),
+    "bvtui.store.parse_cache": (
+        "ParseCache",
+        "cache_path",
+        "is_racy",
+        "stat_fingerprint",
+    ),
+    "bvtui.store.regular_file": (
+        "MAX_FILE_BYTES",
+        "RefusedFile",
+        "read_regular_file",
+    ),
+    "bvtui.store.rendering": ("render_action",),
+    "bvtui.store.safe_files": ("write_atomically",),
+    "bvtui.store.store": ("Store",),
+    "bvtui.store.unapplied": (
+        "UnappliedEdit",
+        "UnappliedEditError",
+        "drop_unapplied",
+        "keep_unapplied",
+        "read_unapplied",
+        "unapplied_path",
+    ),
+    "bvtui.store.values": (
+        "AUTHOR_ENV",
+        "ApprovalNeeded",
+        "FileChangedError",
+        "Problem",
+        "SaveResult",
+        "StoreError",
+        "digest",
+        "locate_store",
+        "parse_ref",
+    ),
+    "bvtui.store.yaml_canonical": (
+        "canonical_edit",
+        "canonical_text",
+        "reads_as_text",
+    ),
+    "bvtui.store.yaml_io": (
+        "YamlFileError",
+        "read_mapping",
+        "render_mapping",
+    ),
+}
 
 __all__ = [
     "AUTHOR_ENV",
@@ -68,7 +135,6 @@ __all__ = [
     "keep_unapplied",
     "locate_store",
     "parse_ref",
-    "read_blobs",
     "read_mapping",
     "read_regular_file",
     "read_unapplied",
@@ -81,3 +147,6 @@ __all__ = [
     "whoami",
     "write_atomically",
 ]
+
+if not TYPE_CHECKING:  # names imported when first used (bvtui.facade)
+    __getattr__ = exports(__name__, _WHERE)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bvtui.git import GitError, PendingBlob, Repo, way_out
+from bvtui.git import GitError, PendingBlob, Repo, read_blobs, way_out
 from bvtui.model import (
     EVIDENCE_FOLDER,
     PLAN_FIELDS,
@@ -27,9 +27,8 @@ from bvtui.model import (
     refusal,
 )
 from bvtui.store.kept_approvals import drop_approval, keep_approval, kept_approval
-from bvtui.store.rendering import lenient_mapping, render_action, write_all, write_file
+from bvtui.store.rendering import Parsed, Prepared, render, write_all, write_file
 from bvtui.store.safe_files import save_lock
-from bvtui.store.sources import read_blobs
 from bvtui.store.values import (
     AUTHOR_ENV,
     ApprovalNeeded,
@@ -168,13 +167,21 @@ class Saving:
                 for action, path, head in zip(actions, paths, heads, strict=True)
             ]
             write_all(prepared, paths)
-            refs = [action.ref for action, _text, _old in prepared]
+            refs = [action.ref for action, *_rest in prepared]
             results = self._commit_files(
-                paths, refs, author, heads, reverts, trailers, approval=approval, also=also
+                paths,
+                refs,
+                author,
+                heads,
+                reverts,
+                trailers,
+                approval=approval,
+                also=also,
+                known=[(old, new) for _action, _text, old, new in prepared],
             )
             given = approval.approver or approval.reason
             if results and results[0].error and given and self.repo is not None:
-                for action, _text, _old in prepared:  # for the commit that records it
+                for action, *_rest in prepared:  # for the commit that records it
                     keep_approval(self.repo.git_dir, action.ref, approval, action.digest)
             return results
 
@@ -192,7 +199,7 @@ class Saving:
         Raises:
             ApprovalNeeded: a reason or an approver is missing, or not allowed.
         """
-        old = None if before is None else lenient_mapping(before.decode("utf-8", "replace"), "")
+        old = None if before is None else Parsed(before, path, errors="replace").lenient()
         who = self.author_of(author)
         why = refusal(plan.governance, old, data, plan.rag_of, approval, who)
         if why is not None:
@@ -214,11 +221,11 @@ class Saving:
         approval: Approval,
         author: str | None,
         head: PendingBlob | None,
-    ) -> tuple[Action, str, str | None]:
+    ) -> Prepared:
         """The action to save (made again on the disk version by ``reapply`` when the
-        file changed since it was read), the text to write and the file's text now;
-        nothing is written. The plan's governance rules judge the change against
-        HEAD's version (``head``, when already being read).
+        file changed since it was read), the text to write, the file as it is now and
+        that text, each parsed once; nothing is written. The plan's governance rules
+        judge the change against HEAD's version (``head``, when already being read).
 
         Raises:
             FileChangedError: the file changed on disk (and no ``force`` nor ``reapply``).
@@ -226,12 +233,12 @@ class Saving:
             StoreError: the text would not read back as ``action``.
         """
         current = path.read_bytes() if path.exists() else None
+        on_disk = Parsed(current, path)
         changed_on_disk = current is not None and digest(current) != action.digest
         if changed_on_disk and action.digest and not force:
             if reapply is None:
                 raise FileChangedError(path)
-            action = reapply(self.reread(action))
-        old_text = current.decode("utf-8") if current is not None else None
+            action = reapply(on_disk.action(action.plan))
         if action.plan.governance.active:
             if head is not None:
                 before = head.result()
@@ -239,7 +246,8 @@ class Saving:
                 before = current if self.repo is None else self.repo.head_blob(path)
             data = action_to_mapping(action)
             self._check_rules(path, action.plan, before, data, approval, author)
-        return action, render_action(old_text, action, path), old_text
+        text, written = render(on_disk, action, path)
+        return action, text, on_disk, written
 
     def save_plan(
         self, plan: Plan, *, author: str | None = None, subject: str | None = None
@@ -301,20 +309,24 @@ class Saving:
         subject: str | None = None,
         approval: Approval | None = None,
         also: Sequence[Path] = (),
+        known: Sequence[tuple[Parsed, Parsed] | None] = (),
     ) -> list[SaveResult]:
         """Commit the files of ``paths`` that differ from HEAD in one commit whose
         message records each one's changes (:func:`commit_message` for one file, whose
         ``subject`` may name the event; :func:`bulk_commit_message` for several) and
         ``approval``; an action's approval kept when its commit failed
-        (:mod:`bvtui.store.kept_approvals`) is used while the file is unchanged."""
+        (:mod:`bvtui.store.kept_approvals`) is used while the file is unchanged.
+        ``known``: each file as it was before a save and as the save wrote it, already
+        parsed, so neither is parsed again (nor read back from disk)."""
         results, changed = [], []
         at_head = None
         if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
             names = {path: f"HEAD:{self.repo.relative(path)}" for path in paths}
             blobs = read_blobs(self.repo, list(names.values()))
             at_head = {path: blobs.get(name) for path, name in names.items()}
-        for path, ref, head in zip(paths, refs, heads, strict=True):
-            old, new = self._versions(path, head, at_head)
+        versions = list(known) or [None] * len(paths)
+        for path, ref, head, kept_versions in zip(paths, refs, heads, versions, strict=True):
+            old, new = self._versions(path, head, at_head, kept_versions)
             changes = field_changes(old, new)
             results.append(SaveResult(ref=ref, path=path, changes=changes))
             if changes or (old is None) != (new is None):
@@ -358,9 +370,14 @@ class Saving:
         path: Path,
         head: PendingBlob | None = None,
         at_head: dict[Path, bytes | None] | None = None,
+        known: tuple[Parsed, Parsed] | None = None,
     ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
         """The file's mapping at HEAD (``head``: already being read; ``at_head``:
-        already read, with other files') and on disk (None where it does not exist)."""
+        already read, with other files') and on disk (None where it does not exist);
+        ``known`` versions are not parsed again."""
+        if known is None:
+            disk = Parsed(path.read_bytes() if path.exists() else None, path)
+            known = (disk, disk)
         old = None
         if self.repo is not None:
             if at_head is not None:
@@ -368,9 +385,9 @@ class Saving:
             else:
                 blob = head.result() if head is not None else self.repo.head_blob(path)
             if blob is not None:
-                old = lenient_mapping(blob.decode("utf-8", "replace"), str(path))
-        new = lenient_mapping(path.read_text("utf-8"), str(path)) if path.exists() else None
-        return old, new
+                same = next((version for version in known if version.raw == blob), None)
+                old = (same or Parsed(blob, path, errors="replace")).lenient()
+        return old, known[1].lenient()
 
     def _commit(
         self, paths: list[Path], message: str, author: str | None

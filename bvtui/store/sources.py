@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Protocol
 
-from bvtui.git import GitError, Repo
+from bvtui.git import GitError, Repo, read_blobs
 from bvtui.store.parse_cache import stat_fingerprints
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 
@@ -164,30 +164,3 @@ class RevisionFiles:
         return [self._shas.get((folder, name)) for name in names]
 
     cache_kind = "rev"
-
-
-def read_blobs(repo: Repo, shas: list[str]) -> dict[str, bytes]:
-    """The contents of many blobs in one ``git cat-file --batch`` run.
-
-    ``shas`` are blob ids, or any object names git reads (``HEAD:plans/p/1.3.yaml``:
-    a bulk save reads every file's version at HEAD so); a name that names nothing
-    (a file HEAD does not have) is left out of the result.
-    """
-    if not shas:
-        return {}
-    unique = list(dict.fromkeys(shas))
-    out = repo.run("cat-file", "--batch", input="\n".join(unique).encode() + b"\n", text=False)
-    data = out.stdout
-    blobs: dict[str, bytes] = {}
-    position = 0
-    for sha in unique:
-        header_end = data.index(b"\n", position)
-        header = data[position:header_end].split()
-        if header[-1] in (b"missing", b"ambiguous"):  # "<name> missing", nothing follows
-            position = header_end + 1
-            continue
-        size = int(header[2])
-        start = header_end + 1
-        blobs[sha] = data[start : start + size]
-        position = start + size + 1  # the content is followed by a newline
-    return blobs

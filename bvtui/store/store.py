@@ -25,7 +25,6 @@ from bvtui.model import (
     Filter,
     Plan,
     Ref,
-    RefError,
     ValidationError,
     action_from_mapping,
     check_id,
@@ -54,7 +53,7 @@ from bvtui.store.sources import (
     StoreFiles,
     WorkTreeFiles,
 )
-from bvtui.store.values import Problem, StoreError, digest, locate_store
+from bvtui.store.values import Problem, StoreError, digest, locate_store, parse_ref
 from bvtui.store.yaml_io import YamlFileError, read_mapping
 
 Loaded = tuple[ActionExcerpt, Action]
@@ -460,18 +459,6 @@ class Store(Saving):
             if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
-
-
-def parse_ref(ref: str) -> Ref:
-    """``ref`` (``plan/id`` or a bare id) as a :class:`Ref`, for a command on the store.
-
-    Raises:
-        StoreError: ``ref`` is neither.
-    """
-    try:
-        return Ref.parse(ref)
-    except RefError as err:
-        raise StoreError(str(err)) from None
 
 
 def _what_actions_depend_on(plan: Plan) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bvtui.model import FieldChange
+from bvtui.model import FieldChange, Ref, RefError
 
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
@@ -74,3 +74,15 @@ class SaveResult:
     def pending(self) -> bool:
         """Written to disk but not committed."""
         return self.commit is None and self.error is not None
+
+
+def parse_ref(ref: str) -> Ref:
+    """``ref`` (``plan/id`` or a bare id) as a :class:`Ref`, for a command on the store.
+
+    Raises:
+        StoreError: ``ref`` is neither.
+    """
+    try:
+        return Ref.parse(ref)
+    except RefError as err:
+        raise StoreError(str(err)) from None

@@ -118,7 +118,6 @@ def read_mapping(text: str, path: str) -> dict[str, Any]:
 
 _SEQ_ITEM = re.compile(r"^(?P<dash> *)- ")
 _KEY_ONLY = re.compile(r"^(?P<indent> *)[^\s#-][^:]*:\s*(#.*)?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # Line breaks in YAML 1.1 (libyaml, the reader) but not in 1.2 (ruamel, the writer):
 # ruamel would write them raw and the reader would fold them, so they are escaped.
 _BREAKS_1_1 = re.compile("[\x85\u2028\u2029]")
@@ -219,8 +218,15 @@ def _flow_item(text: str) -> Any:
     )
 
 
+@cache
+def _control() -> re.Pattern[str]:
+    """Characters a literal block cannot carry; compiled by the writer's first use (it
+    is slow to compile, and reading never needs it)."""
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def _literal_ok(text: str) -> bool:
-    if "\n" not in text or _CONTROL.search(text) or "\r" in text or "\t" in text:
+    if "\n" not in text or _control().search(text) or "\r" in text or "\t" in text:
         return False
     if text[0] in " \n" or text.rstrip("\n") != text.rstrip("\n").rstrip():
         return False

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from bvtui.git import NULL_BLOB, FileChange, Repo, diff_files
+from bvtui.git import NULL_BLOB, FileChange, Repo, diff_files, read_blobs
 from bvtui.model import (
     PLAN_FILE,
     FieldChange,
@@ -26,7 +26,6 @@ from bvtui.model import (
     one_line,
     plan_from_mapping,
 )
-from bvtui.store import read_blobs
 from bvtui.trail.history import decode
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from bvtui.git import NULL_BLOB, Commit, FileChange, Repo, commit_renames, read_log
+from bvtui.git import NULL_BLOB, BlobBatch, Commit, FileChange, Repo, commit_renames, read_log
 from bvtui.model import FieldChange, Plan, Ref, due_date, field_changes, one_line
-from bvtui.store import YamlFileError, read_blobs, read_mapping
+from bvtui.store import YamlFileError, read_mapping
 
 MAX_RENAME_HOPS = 50
 """Renames followed at most, so that a cycle of renames can never loop."""
@@ -79,7 +79,7 @@ def decode(text: bytes | None, path: str) -> tuple[dict[str, Any] | None, str | 
         return None, f"{path} does not load: {err}"
 
 
-def decode_changes(repo: Repo, entries: list[tuple[Commit, FileChange]]) -> list[Revision]:
+def decode_changes(entries: list[tuple[Commit, FileChange]], batch: BlobBatch) -> list[Revision]:
     """Every (commit, file change) decoded from the blobs at both ends, read in one go."""
     shas = [
         sha
@@ -87,7 +87,7 @@ def decode_changes(repo: Repo, entries: list[tuple[Commit, FileChange]]) -> list
         for sha in (change.old_blob, change.new_blob)
         if sha != NULL_BLOB
     ]
-    blobs = read_blobs(repo, shas)
+    blobs = batch.read(shas)
     revisions = []
     for commit, change in entries:
         old, old_problem = decode(blobs.get(change.old_blob), change.old_path)
@@ -119,8 +119,17 @@ def action_history(
 
     ``path`` is relative to the top of the work tree. A rename is followed back to
     the file's earlier name: each hop is one more path-limited log, starting at the
-    parent of the commit that renamed it.
+    parent of the commit that renamed it. ``git cat-file`` starts with the first log
+    and reads the blobs they name at the end.
     """
+    with BlobBatch(repo) as batch:
+        return decode_changes(_file_changes(repo, path, base, tip), batch)
+
+
+def _file_changes(
+    repo: Repo, path: str, base: str | None, tip: str
+) -> list[tuple[Commit, FileChange]]:
+    """The commits of :func:`action_history`, each with its change to the file."""
     entries: list[tuple[Commit, FileChange]] = []
     wanted, start = path, tip
     for _hop in range(MAX_RENAME_HOPS):
@@ -133,14 +142,22 @@ def action_history(
         if not found or found[-1][1].status != "A":
             break
         oldest = found[-1][0]
-        if not oldest.parents:
+        if not oldest.parents or created_by_bvtui(oldest):
             break
         rename = next((r for r in commit_renames(repo, oldest.sha) if r.path == wanted), None)
         if rename is None:
             break
         entries[-1] = (oldest, rename)
         wanted, start = rename.old_path, f"{oldest.sha}^"
-    return decode_changes(repo, entries)
+    return entries
+
+
+def created_by_bvtui(commit: Commit) -> bool:
+    """Whether bvtui made ``commit`` to create files (an import, or a save of a new
+    action), which is never a rename: git need not be asked whether it was one."""
+    return "Import" in commit.trailers or (
+        commit.action_ref is not None and commit.subject.endswith(": new action")
+    )
 
 
 def store_history(
@@ -163,15 +180,16 @@ def store_history(
         args.append(f"--max-count={limit}")
     if lines_matching:
         args.extend([f"-G{lines_matching}", "--diff-filter=MR"])
-    entries = [
-        (commit, change)
-        for commit in read_log(
-            repo, *args, paths=[store_path] if isinstance(store_path, str) else store_path
-        )
-        for change in commit.files
-        if change.path.endswith(".yaml")
-    ]
-    return decode_changes(repo, entries)
+    with BlobBatch(repo) as batch:
+        entries = [
+            (commit, change)
+            for commit in read_log(
+                repo, *args, paths=[store_path] if isinstance(store_path, str) else store_path
+            )
+            for change in commit.files
+            if change.path.endswith(".yaml")
+        ]
+        return decode_changes(entries, batch)
 
 
 # --- what the history says ---------------------------------------------------------

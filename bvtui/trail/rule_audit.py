@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bvtui.git import Commit, Repo, commit_of
+from bvtui.git import Commit, Repo, commit_of, read_blobs
 from bvtui.model import (
     APPROVED_BY_TRAILER,
     PLAN_FILE,
@@ -32,7 +32,7 @@ from bvtui.model import (
     plan_from_mapping,
     refusal,
 )
-from bvtui.store import Store, YamlFileError, read_blobs, read_mapping
+from bvtui.store import Store, YamlFileError, read_mapping
 from bvtui.trail.history import Revision, deadline_slips, store_history
 
 JUDGED_LINES = "(status|deadline):"

@@ -17,7 +17,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from bvtui.git import Commit, FileChange, GitError, Repo, read_log
+from bvtui.git import BlobBatch, Commit, FileChange, GitError, Repo, read_log
 from bvtui.model import PLAN_FILE, Action, Ref, RefError, ValidationError, action_from_mapping
 from bvtui.model import field_changes as changes_between
 from bvtui.store import SaveResult, Store, StoreError, YamlFileError, digest, read_mapping
@@ -86,13 +86,15 @@ def plan_undo(store: Store, ref: str | None = None) -> Undo:
         raise UndoRefused(f"{commit.short}: changed no action file; nothing to undo")
     # what the commit did to each file, and every later change to them: two reads of
     # git for a bulk edit of any size
-    targets = decode_changes(repo, [(commit, change) for change in files])
+    with BlobBatch(repo) as batch:
+        targets = decode_changes([(commit, change) for change in files], batch)
     later: dict[str, list[Revision]] = {change.path: [] for change in files}
     paths = list(later)
     newer = read_log(repo, f"{commit.sha}..HEAD", paths=paths)
     entries = [(c, f) for c in newer for f in c.files if f.path in later]
-    for revision in decode_changes(repo, entries):
-        later[revision.path].append(revision)
+    with BlobBatch(repo) as batch:
+        for revision in decode_changes(entries, batch):
+            later[revision.path].append(revision)
     actions = [
         _reverted(store, _action_of(store, change), target, later[change.path])
         for change, target in zip(files, targets, strict=True)

@@ -24,19 +24,50 @@ heavy = ("textual", "ruamel", "openpyxl", "yaml", "tabulate", "importlib.metadat
          "docx", "fpdf", "PIL", "git")
 loaded = sorted({{"importlib.metadata" if m.startswith("importlib.") else m.split(".")[0]
                  for m in sys.modules if m.startswith(heavy)}})
+print("BVTUI", " ".join(sorted(m for m in sys.modules if m.startswith("bvtui."))), file=sys.stderr)
 print("LOADED", " ".join(loaded), file=sys.stderr)
 """
 
 
-def loaded_modules(store_dir: Path, *argv: str) -> set[str]:
+def _probe(store_dir: Path, *argv: str) -> tuple[set[str], set[str]]:
+    """The heavy libraries and bvtui's own modules a command imports."""
     probe = PROBE.format(argv=list(argv))
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=store_dir.parent, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    line = result.stderr.strip().splitlines()[-1]
-    assert line.startswith("LOADED")
-    return set(line.split()[1:])
+    own, heavy = result.stderr.strip().splitlines()[-2:]
+    assert own.startswith("BVTUI") and heavy.startswith("LOADED")
+    return set(heavy.split()[1:]), set(own.split()[1:])
+
+
+def loaded_modules(store_dir: Path, *argv: str) -> set[str]:
+    return _probe(store_dir, *argv)[0]
+
+
+def test_log_of_one_action_loads_no_store_report_or_audit(store_dir: Path) -> None:
+    # one file's history: git's log and blobs, the YAML reader; nothing that loads or
+    # lists the store, builds reports or audits (bvtui/facade.py imports on first use)
+    heavy, own = _probe(store_dir, "log", "elections-demo/1.3")
+    assert heavy == {"yaml"}
+    needed = {"bvtui.cli.log", "bvtui.trail.history", "bvtui.git.gitlog", "bvtui.store.yaml_io"}
+    assert needed <= own
+    unused = {
+        "bvtui.store.store",  # (the probe itself imports the parse cache)
+        "bvtui.store.saving",
+        "bvtui.store.yaml_canonical",
+        "bvtui.trail.audit",
+        "bvtui.trail.changes",
+        "bvtui.cli.commands",
+        "bvtui.cli.output",
+        "bvtui.git.remote",
+        "bvtui.model.filters",
+        "bvtui.model.edit",
+        "bvtui.reporting.records",
+        "bvtui.reporting.pack",
+    }
+    assert not unused & own
+    assert not any(module.startswith("bvtui.tui") for module in own)
 
 
 def test_list_imports_no_yaml_library_once_cached_and_no_app(store_dir: Path) -> None:
@@ -64,6 +95,15 @@ def test_version_does_not_import_the_world(store_dir: Path) -> None:
         [sys.executable, "-m", "bvtui", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.startswith("bvtui ")
+    probe = (
+        "import sys\nfrom bvtui.cli.main import main\ntry:\n    main(['--version'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(m for m in sys.modules if m.startswith(('bvtui.git', 'bvtui.store', "
+        "'bvtui.trail', 'bvtui.cli.commands', 'yaml'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[2:] == []  # after the version line, "bvtui 0.1.0"
 
 
 def test_json_text_is_one_record_a_line_and_reads_back(store_dir: Path) -> None:

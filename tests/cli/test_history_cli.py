@@ -166,3 +166,36 @@ def test_a_store_outside_git_has_no_history(capsys, tmp_path: Path) -> None:
     store.mkdir()
     code, _, err = run(capsys, "log", "--store", str(store))
     assert code == 1 and "not in a git repository" in err
+
+
+def _git_commands(trace: Path) -> list[str]:
+    """The git commands a run started, in order, from git's own trace (GIT_TRACE)."""
+    return [
+        line.split("built-in: git ")[1].split()[0]
+        for line in trace.read_text().splitlines()
+        if "built-in: git " in line
+    ]
+
+
+def test_log_of_an_action_bvtui_created_asks_git_for_its_log_and_blobs_only(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = tmp_path / "repo"
+    top.mkdir()
+    git(top, "init", "--quiet")
+    store = top / "plans"
+    assert main(["init", str(store)]) == 0
+    table = tmp_path / "plan.csv"
+    table.write_text(
+        "Ref,Action,Lead Officer,Deadline,Status\n1.1,Book the venue,Ann Smith,31/03/2026,On track\n"
+    )
+    assert main(["import", str(table), "--plan", "venues", "--store", str(store)]) == 0
+    trace = tmp_path / "trace"
+    monkeypatch.setenv("GIT_TRACE", str(trace))
+    code, out, _err = run(capsys, "log", "--store", str(store), "venues/1.1")
+    assert code == 0 and "new action: Book the venue" in out
+    # an import's commit creates its files: no rename to ask git about (diff-tree);
+    # the blobs are read by one cat-file started beside the log; the commit-graph
+    # write is the background one a first history command starts
+    commands = [name for name in _git_commands(trace) if name != "commit-graph"]
+    assert sorted(commands) == ["cat-file", "log", "rev-parse"]

@@ -1,6 +1,7 @@
-"""The update round's commands without the app: packets, collect, chase (arguments only;
-each runs from :mod:`bvtui.cli.packets`, imported when run: see
-:func:`bvtui.cli.options.deferred`)."""
+"""The update round's commands' arguments: ``period`` (and ``period open``) and
+``whoami`` (run from :mod:`bvtui.cli.round`), and the officers' packets without the app,
+``packets``, ``collect`` and ``chase`` (run from :mod:`bvtui.cli.packets`); each module is
+imported only when one of its commands runs (:func:`bvtui.cli.options.deferred`)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,46 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+COMMANDS = ("period", "whoami", "packets", "collect", "chase")
+"""The sub-commands :func:`register` adds."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``packets``, ``collect`` and ``chase``."""
+    """Add ``period`` (and ``period open``), ``whoami``, ``packets``, ``collect`` and
+    ``chase``."""
+    p = sub.add_parser(
+        "period",
+        help="each plan's current period and how many actions are due an update",
+        description="With no sub-command: each plan's current reporting period, how many "
+        "open actions have no update for it (due an update) and how many are open. "
+        "'bvtui period open P' starts a new round.",
+    )
+    options.store_option(p)
+    p.set_defaults(run=deferred("bvtui.cli.round", "show_periods"))
+    rounds = p.add_subparsers(dest="period_command", metavar="open")
+    o = rounds.add_parser(
+        "open",
+        help="start an update round: set the plan's period (one commit)",
+        description="Set the plan's current period (period: in plan.yaml, comments kept) "
+        "in one commit; every open action without an update for it is then due one.",
+    )
+    options.store_option(o)
+    options.author_option(o)
+    o.add_argument("period", metavar="PERIOD", help="the new period, e.g. '2025-26 Q3'")
+    o.add_argument("--plan", metavar="SLUG", help="the plan (needed when the store holds several)")
+    o.set_defaults(run=deferred("bvtui.cli.round", "open_period"))
+
+    p = sub.add_parser(
+        "whoami",
+        help="the officer your git identity stands for, and how it was found",
+        description="Map the identity saves commit as (--author, $BVTUI_AUTHOR, else git's "
+        "user.name and user.email) to an officer: by e-mail in a plan's officers: table, "
+        "else by name or alias. Exit 1, saying how to fix it, when it maps to none.",
+    )
+    options.store_option(p)
+    options.author_option(p)
+    p.set_defaults(run=deferred("bvtui.cli.round", "show_whoami"))
+
     p = sub.add_parser(
         "packets",
         help="one xlsx per lead officer: their actions due an update, to fill in",
