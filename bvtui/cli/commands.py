@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 from bvtui.cli import options
 from bvtui.git import GitError, Repo, init_repository
 from bvtui.model import Action, ValidationError, deadline_doubts, due_date, edited
-from bvtui.store import Keep, SaveResult, Store, StoreError, locate_store, write_atomically
+from bvtui.store import (
+    VIEWS_FILE,
+    Keep,
+    SaveResult,
+    Store,
+    StoreError,
+    locate_store,
+    read_views,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from bvtui.model import Filter
@@ -384,6 +393,12 @@ def open_app(args: argparse.Namespace) -> int:
     root = locate_store(args.store_option or args.store)
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
+    if args.view is not None:
+        views, problems = read_views(root)
+        if args.view not in [view.name for view in views]:
+            wrong = f" ({problems[0]})" if problems else ""
+            names = ", ".join(view.name for view in views) or "none yet; v in the app saves one"
+            return fail(f"{root / VIEWS_FILE}: no view named {args.view!r}{wrong}; views: {names}")
     from bvtui.tui.app import run_app
 
-    return run_app(root, as_of=args.as_of, author=args.author)
+    return run_app(root, as_of=args.as_of, author=args.author, view=args.view, present=args.present)

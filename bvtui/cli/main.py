@@ -49,6 +49,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", dest="store_option", default=None)
     options.as_of_option(parser)
     options.author_option(parser)
+    parser.add_argument("--view", default=None, metavar="NAME")
+    parser.add_argument("--present", action="store_true")
     return parser
 
 

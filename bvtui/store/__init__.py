@@ -29,13 +29,24 @@ from bvtui.store.values import (
     digest,
     locate_store,
 )
+from bvtui.store.views import (
+    COLUMNS,
+    VIEWS_FILE,
+    View,
+    ViewError,
+    check_view_name,
+    read_views,
+    save_view,
+)
 from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
 from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
 __all__ = [
     "AUTHOR_ENV",
+    "COLUMNS",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
+    "VIEWS_FILE",
     "FileChangedError",
     "Keep",
     "ParseCache",
@@ -46,10 +57,13 @@ __all__ = [
     "StoreError",
     "UnappliedEdit",
     "UnappliedEditError",
+    "View",
+    "ViewError",
     "YamlFileError",
     "cache_path",
     "canonical_edit",
     "canonical_text",
+    "check_view_name",
     "digest",
     "drop_unapplied",
     "edited_on_disk",
@@ -61,8 +75,10 @@ __all__ = [
     "read_mapping",
     "read_regular_file",
     "read_unapplied",
+    "read_views",
     "reads_as_text",
     "render_mapping",
+    "save_view",
     "stat_fingerprint",
     "unapplied_path",
     "write_atomically",

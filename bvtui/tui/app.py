@@ -23,6 +23,7 @@ from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.settings import save_theme, saved_theme
 from bvtui.tui.text import theme_styles
+from bvtui.tui.themes import HIGH_CONTRAST
 from bvtui.tui.typeahead import TypeAheadApp
 
 
@@ -40,11 +41,22 @@ class BvtuiApp(TypeAheadApp):
     COMMANDS: ClassVar = App.COMMANDS | {ActionCommands, OfficerCommands, ThemeCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, root: Path, *, as_of: date | None = None, author: str | None = None):
+    def __init__(
+        self,
+        root: Path,
+        *,
+        as_of: date | None = None,
+        author: str | None = None,
+        view: str | None = None,
+        present: bool = False,
+    ):
         super().__init__()
         self.root = Path(root)
         self.as_of = as_of
         self.author = author
+        self.view = view
+        self.present = present
+        self.register_theme(HIGH_CONTRAST)
         self._theme_restored = False
         self._frozen = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
@@ -63,7 +75,9 @@ class BvtuiApp(TypeAheadApp):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.is_mounted:
                 screen.restyle()
-        if self._theme_restored:
+        main = self.screen_stack[0] if self.screen_stack else None
+        presenting = isinstance(main, MainScreen) and main.has_class("-present")
+        if self._theme_restored and not presenting:  # a presentation's theme is not kept
             problem = save_theme(theme)
             if problem is not None:
                 self.notify(problem, title="Theme not saved", severity="warning", markup=False)
@@ -88,7 +102,9 @@ class BvtuiApp(TypeAheadApp):
         gc.freeze()
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.root, as_of=self.as_of, author=self.author)
+        return MainScreen(
+            self.root, as_of=self.as_of, author=self.author, view=self.view, present=self.present
+        )
 
     async def action_quit(self) -> None:
         """Quit (q, ctrl+q, the palette), first offering to commit uncommitted edits."""
@@ -112,8 +128,17 @@ class BvtuiApp(TypeAheadApp):
                 )
 
 
-def run_app(root: Path, as_of: date | None, author: str | None) -> int:
-    """Run the app on the store at ``root`` until the user quits; the exit code."""
-    app = BvtuiApp(root, as_of=as_of, author=author)
+def run_app(
+    root: Path,
+    as_of: date | None,
+    author: str | None,
+    view: str | None = None,
+    present: bool = False,
+) -> int:
+    """Run the app on the store at ``root`` until the user quits; the exit code.
+
+    ``view`` names a saved view to open on; ``present`` starts in the presentation
+    layout."""
+    app = BvtuiApp(root, as_of=as_of, author=author, view=view, present=present)
     app.run()
     return app.return_code or 0

@@ -84,3 +84,21 @@ async def test_a_bad_settings_file_is_not_trusted(store_dir: Path, text: str) ->
         await settle(pilot)
         assert pilot.app.theme == "textual-dark"
         assert main_screen(pilot).table.rows
+
+
+async def test_high_contrast_theme_reads_at_seven_to_one(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.theme = "bvtui-high-contrast"
+        await pilot.pause()
+        refs = [action.ref for action in main_screen(pilot).table.rows]
+        wanted = {
+            "property-demo/6.1": "● Overdue",
+            "elections-demo/1.10": "▲ Delayed",
+            "elections-demo/1.1": "■ On Target",
+            "elections-demo/1.9": "✔ Completed",
+            "property-demo/8.2": "○ Not Started",
+        }
+        for ref, status in wanted.items():
+            cells = coloured_cells(pilot, refs.index(ref) + 1)
+            assert cells.get(status, 0) >= 7.0, (ref, cells)  # WCAG AAA

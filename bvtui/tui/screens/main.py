@@ -31,7 +31,7 @@ from bvtui.importing import ImportResult
 from bvtui.model import Action, Filter
 from bvtui.sharing import SyncError, conflicted_refs, conflicts_of, continue_sync, in_progress, sync
 from bvtui.store import Store, StoreError
-from bvtui.tui.keys import FOOTER_KEYS
+from bvtui.tui.keys import FOOTER_KEYS, VIEW_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed, SyncDone
 from bvtui.tui.screens.changes import ChangesScreen
@@ -44,6 +44,7 @@ from bvtui.tui.screens.import_plan import ImportScreen
 from bvtui.tui.screens.picker import PickerScreen
 from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
+from bvtui.tui.screens.table_views import TableViews
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
 from bvtui.tui.widgets.detail import ActionDetail
@@ -57,19 +58,32 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(QuitFlow, Screen[None]):
+class MainScreen(QuitFlow, TableViews, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
-    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
+    (quitting: :class:`~bvtui.tui.screens.quitting.QuitFlow`; sort, columns, views and
+    the presentation layout: :class:`~bvtui.tui.screens.table_views.TableViews`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOOTER_KEYS,
+        *VIEW_KEYS,
         Binding("escape", "leave_search", "Leave search", show=False),
     ]
 
-    def __init__(self, root: Path, *, as_of: date | None, author: str | None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        as_of: date | None,
+        author: str | None,
+        view: str | None = None,
+        present: bool = False,
+    ) -> None:
         super().__init__()
         self.root = root
+        self.views = []
+        self.opening_view = view
+        self.present_at_start = present
         self.as_of = as_of
         self.author = author
         self.store: Store | None = None
@@ -101,6 +115,8 @@ class MainScreen(QuitFlow, Screen[None]):
         self.sub_title = line(self.root.name)
         self.table.loading = True
         self.table.focus()
+        if self.present_at_start:
+            self.action_present()
         self.load_store()
 
     # --- loading -----------------------------------------------------------------
@@ -131,7 +147,8 @@ class MainScreen(QuitFlow, Screen[None]):
         if not isinstance(self.focused, Input):
             self.table.focus()
         self._show_banner()
-        self.set_filter(wanted, keep=keep)
+        self.read_saved_views()
+        self.set_filter(self.first_filter(wanted), keep=keep)
         if event.store.problems:
             lines = [line(str(problem)) for problem in event.store.problems[:5]]
             more = len(event.store.problems) - len(lines)
