@@ -14,7 +14,7 @@ from bvtui.store import VIEWS_FILE
 from bvtui.tui.app import BvtuiApp
 from bvtui.tui.screens.table_dialogs import ColumnsScreen
 from bvtui.tui.settings import settings_path
-from bvtui.tui.sorting import natural
+from bvtui.tui.sorting import Sort, natural
 from bvtui.tui.themes import HIGH_CONTRAST
 from tests.conftest import git
 
@@ -192,10 +192,22 @@ async def test_presentation_layout_spaces_rows_and_keeps_the_theme(store_dir: Pa
 
 
 async def test_present_option_opens_in_the_presentation_layout(store_dir: Path) -> None:
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('{"theme": "textual-light"}')  # the user's own theme
     async with BvtuiApp(store_dir, as_of=AS_OF, present=True).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert main_screen(pilot).table.row_height == 2
         assert main_screen(pilot).has_class("-present")
+        assert pilot.app.theme == HIGH_CONTRAST.name
+        await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign")
+        await pilot.pause()  # ref, title, then the status: due is not presented
+        assert "Status▲" in header(pilot) and "Due" not in header(pilot)
+        main_screen(pilot).table.sort_by(Sort("due"))  # a view sorted by due, presented
+        await pilot.pause()
+        assert "Due▲" in header(pilot)
+        await pilot.press("P")
+        await pilot.pause()
+        assert pilot.app.theme == "textual-light"
 
 
 async def test_ctrl_t_cycles_dark_light_high_contrast_and_is_kept(store_dir: Path) -> None:

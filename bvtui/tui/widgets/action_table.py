@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from bvtui.model import RAG_SYMBOLS, Action, Ref
-from bvtui.tui.columns import PRESENT, Column, ColumnChoice, fit_columns
+from bvtui.tui.columns import ORDER, PRESENT, Column, ColumnChoice, fit_columns
 from bvtui.tui.sorting import Sort, sorted_rows
 from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
@@ -273,7 +273,10 @@ class ActionTable(ScrollView, can_focus=True):
     def columns(self, width: int) -> list[Column]:
         """The columns for a table ``width`` cells wide (:func:`fit_columns`): those
         the user chose, each at least readable, theme, officer and due dropped first."""
-        choice = ColumnChoice(PRESENT) if self.row_height > 1 else self.choice
+        choice = self.choice
+        if self.row_height > 1:  # presenting: a few columns, and the one sorted on
+            sorted_on = self.sort.column if self.sort else None
+            choice = ColumnChoice(tuple(k for k in ORDER if k in PRESENT or k == sorted_on))
         key = (width, self.one_plan, choice)
         if key not in self._layouts:
             self._layouts[key] = fit_columns(width, choice, self._fixed, self.one_plan)
