@@ -172,9 +172,10 @@ def _flag(name: str, what: str, value: object) -> bool:
     raise ViewError(f"{name}: {what} {value!r}: true or false")
 
 
-def save_view(root: Path, view: View, author: str | None = None) -> str:
+def save_view(root: Path, view: View, author: str | None = None) -> str | None:
     """Add ``view`` to the store's views (replacing one of the same name, in its place)
-    and commit the file; the commit's sha.
+    and commit the file; the commit's sha, or None when the view was saved already as
+    it is (nothing to commit).
 
     Raises:
         ViewError: the views file cannot be read or written, or git cannot commit it
@@ -195,6 +196,8 @@ def save_view(root: Path, view: View, author: str | None = None) -> str:
         {"views": [v.to_mapping() for v in views]}, sort_keys=False, allow_unicode=True
     )
     path = views_path(root)
+    if path.is_file() and path.read_text(encoding="utf-8") == HEADER + body:
+        return None
     try:
         write_atomically(path, HEADER + body)
     except OSError as err:

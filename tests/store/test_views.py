@@ -28,6 +28,8 @@ def test_a_view_is_committed_and_read_back(make_repo: Callable[..., Path]) -> No
     assert git(top, "log", "-1", "--format=%H %s").strip() == f"{commit} views: add red-property"
     assert git(top, "status", "--porcelain") == ""
     assert read_views(store) == ([RED_PROPERTY], [])
+    assert save_view(store, RED_PROPERTY) is None  # saved again as it is: no commit
+    assert git(top, "rev-parse", "HEAD").strip() == commit
     again = View("red-property", Filter(rags=frozenset({"red"})))
     save_view(store, again)
     save_view(store, View("all"))

@@ -116,7 +116,8 @@ class TableViews(_Screen):
             except ViewError as err:
                 self.notify(line(str(err)), title="View not saved", severity="error", markup=False)
             else:
-                self.notify(f"{name}: committed {commit[:8]}", title="View saved", markup=False)
+                done = f"committed {commit[:8]}" if commit else "no change"
+                self.notify(f"{name}: {done}", title="View saved", markup=False)
             self.read_saved_views()
 
         names = [view.name for view in self.views]
