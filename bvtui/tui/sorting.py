@@ -43,8 +43,9 @@ def natural(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def _key(column: str, as_of: date | None, pending: set[str]) -> Callable[[Action], Any]:
-    """What rows sort on for ``column``."""
+def _key(column: str, as_of: date | None) -> Callable[[Action], Any]:
+    """What rows sort on for ``column`` (for the marks, all but the uncommitted one,
+    which changes with each save: :meth:`SortKeys.sorted` adds it)."""
     if column == "ref":
         return lambda a: (natural(a.plan.slug), natural(a.id))
     if column == "title":
@@ -66,21 +67,52 @@ def _key(column: str, as_of: date | None, pending: set[str]) -> Callable[[Action
         return lambda a: (a.progress is None, a.progress or 0)
     if column == "marks":
 
-        def marks(action: Action) -> tuple[bool, bool, bool]:
+        def marks(action: Action) -> tuple[bool, bool]:
             _, overdue, check = action.judged(as_of)
-            return (not overdue, not check, action.ref not in pending)
+            return (not overdue, not check)
 
         return marks
     raise ValueError(f"{column!r}: not a column")
 
 
-def sorted_rows(
-    actions: list[Action], sort: Sort | None, as_of: date | None, pending: set[str]
-) -> list[Action]:
-    """``actions`` in the order of ``sort`` (None: as given)."""
-    if sort is None:
-        return actions
-    return sorted(actions, key=_key(sort.column, as_of, pending), reverse=sort.reverse)
+class SortKeys:
+    """Each action's sort key per column, computed once: a filter keystroke then sorts
+    thousands of rows on keys already made (a natural ref or title key, a due date
+    judged, costs far more than the comparisons).
+
+    Keys are kept by ``id(action)`` with the action itself, so that an id reused by
+    a new object is never trusted; an edited action is a new object.
+    """
+
+    LIMIT = 200_000
+    """Keys kept at most (every column of a large store, a few reloads' worth)."""
+
+    def __init__(self, as_of: date | None) -> None:
+        self.as_of = as_of
+        self._keys: dict[tuple[str, int], tuple[Action, Any]] = {}
+
+    def clear(self) -> None:
+        self._keys.clear()
+
+    def sorted(self, actions: list[Action], sort: Sort | None, pending: set[str]) -> list[Action]:
+        """``actions`` in the order of ``sort`` (None: as given)."""
+        if sort is None:
+            return actions
+        if len(self._keys) > self.LIMIT:
+            self._keys.clear()
+        column, keys, make = sort.column, self._keys, _key(sort.column, self.as_of)
+
+        def key(action: Action) -> Any:
+            hit = keys.get((column, id(action)))
+            if hit is None or hit[0] is not action:
+                hit = keys[(column, id(action))] = (action, make(action))
+            return hit[1]
+
+        if column == "marks":
+            return sorted(
+                actions, key=lambda a: (key(a), a.ref not in pending), reverse=sort.reverse
+            )
+        return sorted(actions, key=key, reverse=sort.reverse)
 
 
 def next_sort(current: Sort | None, shown: tuple[str, ...], step: int) -> Sort | None:

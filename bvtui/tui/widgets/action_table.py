@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from bvtui.model import RAG_SYMBOLS, Action, Ref
 from bvtui.tui.columns import ORDER, PRESENT, Column, ColumnChoice, fit_columns
-from bvtui.tui.sorting import Sort, sorted_rows
+from bvtui.tui.sorting import Sort, SortKeys
 from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
 UNCOMMITTED = "✎"
@@ -109,6 +109,7 @@ class ActionTable(ScrollView, can_focus=True):
         """The columns the user shows, in order."""
         self.sort: Sort | None = None
         """The rows' order (None: the store's)."""
+        self._sort_keys = SortKeys(as_of)
         self.row_height = 1
         """Lines per row: 2 in the presentation layout (a blank line between rows)."""
         self._last_highlighted: str | None = ""
@@ -128,6 +129,7 @@ class ActionTable(ScrollView, can_focus=True):
 
         self._strips.clear()
         self._layouts.clear()
+        self._sort_keys.clear()
         self._fixed = {
             "ref": longest([a.ref for a in actions], 5, 30),
             "id": longest([a.id for a in actions], 3, 30),
@@ -145,7 +147,7 @@ class ActionTable(ScrollView, can_focus=True):
         """Show ``actions`` in the table's sort order; the cursor stays on ``keep`` (a
         ref) when it is still there."""
         self._given = actions
-        actions = sorted_rows(actions, self.sort, self.as_of, self.pending)
+        actions = self._sort_keys.sorted(actions, self.sort, self.pending)
         self.rows = actions
         first = actions[0].plan if actions else None
         self.one_plan = first is None or all(  # stops at the first row of another plan
