@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bvtui",
         description="Council improvement plans as YAML files in git. "
-        "With no command, opens the terminal app on STORE.",
+        "With no command, opens the terminal app on STORE "
+        "(--view NAME: on a saved view; --present: in the presentation layout).",
         epilog="Run 'bvtui COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"bvtui {__version__}")

@@ -33,3 +33,12 @@ def test_a_bad_views_file_is_named_when_the_view_is_missing(capsys, store_dir: P
     assert main([str(store_dir), "--view", "red-property"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "view 1: 'red property'" in err, err
+
+
+def test_the_help_names_the_app_options(capsys) -> None:  # type: ignore[no-untyped-def]
+    try:
+        main(["--help"])
+    except SystemExit:
+        pass
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--view NAME" in out and "--present" in out
