@@ -16,11 +16,13 @@ from bvtui.cli.errors import fail, user_errors
 from bvtui.git import GitError, Repo, init_repository
 from bvtui.model import Action, Approval, deadline_doubts, due_date, edited
 from bvtui.store import (
+    VIEWS_FILE,
     ApprovalNeeded,
     SaveResult,
     Store,
     StoreError,
     locate_store,
+    read_views,
     write_atomically,
 )
 
@@ -327,6 +329,19 @@ def open_app(args: argparse.Namespace) -> int:
     root = locate_store(args.store_option or args.store)
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
+    if args.view is not None:
+        views, problems = read_views(root)
+        if args.view not in [view.name for view in views]:
+            wrong = f" ({problems[0]})" if problems else ""
+            names = ", ".join(view.name for view in views) or "none yet; v in the app saves one"
+            return fail(f"{root / VIEWS_FILE}: no view named {args.view!r}{wrong}; views: {names}")
     from bvtui.tui.app import run_app
 
-    return run_app(root, as_of=args.as_of, author=args.author, read_only=args.read_only)
+    return run_app(
+        root,
+        as_of=args.as_of,
+        author=args.author,
+        read_only=args.read_only,
+        view=args.view,
+        present=args.present,
+    )

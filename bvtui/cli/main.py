@@ -48,7 +48,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bvtui",
         description="Council improvement plans as YAML files in git. "
-        "With no command, opens the terminal app on STORE.",
+        "With no command, opens the terminal app on STORE "
+        "(--view NAME: on a saved view; --present: in the presentation layout).",
         epilog="Run 'bvtui COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"bvtui {__version__}")
@@ -67,6 +68,8 @@ def _app_parser() -> argparse.ArgumentParser:
     options.as_of_option(parser)
     options.author_option(parser)
     parser.add_argument("--read-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--view", default=None, metavar="NAME")
+    parser.add_argument("--present", action="store_true")
     return parser
 
 

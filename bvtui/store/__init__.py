@@ -39,6 +39,15 @@ if TYPE_CHECKING:
         locate_store,
         parse_ref,
     )
+    from bvtui.store.views import (
+        COLUMNS,
+        VIEWS_FILE,
+        View,
+        ViewError,
+        check_view_name,
+        read_views,
+        save_view,
+    )
     from bvtui.store.yaml_canonical import canonical_edit, canonical_text, reads_as_text
     from bvtui.store.yaml_io import YamlFileError, read_mapping, render_mapping
 
@@ -92,6 +101,15 @@ _WHERE = {
         "locate_store",
         "parse_ref",
     ),
+    "bvtui.store.views": (
+        "COLUMNS",
+        "VIEWS_FILE",
+        "View",
+        "ViewError",
+        "check_view_name",
+        "read_views",
+        "save_view",
+    ),
     "bvtui.store.yaml_canonical": (
         "canonical_edit",
         "canonical_text",
@@ -107,9 +125,11 @@ _WHERE = {
 __all__ = [
     "AUTHOR_ENV",
     "BULK_LIMIT",
+    "COLUMNS",
     "MAX_EVIDENCE_BYTES",
     "MAX_FILE_BYTES",
     "PLAN_FILE",
+    "VIEWS_FILE",
     "ApprovalNeeded",
     "BulkEdit",
     "FileChangedError",
@@ -122,11 +142,14 @@ __all__ = [
     "StoreError",
     "UnappliedEdit",
     "UnappliedEditError",
+    "View",
+    "ViewError",
     "YamlFileError",
     "attach_evidence",
     "cache_path",
     "canonical_edit",
     "canonical_text",
+    "check_view_name",
     "digest",
     "drop_unapplied",
     "edited_on_disk",
@@ -138,10 +161,12 @@ __all__ = [
     "read_mapping",
     "read_regular_file",
     "read_unapplied",
+    "read_views",
     "reads_as_text",
     "render_action",
     "render_mapping",
     "save_bulk",
+    "save_view",
     "stat_fingerprint",
     "unapplied_path",
     "whoami",

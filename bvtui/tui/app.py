@@ -24,6 +24,7 @@ from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.settings import save_theme, saved_theme
 from bvtui.tui.text import theme_styles
+from bvtui.tui.themes import HIGH_CONTRAST
 from bvtui.tui.typeahead import TypeAheadApp
 
 
@@ -49,6 +50,8 @@ class BvtuiApp(TypeAheadApp):
         author: str | None = None,
         meeting: MeetingArgs | None = None,
         read_only: bool = False,
+        view: str | None = None,
+        present: bool = False,
     ):
         super().__init__()
         self.root = Path(root)
@@ -56,6 +59,9 @@ class BvtuiApp(TypeAheadApp):
         self.author = author
         self.meeting = meeting
         self.read_only = read_only
+        self.view = view
+        self.present = present
+        self.register_theme(HIGH_CONTRAST)
         self._theme_restored = False
         self._frozen = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
@@ -74,7 +80,9 @@ class BvtuiApp(TypeAheadApp):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.is_mounted:
                 screen.restyle()
-        if self._theme_restored:
+        main = self.screen_stack[0] if self.screen_stack else None
+        presenting = isinstance(main, MainScreen) and main.has_class("-present")
+        if self._theme_restored and not presenting:  # a presentation's theme is not kept
             problem = save_theme(theme)
             if problem is not None:
                 self.notify(problem, title="Theme not saved", severity="warning", markup=False)
@@ -109,7 +117,9 @@ class BvtuiApp(TypeAheadApp):
         gc.freeze()
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.root, as_of=self.as_of, author=self.author)
+        return MainScreen(
+            self.root, as_of=self.as_of, author=self.author, view=self.view, present=self.present
+        )
 
     async def action_quit(self) -> None:
         """Quit (q, ctrl+q, the palette), first offering to commit uncommitted edits."""
@@ -150,8 +160,21 @@ def run_app(
     *,
     meeting: MeetingArgs | None = None,
     read_only: bool = False,
+    view: str | None = None,
+    present: bool = False,
 ) -> int:
-    """Run the app on the store at ``root`` until the user quits; the exit code."""
-    app = BvtuiApp(root, as_of=as_of, author=author, meeting=meeting, read_only=read_only)
+    """Run the app on the store at ``root`` until the user quits; the exit code.
+
+    ``view`` names a saved view to open on; ``present`` starts in the presentation
+    layout."""
+    app = BvtuiApp(
+        root,
+        as_of=as_of,
+        author=author,
+        meeting=meeting,
+        read_only=read_only,
+        view=view,
+        present=present,
+    )
     app.run()
     return app.return_code or 0

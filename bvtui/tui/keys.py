@@ -113,6 +113,57 @@ MAIN_KEYS: list[Binding] = [
         show=False,
         tooltip="Undo the last save of the highlighted action (asks; a new commit)",
     ),
+    Binding(
+        "greater_than_sign",
+        "sort_step(1)",
+        "Sort",
+        key_display=">",
+        show=False,
+        tooltip="Sort by the next column to the right (past the last: the store's order)",
+    ),
+    Binding(
+        "less_than_sign",
+        "sort_step(-1)",
+        "Sort left",
+        key_display="<",
+        show=False,
+        tooltip="Sort by the next column to the left (a click on a heading sorts by it)",
+    ),
+    Binding(
+        "I",
+        "sort_reverse",
+        "Reverse",
+        show=False,
+        tooltip="Reverse the sort (as a second click on the sorted heading does)",
+    ),
+    Binding(
+        "C",
+        "choose_columns",
+        "Columns",
+        show=False,
+        tooltip="Choose and reorder the table's columns",
+    ),
+    Binding(
+        "v",
+        "save_view",
+        "Save view",
+        show=False,
+        tooltip="Save the filters, sort and columns as a named view (committed; 1-9 open)",
+    ),
+    Binding(
+        "P",
+        "present",
+        "Present",
+        show=False,
+        tooltip="Presentation layout for a projector: spaced rows, fewer columns (toggle)",
+    ),
+    Binding(
+        "ctrl+t",
+        "cycle_theme",
+        "Theme",
+        show=False,
+        tooltip="Next theme: dark, light, high contrast (kept for the next start)",
+    ),
     Binding("ctrl+r", "reload", "Reload", show=False, tooltip="Reload the store from disk"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key (this help)"),
     Binding(
@@ -134,12 +185,20 @@ FOOTER_KEYS: list[Binding] = sorted(
 
 TABLE_KEYS: list[tuple[str, str]] = [
     ("↑ ↓  j k", "Move between actions"),
-    ("PgUp PgDn Home End", "Move a page, to the first or last action"),
+    ("PgUp PgDn Home End G", "Move a page, to the first or last action"),
+    ("1 ... 9", "Open saved view 1 to 9 (bvtui --view NAME opens one by name)"),
+    ("click a heading", "Sort by that column; click again to reverse"),
     ("Enter", "Edit the highlighted action"),
     ("Escape", "Leave the search box (the search stays)"),
     ("ctrl+p", "Command palette: jump to an action, an officer or a theme"),
 ]
 """Keys handled by the table and the app rather than the main screen's bindings."""
+
+VIEW_KEYS: list[Binding] = [
+    Binding(str(number), f"open_view({number})", f"View {number}", show=False)
+    for number in range(1, 10)
+]
+"""``1`` to ``9``: the saved views in the order of the views file (help lists them once)."""
 
 MARKS: list[tuple[str, str]] = [
     ("!", "Overdue: not complete and due before the as-of date"),

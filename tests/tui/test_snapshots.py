@@ -74,3 +74,15 @@ def test_main_screen_light_theme(snap_compare, store_dir: Path) -> None:  # type
         await pilot.pause()
 
     assert snap_compare(make_app(store_dir), terminal_size=(120, 40), run_before=light)
+
+
+def test_presentation_layout(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """P: spaced bold rows, ref title status progress marks, high contrast, no detail."""
+    assert snap(snap_compare, store_dir, ["down", "P"], size=(120, 40))
+
+
+def test_sorted_by_status_at_80x24(snap_compare, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Sorted by status, worst first (the arrow on its heading), the theme column hidden:
+    > steps through ref, title, due and status, the columns 80 cells show."""
+    keys = ["C", "down", "down", "space", "enter", *["greater_than_sign"] * 4]
+    assert snap(snap_compare, store_dir, keys, size=(80, 24))

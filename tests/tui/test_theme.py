@@ -39,6 +39,16 @@ def coloured_cells(pilot: Pilot, y: int) -> dict[str, float]:
     return found
 
 
+STATUS_OF = {
+    "property-demo/6.1": "● Overdue",  # red, and overdue: "!"
+    "elections-demo/1.10": "▲ Delayed",
+    "elections-demo/1.1": "■ On Target",
+    "elections-demo/1.9": "✔ Completed",
+    "property-demo/8.2": "○ Not Started",
+}
+"""An action of each RAG colour and its status cell, symbol and word."""
+
+
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "solarized-light"])
 async def test_rag_colours_and_marks_read_on_the_theme(store_dir: Path, theme: str) -> None:
     async with make_app(store_dir).run_test(size=SIZE) as pilot:
@@ -46,14 +56,7 @@ async def test_rag_colours_and_marks_read_on_the_theme(store_dir: Path, theme: s
         pilot.app.theme = theme
         await pilot.pause()
         refs = [action.ref for action in main_screen(pilot).table.rows]
-        wanted = {
-            "property-demo/6.1": "● Overdue",  # red, and overdue: "!"
-            "elections-demo/1.10": "▲ Delayed",
-            "elections-demo/1.1": "■ On Target",
-            "elections-demo/1.9": "✔ Completed",
-            "property-demo/8.2": "○ Not Started",
-        }
-        for ref, status in wanted.items():
+        for ref, status in STATUS_OF.items():
             cells = coloured_cells(pilot, refs.index(ref) + 1)
             assert cells.get(status, 0) >= 3.0, (theme, ref, cells)
         marks = coloured_cells(pilot, refs.index("property-demo/6.1") + 1)
@@ -84,3 +87,14 @@ async def test_a_bad_settings_file_is_not_trusted(store_dir: Path, text: str) ->
         await settle(pilot)
         assert pilot.app.theme == "textual-dark"
         assert main_screen(pilot).table.rows
+
+
+async def test_high_contrast_theme_reads_at_seven_to_one(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.theme = "bvtui-high-contrast"
+        await pilot.pause()
+        refs = [action.ref for action in main_screen(pilot).table.rows]
+        for ref, status in STATUS_OF.items():
+            cells = coloured_cells(pilot, refs.index(ref) + 1)
+            assert cells.get(status, 0) >= 7.0, (ref, cells)  # WCAG AAA

@@ -32,7 +32,7 @@ from bvtui.sharing import (
     proposals_waiting,
 )
 from bvtui.store import Store, StoreError
-from bvtui.tui.keys import FOOTER_KEYS
+from bvtui.tui.keys import FOOTER_KEYS, VIEW_KEYS
 from bvtui.tui.listing import Listing
 from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
 from bvtui.tui.screens.changes import ChangesScreen
@@ -49,6 +49,7 @@ from bvtui.tui.screens.quitting import QuitFlow
 from bvtui.tui.screens.resolve import ResolveScreen
 from bvtui.tui.screens.round_flow import RoundFlow
 from bvtui.tui.screens.syncing import SyncFlow
+from bvtui.tui.screens.table_views import TableViews
 from bvtui.tui.screens.undoing import UndoFlow
 from bvtui.tui.text import line
 from bvtui.tui.widgets.action_table import ActionTable
@@ -66,23 +67,36 @@ PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "sta
 """Each picker's filter kind and the :class:`Filter` field it sets."""
 
 
-class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[None]):
+class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlow, Screen[None]):
     """Browse and filter the actions of one store; open the editor and the dashboard
     (marking and bulk edits: :class:`~bvtui.tui.screens.marking.MarkingFlow`; undo:
     :class:`~bvtui.tui.screens.undoing.UndoFlow`; my actions, due an update and the
-    update round: :class:`~bvtui.tui.screens.round_flow.RoundFlow`; quitting:
-    :class:`~bvtui.tui.screens.quitting.QuitFlow`; sync:
-    :class:`~bvtui.tui.screens.syncing.SyncFlow`)."""
+    update round: :class:`~bvtui.tui.screens.round_flow.RoundFlow`; sync:
+    :class:`~bvtui.tui.screens.syncing.SyncFlow`; sort, columns, views and the
+    presentation layout: :class:`~bvtui.tui.screens.table_views.TableViews`; quitting:
+    :class:`~bvtui.tui.screens.quitting.QuitFlow`)."""
 
     AUTO_FOCUS = "#table"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOOTER_KEYS,
+        *VIEW_KEYS,
         Binding("escape", "leave_search", "Leave search", show=False),
     ]
 
-    def __init__(self, root: Path, *, as_of: date | None, author: str | None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        as_of: date | None,
+        author: str | None,
+        view: str | None = None,
+        present: bool = False,
+    ) -> None:
         super().__init__()
         self.root = root
+        self.views = []
+        self.opening_view = view
+        self.present_at_start = present
         self.as_of = as_of
         self.author = author
         self.store: Store | None = None
@@ -128,6 +142,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[No
         self.sub_title = line(self.root.name)
         self.table.loading = True
         self.table.focus()
+        if self.present_at_start:
+            self.action_present()
         self.load_store()
 
     # --- loading -----------------------------------------------------------------
@@ -161,7 +177,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, QuitFlow, Screen[No
         if not isinstance(self.focused, Input):
             self.table.focus()
         self._show_banner()
-        self.set_filter(wanted, keep=keep)
+        self.read_saved_views()
+        self.set_filter(self.first_filter(wanted), keep=keep)
         if event.store.problems:
             lines = [line(str(problem)) for problem in event.store.problems[:5]]
             more = len(event.store.problems) - len(lines)

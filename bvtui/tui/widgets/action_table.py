@@ -23,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from bvtui.model import RAG_SYMBOLS, Action, Ref
+from bvtui.tui.columns import ORDER, PRESENT, Column, ColumnChoice, fit_columns
+from bvtui.tui.sorting import Sort, SortKeys
 from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
 UNCOMMITTED = "✎"
@@ -30,32 +32,6 @@ UNCOMMITTED = "✎"
 
 MARKED = "*"
 """The mark of an action marked for a bulk edit, in the row's first cell."""
-
-ORDER = ("ref", "title", "theme", "officer", "due", "status", "progress", "marks")
-"""The columns left to right (those the width allows)."""
-
-HEADINGS = {
-    "ref": "Ref",
-    "title": "Title",
-    "theme": "Theme",
-    "officer": "Officer",
-    "due": "Due",
-    "status": "Status",
-    "progress": "Prog",
-    "marks": "!?✎",
-}
-
-OPTIONAL = {"theme": 10, "officer": 10, "due": 10}
-"""Columns dropped when the width runs out, with the least width worth showing."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its heading and width in cells (0: takes the width left over)."""
-
-    key: str
-    heading: str
-    width: int
 
 
 class ActionTable(ScrollView, can_focus=True):
@@ -72,7 +48,7 @@ class ActionTable(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
+        Binding("end,G", "last", "Last", show=False),
         Binding("enter", "select", "Edit", show=False),
     ]
 
@@ -124,6 +100,8 @@ class ActionTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.as_of = as_of
         self.rows: list[Action] = []
+        self._given: list[Action] = []
+        """The rows as the filter gave them, before the sort."""
         self.pending: set[str] = set()
         self.marked: set[str] = set()
         """Refs of the actions marked for a bulk edit (``*`` before the row)."""
@@ -131,7 +109,14 @@ class ActionTable(ScrollView, can_focus=True):
         self._fixed = {"ref": 12, "id": 5, "theme": 12, "officer": 20, "status": 12}
         self.one_plan = False
         """Every row is of one plan: the ref column shows the id alone."""
-        self._layouts: dict[tuple[int, bool], list[Column]] = {}
+        self._layouts: dict[tuple[int, bool, ColumnChoice], list[Column]] = {}
+        self.choice = ColumnChoice()
+        """The columns the user shows, in order."""
+        self.sort: Sort | None = None
+        """The rows' order (None: the store's)."""
+        self._sort_keys = SortKeys(as_of)
+        self.row_height = 1
+        """Lines per row: 2 in the presentation layout (a blank line between rows)."""
         self._last_highlighted: str | None = ""
         self._strips: dict[int, tuple[Action, tuple[object, ...], Strip]] = {}
         """Rendered rows by ``id(action)``, with the action (so the id cannot be reused)
@@ -149,6 +134,7 @@ class ActionTable(ScrollView, can_focus=True):
 
         self._strips.clear()
         self._layouts.clear()
+        self._sort_keys.clear()
         self._fixed = {
             "ref": longest([a.ref for a in actions], 5, 30),
             "id": longest([a.id for a in actions], 3, 30),
@@ -163,7 +149,10 @@ class ActionTable(ScrollView, can_focus=True):
         self.refresh()
 
     def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
-        """Show ``actions``; the cursor stays on ``keep`` (a ref) when it is still there."""
+        """Show ``actions`` in the table's sort order; the cursor stays on ``keep`` (a
+        ref) when it is still there."""
+        self._given = actions
+        actions = self._sort_keys.sorted(actions, self.sort, self.pending)
         self.rows = actions
         first = actions[0].plan if actions else None
         self.one_plan = first is None or all(  # stops at the first row of another plan
@@ -180,7 +169,7 @@ class ActionTable(ScrollView, can_focus=True):
                 ),
                 0,
             )
-        self.virtual_size = Size(self.size.width, len(actions) + 1)
+        self.virtual_size = Size(self.size.width, self._lines())
         self.cursor = index
         self._scroll_to_cursor()
         self.refresh()
@@ -194,6 +183,24 @@ class ActionTable(ScrollView, can_focus=True):
         """Mark exactly the actions ``refs`` (empty: unmark all)."""
         self.marked = set(refs)
         self.refresh()
+
+    def sort_by(self, sort: Sort | None) -> None:
+        """Order the rows by ``sort`` (None: the store's order), keeping the cursor's action."""
+        self.sort = sort
+        self._strips.clear()  # the header's arrow moved
+        self.set_rows(self._given, keep=self.current.ref if self.current else None)
+
+    def set_layout(self, choice: ColumnChoice | None = None, row_height: int | None = None) -> None:
+        """Show the columns of ``choice`` and/or rows ``row_height`` lines tall."""
+        self.choice = choice or self.choice
+        self.row_height = row_height or self.row_height
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, self._lines())
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _lines(self) -> int:
+        return len(self.rows) * self.row_height + 1
 
     def move_to(self, ref: str) -> bool:
         """Put the cursor on the action ``ref``; False when it is not shown."""
@@ -223,15 +230,16 @@ class ActionTable(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(current))
 
     def _page_rows(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        return max(1, (self.scrollable_content_region.height - 1) // self.row_height)
 
     def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_offset.y)
+        height = self.row_height
+        top = -(-round(self.scroll_offset.y) // height)  # the first row wholly shown
         rows = self._page_rows()
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor * height, animate=False, immediate=True)
         elif self.cursor >= top + rows:
-            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
+            self.scroll_to(y=(self.cursor - rows + 1) * height, animate=False, immediate=True)
 
     def action_cursor(self, step: int) -> None:
         self.cursor += step
@@ -251,74 +259,45 @@ class ActionTable(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or offset.y == 0:
+        if offset is None:
             return
-        index = round(self.scroll_offset.y) + offset.y - 1
+        if offset.y == 0:
+            self._header_clicked(offset.x)
+            return
+        index = (round(self.scroll_offset.y) + offset.y - 1) // self.row_height
         if 0 <= index < len(self.rows):
             self.cursor = index
             if event.chain >= 2:
                 self.action_select()
 
+    def _header_clicked(self, x: int) -> None:
+        """Sort by the column clicked; a click on the sorted column reverses it."""
+        left = 1
+        for column in self.columns(self.scrollable_content_region.width):
+            if left <= x < left + column.width + 1:
+                same = self.sort is not None and self.sort.column == column.key
+                reverse = same and self.sort is not None and not self.sort.reverse
+                self.sort_by(Sort(column.key, reverse))
+                return
+            left += column.width + 1
+
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(event.size.width, self._lines())
         self._scroll_to_cursor()
 
     # --- drawing ---------------------------------------------------------------
 
     def columns(self, width: int) -> list[Column]:
-        """The columns for a table ``width`` cells wide, each at least readable.
-
-        Every column starts at the least it can show; the width left over goes
-        out in priority order (:meth:`_growth`): a readable title and status, the
-        ref's id, the due date, more title, the full status, officer and theme,
-        the whole ref; the title takes the rest. Status, progress and the marks
-        are never dropped; theme, officer and due are, when the width runs out.
-        """
-        key = (width, self.one_plan)
+        """The columns for a table ``width`` cells wide (:func:`fit_columns`): those
+        the user chose, each at least readable, theme, officer and due dropped first."""
+        choice = self.choice
+        if self.row_height > 1:  # presenting: a few columns, and the one sorted on
+            sorted_on = self.sort.column if self.sort else None
+            choice = ColumnChoice(tuple(k for k in ORDER if k in PRESENT or k == sorted_on))
+        key = (width, self.one_plan, choice)
         if key not in self._layouts:
-            self._layouts[key] = self._fit(width)
+            self._layouts[key] = fit_columns(width, choice, self._fixed, self.one_plan)
         return self._layouts[key]
-
-    def _growth(self) -> list[tuple[str, int]]:
-        """Which column grows to what width, first served first."""
-        fixed = self._fixed
-        ref = fixed["id"] if self.one_plan else fixed["ref"]
-        return [
-            ("title", 20),
-            ("status", 14),
-            ("ref", min(ref, fixed["id"] + 10)),
-            ("due", 10),
-            ("title", 30),
-            ("status", fixed["status"]),
-            ("officer", min(14, fixed["officer"])),
-            ("theme", min(14, fixed["theme"])),
-            ("title", 40),
-            ("officer", fixed["officer"]),
-            ("theme", fixed["theme"]),
-            ("ref", ref),
-        ]
-
-    def _fit(self, width: int) -> list[Column]:
-        fixed = self._fixed
-        ref_least = fixed["id"] if self.one_plan else min(fixed["ref"], fixed["id"] + 3)
-        widths = {
-            "ref": ref_least,
-            "title": 8,
-            "status": min(8, fixed["status"]),
-            "progress": 4,
-            "marks": 3,
-        }
-        spare = width - 1 - sum(w + 1 for w in widths.values())
-        for key, target in self._growth():
-            if key in widths:
-                more = max(0, min(target - widths[key], spare))
-                widths[key] += more
-                spare -= more
-            elif spare - 1 >= min(target, OPTIONAL[key]):  # a new column and its gap
-                widths[key] = min(target, spare - 1)
-                spare -= widths[key] + 1
-        widths["title"] += max(0, spare)
-        return [Column(key, HEADINGS[key], widths[key]) for key in ORDER if key in widths]
 
     def cells(self, action: Action) -> dict[str, tuple[str, Style | None]]:
         """The text of each cell of ``action``'s row, with the style of coloured cells."""
@@ -360,10 +339,10 @@ class ActionTable(ScrollView, can_focus=True):
         if y == 0:
             header = self.get_component_rich_style("action-table--header")
             texts: list[tuple[str, Style | None]] = [
-                (fit(c.heading, c.width), None) for c in columns
+                (fit(self._heading(c), c.width), None) for c in columns
             ]
             return self._strip(texts, base + header).adjust_cell_length(width, base + header)
-        index = round(self.scroll_offset.y) + y - 1
+        index, spacer = divmod(round(self.scroll_offset.y) + y - 1, self.row_height)
         if not self.rows and y == 1:
             empty = self.get_component_rich_style("action-table--empty")
             return Strip([Segment(fit(f" {self.empty_message}", width), base + empty)])
@@ -373,6 +352,8 @@ class ActionTable(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("action-table--cursor")
+        if spacer:
+            return Strip.blank(width, style)
         pending = action.ref in self.pending
         marked = action.ref in self.marked
         looks = (
@@ -395,6 +376,12 @@ class ActionTable(ScrollView, can_focus=True):
             self._strips.clear()
         self._strips[id(action)] = (action, looks, strip)
         return strip
+
+    def _heading(self, column: Column) -> str:
+        """A column's heading, with the sort's arrow on the sorted column."""
+        if self.sort is not None and self.sort.column == column.key:
+            return f"{column.heading}{self.sort.arrow()}"
+        return column.heading
 
     def _render_row(
         self,
