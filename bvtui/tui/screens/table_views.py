@@ -5,38 +5,24 @@ theme key (:class:`~bvtui.tui.screens.main.MainScreen` inherits :class:`TableVie
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.widgets import Input
 
 from bvtui.model import Filter
 from bvtui.store import View, ViewError, read_views, save_view
 from bvtui.tui.columns import ColumnChoice
-from bvtui.tui.listing import Listing
+from bvtui.tui.screens.flows import MainScreenFlow
 from bvtui.tui.screens.table_dialogs import ColumnsScreen, ViewNameScreen
 from bvtui.tui.sorting import Sort, next_sort
 from bvtui.tui.text import line
 from bvtui.tui.themes import HIGH_CONTRAST, next_theme
-from bvtui.tui.widgets.action_table import ActionTable
-
-if TYPE_CHECKING:
-    _Screen = Screen[None]
-else:
-    _Screen = object
 
 
-class TableViews(_Screen):
+class TableViews(MainScreenFlow):
     """Sort, columns, saved views and the presentation layout of the main table."""
 
-    if TYPE_CHECKING:  # what MainScreen gives
-        root: Path
-        author: str | None
-        listing: Listing
-
-        @property
-        def table(self) -> ActionTable: ...
+    if TYPE_CHECKING:  # what MainScreen gives besides MainScreenFlow's
 
         def set_filter(self, wanted: Filter, keep: str | None = None) -> None: ...
 
