@@ -4,6 +4,7 @@ cached), and what a damaged entry raises."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -84,30 +85,45 @@ def excerpt_to_cache(excerpt: ActionExcerpt) -> tuple[Any, ...]:
 def excerpt_from_cache(plan: Plan, data: tuple[Any, ...], search: str = "") -> ActionExcerpt:
     """The excerpt :func:`excerpt_to_cache` kept of an action of ``plan``, with its
     ``search`` text (raises one of :data:`DAMAGED` when ``data`` is of another shape)."""
-    id_, status, rag, theme, objective, officers, names, due, closed, due_update = data
-    if type(officers) is not tuple or type(id_) is not str:
-        raise TypeError("a cached excerpt of another shape")
-    if names is None:
-        names = officers
-    elif type(names) is not tuple:
-        raise TypeError("a cached excerpt of another shape")
-    return new_excerpt(  # the named tuple's own __new__ is a Python function: a call more
-        ActionExcerpt,
-        (
-            Ref(plan.slug, id_),
-            status,
-            rag,
-            theme,
-            objective,
-            officers,
-            names,
-            None if due is None else _day(due),
-            closed,
-            plan.as_of,
-            search,
-            due_update,
-        ),
-    )
+    return excerpts_of(plan)(data, search)
+
+
+def excerpts_of(plan: Plan) -> Callable[[tuple[Any, ...], str], ActionExcerpt]:
+    """:func:`excerpt_from_cache` for the actions of ``plan``: a load calls it once per
+    action of the store, with what the plan gives them bound once."""
+    slug, as_of, days = plan.slug, plan.as_of, _DAYS
+    new, excerpt, ref = new_excerpt, ActionExcerpt, Ref
+
+    def from_cache(data: tuple[Any, ...], search: str) -> ActionExcerpt:
+        id_, status, rag, theme, objective, officers, names, due, closed, due_update = data
+        if type(officers) is not tuple or type(id_) is not str:
+            raise TypeError("a cached excerpt of another shape")
+        if names is None:
+            names = officers
+        elif type(names) is not tuple:
+            raise TypeError("a cached excerpt of another shape")
+        if due is not None:
+            due = days.get(due) or _day(due)
+        # the named tuple's own __new__ is a Python function: a call more
+        return new(
+            excerpt,
+            (
+                ref(slug, id_),
+                status,
+                rag,
+                theme,
+                objective,
+                officers,
+                names,
+                due,
+                closed,
+                as_of,
+                search,
+                due_update,
+            ),
+        )
+
+    return from_cache
 
 
 def search_texts_to_cache(texts: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -37,8 +37,8 @@ from bvtui.store.cached import (
     DAMAGED,
     action_from_cache,
     action_to_cache,
-    excerpt_from_cache,
     excerpt_to_cache,
+    excerpts_of,
     names_in_order,
     plan_from_cache,
     plan_to_cache,
@@ -301,6 +301,7 @@ class Store(Saving):
         else:
             hints = cache.hints(keys, stamps)
         texts = FolderTexts(cache, folder, stamps, searching)
+        excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
             action, excerpt, path = None, None, prefix + name
@@ -312,8 +313,9 @@ class Store(Saving):
                     if search is None:  # the folder's texts are not cached: from the action
                         action = action_from_cache(plan, path, cache.value(key))
                         search = action.search_text()
-                    excerpt = excerpt_from_cache(plan, hint, search)
-                    texts.note(name, search)
+                    excerpt = excerpt_of(hint, search)
+                    if searching:
+                        texts.note(name, search)
                     if early is not None and not early(excerpt):
                         continue  # refused on its excerpt: its value is never decoded
                     if action is None:
