@@ -67,16 +67,19 @@ def excerpt_to_cache(excerpt: ActionExcerpt) -> tuple[Any, ...]:
 
     The index is decoded whole by every load, so each entry holds no more than it must.
     """
-    due, names = excerpt.due, excerpt.names
+    due, names, officers = excerpt.due, excerpt.names, excerpt.officers
+    # equal officers and days as one object each: the index is marshalled in one
+    # call, which writes an object met again as a reference, decoded as one object
+    shared = _SHARED.setdefault
     return (
         excerpt.ref.id,
         excerpt.status,
         excerpt.rag,
         excerpt.theme,
         excerpt.objective,
-        excerpt.officers,
-        None if names == excerpt.officers else names,
-        None if due is None else due.toordinal(),
+        shared(officers, officers),
+        None if names == officers else shared(names, names),
+        None if due is None else shared(due.toordinal(), due.toordinal()),
         excerpt.closed,
         excerpt.due_update,
     )
@@ -153,6 +156,9 @@ def _day(ordinal: int) -> date:
 
 
 _DAYS: dict[int, date] = {}
+_SHARED: dict[Any, Any] = {}
+"""Officers' tuples and days' ordinals as :func:`excerpt_to_cache` shares them (a
+store has a few thousand of each)."""
 
 
 def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
