@@ -320,8 +320,9 @@ class Action:
     def latest_update(self) -> Update | None:
         return self.updates[-1] if self.updates else None
 
-    def excerpt(self) -> ActionExcerpt:
-        """What lists and filters judge this action on (see :mod:`bvtui.model.excerpt`).
+    def excerpt(self, search: bool = True) -> ActionExcerpt:
+        """What lists and filters judge this action on (see :mod:`bvtui.model.excerpt`);
+        without ``search``, with an empty search text (a load that does not search).
 
         Repeated values (statuses, themes, objectives, names) are interned: a store's
         excerpts then hold each one once, in memory and in the parse cache's index.
@@ -339,7 +340,7 @@ class Action:
             due=self.due,
             closed=self.is_closed,
             plan_as_of=plan.as_of,
-            search=self.search_text(),
+            search=self.search_text() if search else "",
             due_update=self.due_update,
         )
 

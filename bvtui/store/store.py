@@ -326,10 +326,10 @@ class Store(Saving):
             if action is None or excerpt is None:
                 if self._reading is not None:
                     self._reading.parse()
-                parsed = self._parse_action(plan, path)
+                parsed = self._parse_action(plan, folder, name, path)
                 if parsed is None:
                     continue
-                action, excerpt = parsed, parsed.excerpt()
+                action, excerpt = parsed, parsed.excerpt(searching)
                 cache.put(
                     key,
                     stamp,
@@ -337,9 +337,8 @@ class Store(Saving):
                     excerpt_to_cache(excerpt),
                     action.digest.encode(),
                 )
-                texts.note(name, excerpt.search)
-                if not searching:
-                    excerpt = excerpt._replace(search="")
+                if searching:
+                    texts.note(name, excerpt.search)
                 if early is not None and not early(excerpt):
                     continue
             loaded.append((excerpt, action))
@@ -381,10 +380,11 @@ class Store(Saving):
             kept.append(pair)
         return kept
 
-    def _parse_action(self, plan: Plan, path: str) -> Action | None:
-        """The action in file ``path``, parsed and validated; None (a problem) if it fails."""
+    def _parse_action(self, plan: Plan, folder: str, name: str, path: str) -> Action | None:
+        """The action in file ``name`` of ``folder`` (at ``path``), parsed and validated;
+        None (a problem) if it fails."""
         try:
-            return self._read_action(plan, Path(path))
+            return self._read_in(plan, folder, name, path)
         except YamlFileError as err:
             self.problems.append(Problem(path, err.reason, err.line))
         except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
@@ -394,9 +394,14 @@ class Store(Saving):
         return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
-        raw = self.files.read(path.parent.name, path.name)
-        data = read_mapping(raw.decode("utf-8"), str(path))
-        action = action_from_mapping(plan, data, str(path), path.stem)
+        return self._read_in(plan, path.parent.name, path.name, str(path))
+
+    def _read_in(self, plan: Plan, folder: str, name: str, path: str) -> Action:
+        """The action in ``<folder>/<name>.yaml`` (at ``path``), without a path object
+        made per file: a first load reads every file of the store."""
+        raw = self.files.read(folder, name)
+        data = read_mapping(raw.decode("utf-8"), path)
+        action = action_from_mapping(plan, data, path, name.removesuffix(".yaml"))
         action.digest = digest(raw)
         return action
 
