@@ -10,7 +10,7 @@ import pytest
 from bvtui.model import Filter
 from bvtui.store import ParseCache, Store
 from bvtui.store.cached import excerpt_from_cache
-from tests.store.test_parse_cache import counting, no_racy_window, the_cache  # noqa: F401 (a fixture)
+from tests.store.test_parse_cache import counting, decoding, no_racy_window, the_cache  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_racy_window")
 
@@ -51,14 +51,7 @@ def test_a_filtered_load_never_decodes_the_actions_it_refuses(
     full = Store.open(store_dir)
     expected = [a.ref for a in full.actions if only.matches(a.excerpt())]
     assert expected and len(expected) < len(full.actions)
-    decoded: list[str] = []
-    value = ParseCache.value
-
-    def spy(self: ParseCache, key: str) -> object:
-        decoded.append(key)
-        return value(self, key)
-
-    monkeypatch.setattr(ParseCache, "value", spy)
+    decoded = decoding(monkeypatch)
     opened = counting(monkeypatch)
     kept = Store.open(store_dir, only=only)
     assert [a.ref for a in kept.actions] == expected  # filtered, not "perhaps"

@@ -11,25 +11,12 @@ import pytest
 
 from bvtui.model import Filter
 from bvtui.store import ParseCache, Store, parse_cache
-from tests.store.test_parse_cache import no_racy_window, the_cache  # noqa: F401 (a fixture)
+from tests.store.test_parse_cache import decoding, no_racy_window, the_cache  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_racy_window")
 
 SEARCH = Filter(search="polling")
 TEXTS = "elections-demo/:search"
-
-
-def decoding(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The key of every value a load decodes from the cache."""
-    decoded: list[str] = []
-    value = ParseCache.value
-
-    def spy(self: ParseCache, key: str) -> object:
-        decoded.append(key)
-        return value(self, key)
-
-    monkeypatch.setattr(ParseCache, "value", spy)
-    return decoded
 
 
 def found(store_dir: Path, only: Filter) -> list[str]:
