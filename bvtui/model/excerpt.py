@@ -12,8 +12,8 @@ excerpt is stale when either changes, and only then.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bvtui.model.ref import Ref
 
@@ -23,9 +23,19 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class ActionExcerpt:
-    """What a list or a filter needs of one action."""
+def search_text(
+    ref: str, title: str, objective: str, officers: list[str], updates: list[str]
+) -> str:
+    """The folded text free search looks in, from what an action's file says."""
+    return fold(" \n ".join([ref, title, objective, *officers, *updates]))
+
+
+class ActionExcerpt(NamedTuple):
+    """What a list or a filter needs of one action.
+
+    A named tuple: a load makes one per action of the store, and a tuple is built in
+    one step where a frozen dataclass sets each field on its own.
+    """
 
     ref: Ref
     status: str
@@ -45,7 +55,9 @@ class ActionExcerpt:
     plan_as_of: date | None
     """The plan's own ``as_of``: the day overdue is judged on when none is given."""
     search: str
-    """The folded text free search looks in: ref, title, objective, officers, updates."""
+    """The folded text free search looks in: ref, title, objective, officers, updates
+    (:func:`search_text`). Empty in the excerpts of a store load neither unfiltered nor
+    searching: the parse cache keeps these texts apart, read only when searched."""
     due_update: bool = False
     """Open, and no update for its plan's current ``period`` (the update round)."""
 

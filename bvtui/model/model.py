@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from bvtui.model.dates import due_date, month_end
-from bvtui.model.excerpt import ActionExcerpt, fold
+from bvtui.model.excerpt import ActionExcerpt, search_text
 from bvtui.model.governance import Governance
 from bvtui.model.ref import Ref, ref_text
 
@@ -320,16 +320,15 @@ class Action:
     def latest_update(self) -> Update | None:
         return self.updates[-1] if self.updates else None
 
-    def excerpt(self) -> ActionExcerpt:
-        """What lists and filters judge this action on (see :mod:`bvtui.model.excerpt`).
+    def excerpt(self, search: bool = True) -> ActionExcerpt:
+        """What lists and filters judge this action on (see :mod:`bvtui.model.excerpt`);
+        without ``search``, with an empty search text (a load that does not search).
 
         Repeated values (statuses, themes, objectives, names) are interned: a store's
         excerpts then hold each one once, in memory and in the parse cache's index.
         """
         plan, intern = self.plan, sys.intern
         canonical = tuple(intern(plan.canonical_officer(name)) for name in self.officers)
-        texts = [self.ref, self.title, self.objective, *self.officers]
-        texts.extend(update.text for update in self.updates)
         return ActionExcerpt(
             ref=Ref(intern(plan.slug), self.id),
             status=intern(self.status),
@@ -341,9 +340,14 @@ class Action:
             due=self.due,
             closed=self.is_closed,
             plan_as_of=plan.as_of,
-            search=fold(" \n ".join(texts)),
+            search=self.search_text() if search else "",
             due_update=self.due_update,
         )
+
+    def search_text(self) -> str:
+        """The folded text free search looks in (:attr:`ActionExcerpt.search`)."""
+        updates = [update.text for update in self.updates]
+        return search_text(self.ref, self.title, self.objective, self.officers, updates)
 
     def is_overdue(self, as_of: date | None = None) -> bool:
         """Not closed and due before the date the plan is judged on."""

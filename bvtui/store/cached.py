@@ -1,9 +1,10 @@
-"""How plans, actions and their excerpts are kept in the parse cache: as plain data,
-rebuilt without validating again (they were, when cached), and what a damaged entry
-raises."""
+"""How plans, actions, their excerpts and search texts, and a folder's order are kept
+in the parse cache: as plain data, rebuilt without validating again (they were, when
+cached), and what a damaged entry raises."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from bvtui.model import (
     natural_key,
     parse_governance,
 )
+from bvtui.store.parse_cache import ParseCache
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -60,50 +62,89 @@ def action_to_cache(action: Action) -> tuple[Any, ...]:
 def excerpt_to_cache(excerpt: ActionExcerpt) -> tuple[Any, ...]:
     """An action's excerpt as plain data, kept in the cache's index beside the action:
     its fields in order, without what the plan being loaded gives (its slug and
-    ``as_of``); dates as ordinals; the names None when they are the canonical ones.
+    ``as_of``) and without its search text (kept apart, :func:`search_texts_to_cache`);
+    dates as ordinals; the names None when they are the canonical ones.
 
     The index is decoded whole by every load, so each entry holds no more than it must.
     """
-    due, names = excerpt.due, excerpt.names
+    due, names, officers = excerpt.due, excerpt.names, excerpt.officers
+    # equal officers and days as one object each: the index is marshalled in one
+    # call, which writes an object met again as a reference, decoded as one object
+    shared = _SHARED.setdefault
     return (
         excerpt.ref.id,
         excerpt.status,
         excerpt.rag,
         excerpt.theme,
         excerpt.objective,
-        excerpt.officers,
-        None if names == excerpt.officers else names,
-        None if due is None else due.toordinal(),
+        shared(officers, officers),
+        None if names == officers else shared(names, names),
+        None if due is None else shared(due.toordinal(), due.toordinal()),
         excerpt.closed,
-        excerpt.search,
         excerpt.due_update,
     )
 
 
-def excerpt_from_cache(plan: Plan, data: tuple[Any, ...]) -> ActionExcerpt:
-    """The excerpt :func:`excerpt_to_cache` kept of an action of ``plan`` (raises one of
-    :data:`DAMAGED` when ``data`` is of another shape)."""
-    id_, status, rag, theme, objective, officers, names, due, closed, search, due_update = data
-    if type(officers) is not tuple or type(search) is not str:
-        raise TypeError("a cached excerpt of another shape")
-    if names is None:
-        names = officers
-    elif type(names) is not tuple:
-        raise TypeError("a cached excerpt of another shape")
-    return ActionExcerpt(
-        Ref(plan.slug, id_),
-        status,
-        rag,
-        theme,
-        objective,
-        officers,
-        names,
-        None if due is None else _day(due),
-        closed,
-        plan.as_of,
-        search,
-        due_update,
-    )
+def excerpt_from_cache(plan: Plan, data: tuple[Any, ...], search: str = "") -> ActionExcerpt:
+    """The excerpt :func:`excerpt_to_cache` kept of an action of ``plan``, with its
+    ``search`` text (raises one of :data:`DAMAGED` when ``data`` is of another shape)."""
+    return excerpts_of(plan)(data, search)
+
+
+def excerpts_of(plan: Plan) -> Callable[[tuple[Any, ...], str], ActionExcerpt]:
+    """:func:`excerpt_from_cache` for the actions of ``plan``: a load calls it once per
+    action of the store, with what the plan gives them bound once."""
+    slug, as_of, days = plan.slug, plan.as_of, _DAYS
+    new, excerpt, ref = new_excerpt, ActionExcerpt, Ref
+
+    def from_cache(data: tuple[Any, ...], search: str) -> ActionExcerpt:
+        id_, status, rag, theme, objective, officers, names, due, closed, due_update = data
+        if type(officers) is not tuple or type(id_) is not str:
+            raise TypeError("a cached excerpt of another shape")
+        if names is None:
+            names = officers
+        elif type(names) is not tuple:
+            raise TypeError("a cached excerpt of another shape")
+        if due is not None:
+            due = days.get(due) or _day(due)
+        # the named tuple's own __new__ is a Python function: a call more
+        return new(
+            excerpt,
+            (
+                ref(slug, id_),
+                status,
+                rag,
+                theme,
+                objective,
+                officers,
+                names,
+                due,
+                closed,
+                as_of,
+                search,
+                due_update,
+            ),
+        )
+
+    return from_cache
+
+
+def search_texts_to_cache(texts: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The search texts of a plan folder's actions (by file name) as one cached value:
+    a search decodes a folder's texts at once, and a load that does not search never."""
+    return tuple(texts), tuple(texts.values())
+
+
+def search_texts_from_cache(data: Any) -> dict[str, str]:
+    """The texts :func:`search_texts_to_cache` kept (raises one of :data:`DAMAGED` when
+    ``data`` is of another shape)."""
+    names, texts = data
+    if not (type(names) is type(texts) is tuple and len(names) == len(texts)):
+        raise ValueError("cached search texts of another shape")
+    found = dict(zip(names, texts))  # noqa: B905 (lengths checked)
+    if not all(type(text) is str for text in texts):
+        raise ValueError("cached search texts of another shape")
+    return found
 
 
 def _day(ordinal: int) -> date:
@@ -115,14 +156,18 @@ def _day(ordinal: int) -> date:
 
 
 _DAYS: dict[int, date] = {}
+_SHARED: dict[Any, Any] = {}
+"""Officers' tuples and days' ordinals as :func:`excerpt_to_cache` shares them (a
+store has a few thousand of each)."""
 
 
-def action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
+def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
     """An action rebuilt from the cache without validating again: it was, when cached.
 
     Its ``__dict__`` is built from the values directly, which is several times cheaper
     than the dataclass ``__init__``.
     """
+    # ``values`` is what the cache gave: None (a damaged value) raises TypeError here.
     # Lengths are checked first and zip is called without ``strict=``: a keyword
     # argument takes zip's slow path (bench/README.md).
     if len(values) != len(ACTION_FIELDS):
@@ -144,12 +189,43 @@ def action_from_cache(plan: Plan, path: str, values: tuple[Any, ...]) -> Action:
     return action
 
 
+def names_in_order(
+    folder: str, names: list[str], cache: ParseCache
+) -> tuple[list[str], dict[str, int]]:
+    """A folder's YAML file ``names`` in natural order, and each one's rank by the
+    natural order of its id (the name without ``.yaml``, which the id must equal);
+    both cached with the set of names."""
+    key, fingerprint = f"{folder}/", frozenset(names)
+    cached = cache.get(key, fingerprint)
+    try:
+        if cached is None:
+            raise TypeError(key)  # not cached
+        by_name, by_id = cached
+        if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
+            raise ValueError(key)  # a damaged entry: sort again
+        return by_name, {name: rank for rank, name in enumerate(by_id)}
+    except DAMAGED:
+        if cached is not None:
+            cache.drop(key)
+    by_name = sorted(names, key=natural_key)
+    by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
+    cache.put(key, fingerprint, (by_name, by_id))
+    return by_name, {name: rank for rank, name in enumerate(by_id)}
+
+
+def what_actions_depend_on(plan: Plan) -> tuple[Any, ...]:
+    """What of ``plan`` its actions were validated and excerpted with, as plain data
+    (the plan's ``as_of`` is not cached in an excerpt: a load takes the plan's own)."""
+    return (tuple(plan.statuses.items()), tuple(plan.officer_aliases.items()), plan.period)
+
+
 def id_key(name: str) -> tuple[tuple[int, int | str], ...]:
     """The sort key of the id in file ``name`` (``<id>.yaml``)."""
     return natural_key(name.removesuffix(".yaml"))
 
 
 new_action = Action.__new__
+new_excerpt = tuple.__new__
 new_update = Update.__new__
 ACTION_FIELDS = tuple(field_.name for field_ in fields(Action))
 UPDATE_FIELDS = tuple(field_.name for field_ in fields(Update))

@@ -38,11 +38,13 @@ whole cache) and the file is parsed again.
 Layout: the length of the index and its CRC-32, the index (``marshal``: per key its
 fingerprint, where its value lies in the body, a *hint* and the value's CRC-32), then
 the body (each value ``marshal``-ed on its own). An action's hint is its excerpt
-(:class:`~bvtui.model.excerpt.ActionExcerpt` as plain data), so the index is the
-store's excerpt index. A load reads the index whole but decodes only the values it
-uses: a listing filtered on the excerpts never decodes the actions it refuses, and an
-unchanged value is copied into the next file as the bytes it already is, with its
-checksum.
+(:class:`~bvtui.model.excerpt.ActionExcerpt` as plain data) but for its search text,
+which its plan folder keeps with its other actions' in one value in the body
+(:mod:`bvtui.store.search_texts`), so the index is the store's excerpt index. A load
+reads the index whole but decodes only the values it uses: a listing filtered on the
+excerpts never decodes the actions it refuses, nor the search texts unless it searches,
+and an unchanged value is copied into the next file as the bytes it already is, with
+its checksum.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from typing import Any
 from bvtui.store.regular_file import read_regular_file
 from bvtui.store.safe_files import write_atomically
 
-FORMAT = 10
+FORMAT = 11
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -77,6 +79,8 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 10: an action's hint is its excerpt (was its status, theme and officers), and a plan
    folder's actions are cached under its statuses, officer aliases
     and period.
+11: the excerpt in the index holds no search text: each plan folder's search texts are
+    one value (``<folder>/:search``), decoded only by a load that reads them.
 """
 
 RACY_NS = 2_000_000_000
@@ -85,6 +89,9 @@ granularity and git's racy-clean rule (same second as the cache)."""
 
 _STAMP = struct.Struct("<qqQq")
 """A work-tree fingerprint: size, mtime (ns), inode, ctime (ns)."""
+
+STAMP_SIZE = _STAMP.size
+"""The length of a work-tree fingerprint (a racy file's is longer)."""
 
 RACY = b"?"
 """What follows the stat data in a racy file's fingerprint (and, in the entry cached
@@ -195,6 +202,7 @@ class ParseCache:
         self._used: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # found in the file
         self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
         self._unsure: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # see confirm
+        self._uncounted: set[str] = set()  # see keep
         self._changed = False
         self.hits = 0
         self.misses = 0
@@ -249,6 +257,17 @@ class ParseCache:
         self.misses += misses
         return found
 
+    def keep(self, key: str, fingerprint: Hashable) -> bool:
+        """Whether ``key`` has an entry valid under ``fingerprint``, then kept in the next
+        file; not decoded (:meth:`value` does) nor counted in :attr:`hits` and
+        :attr:`misses`, which count files: for a value a later load may need."""
+        entry = self._index.get(key)
+        if type(entry) is tuple and len(entry) == 5 and entry[0] == fingerprint:
+            self._used[key] = entry
+            self._uncounted.add(key)
+            return True
+        return False
+
     def unsure(self, key: str) -> bool:
         """Whether :meth:`hints` missed ``key`` only because its entry was cached while
         the file was racy: :meth:`confirm` may then take it after a look at the file."""
@@ -285,7 +304,7 @@ class ParseCache:
 
     def drop(self, key: str) -> None:
         """Forget ``key``: its cached value turned out unusable (a damaged cache)."""
-        if self._used.pop(key, None) is not None:
+        if self._used.pop(key, None) is not None and key not in self._uncounted:
             self.hits -= 1
             self.misses += 1
         self._put.pop(key, None)

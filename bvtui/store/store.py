@@ -29,7 +29,6 @@ from bvtui.model import (
     action_from_mapping,
     check_id,
     fold,
-    natural_key,
     one_line,
     plan_from_mapping,
 )
@@ -37,15 +36,17 @@ from bvtui.store.cached import (
     DAMAGED,
     action_from_cache,
     action_to_cache,
-    excerpt_from_cache,
     excerpt_to_cache,
-    id_key,
+    excerpts_of,
+    names_in_order,
     plan_from_cache,
     plan_to_cache,
+    what_actions_depend_on,
 )
 from bvtui.store.parse_cache import MISS, ParseCache, cache_path
 from bvtui.store.regular_file import RefusedFile
 from bvtui.store.saving import Saving
+from bvtui.store.search_texts import FolderTexts
 from bvtui.store.sources import (
     Progress,
     ReadProgress,
@@ -73,7 +74,8 @@ class Store(Saving):
         self.actions: list[Action] = []
         """The actions loaded, in the store's order (plan, then id)."""
         self.excerpts: list[ActionExcerpt] = []
-        """The excerpt of each of :attr:`actions`: ``excerpts[i]`` is that of ``actions[i]``."""
+        """The excerpt of each of :attr:`actions`: ``excerpts[i]`` is that of ``actions[i]``
+        (without search texts after a filtered load that does not search)."""
         self.problems: list[Problem] = []
 
     @cached_property
@@ -181,6 +183,9 @@ class Store(Saving):
         with ``only`` only the actions that filter keeps."""
         self.plans, self.actions, self.excerpts, self.problems = {}, [], [], []
         test = None if only is None or only.is_empty else only.judge()
+        # the search texts are read for a search, and for a load of every excerpt (no
+        # filter given: the app's, which searches later)
+        searching = only is None or bool(fold(only.search))
         # Folders come sorted by name (= plan slug) and each folder's actions in id
         # order, so the actions need no sort across the store.
         # a load of one ref, or of a few plans, parses their files: the cache's index
@@ -205,7 +210,9 @@ class Store(Saving):
             if loaded is None:
                 continue
             self.plans[loaded.slug] = loaded
-            for excerpt, action in self._load_actions(loaded, folder, names, cache, wanted, test):
+            for excerpt, action in self._load_actions(
+                loaded, folder, names, cache, wanted, test, searching
+            ):
                 self.excerpts.append(excerpt)
                 self.actions.append(action)
         if self._reading is not None:
@@ -262,12 +269,14 @@ class Store(Saving):
         cache: ParseCache,
         wanted: str | None,
         test: Callable[[ActionExcerpt], bool] | None = None,
+        searching: bool = True,
     ) -> list[Loaded]:
         """The plan's actions in id order, each with its excerpt; of two files whose ids
         differ only in case, the first in file-name order wins and the other is a
         problem. With ``test``, only the actions whose excerpt it passes: a cached
-        action it refuses is never decoded."""
-        by_name, id_rank = self._names_in_order(folder, listed, cache)
+        action it refuses is never decoded. Without ``searching``, the excerpts have
+        no search text (the cache's are not read)."""
+        by_name, id_rank = names_in_order(folder, listed, cache)
         names = [
             name
             for name in by_name
@@ -284,39 +293,42 @@ class Store(Saving):
         # the plan says of the action (its RAG, its officers' canonical names): the
         # folder's actions were cached under the plan they were read with, and are
         # parsed again when that has changed since.
-        plan_key, read_with = f"{folder}/:plan", _what_actions_depend_on(plan)
+        plan_key, read_with = f"{folder}/:plan", what_actions_depend_on(plan)
         if cache.get(plan_key, read_with) is None:
             hints: list[Any] = [MISS] * len(keys)
             cache.put(plan_key, read_with, True)
         else:
             hints = cache.hints(keys, stamps)
+        texts = FolderTexts(cache, folder, stamps, searching)
+        excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
-            cached, excerpt = None, None
+            action, excerpt, path = None, None, prefix + name
             if hint is MISS and cache.unsure(key):  # cached while racy: its content decides
                 hint = self._confirm(folder, name, key, stamp, cache)
             if hint is not MISS:
                 try:
-                    excerpt = excerpt_from_cache(plan, hint)
+                    search = texts.get(name) if searching else ""
+                    if search is None:  # the folder's texts are not cached: from the action
+                        action = action_from_cache(plan, path, cache.value(key))
+                        search = action.search_text()
+                    excerpt = excerpt_of(hint, search)
+                    if searching:
+                        texts.note(name, search)
                     if early is not None and not early(excerpt):
                         continue  # refused on its excerpt: its value is never decoded
-                    cached = cache.value(key)
-                except DAMAGED:  # a damaged excerpt: parsed again below, and judged then
+                    if action is None:
+                        action = action_from_cache(plan, path, cache.value(key))
+                except DAMAGED:  # not cached after all (None), or a damaged entry: parsed
                     cache.drop(key)
-            path = prefix + name
-            try:
-                if cached is None or excerpt is None:
-                    raise TypeError(path)  # not cached
-                action = action_from_cache(plan, path, cached)
-            except DAMAGED:  # not cached (None), or a damaged entry
-                if cached is not None:
-                    cache.drop(key)
+                    action = None
+            if action is None or excerpt is None:
                 if self._reading is not None:
                     self._reading.parse()
-                parsed = self._parse_action(plan, path)
+                parsed = self._parse_action(plan, folder, name, path)
                 if parsed is None:
                     continue
-                action, excerpt = parsed, parsed.excerpt()
+                action, excerpt = parsed, parsed.excerpt(searching)
                 cache.put(
                     key,
                     stamp,
@@ -324,9 +336,12 @@ class Store(Saving):
                     excerpt_to_cache(excerpt),
                     action.digest.encode(),
                 )
+                if searching:
+                    texts.note(name, excerpt.search)
                 if early is not None and not early(excerpt):
                     continue
             loaded.append((excerpt, action))
+        texts.save()
         if twins:
             loaded = self._drop_twins(loaded)
             if test is not None:
@@ -364,33 +379,11 @@ class Store(Saving):
             kept.append(pair)
         return kept
 
-    def _names_in_order(
-        self, folder: str, names: list[str], cache: ParseCache
-    ) -> tuple[list[str], dict[str, int]]:
-        """A folder's YAML file ``names`` in natural order, and each one's rank by the
-        natural order of its id (the name without ``.yaml``, which the id must equal);
-        both cached with the set of names."""
-        key, fingerprint = f"{folder}/", frozenset(names)
-        cached = cache.get(key, fingerprint)
+    def _parse_action(self, plan: Plan, folder: str, name: str, path: str) -> Action | None:
+        """The action in file ``name`` of ``folder`` (at ``path``), parsed and validated;
+        None (a problem) if it fails."""
         try:
-            if cached is None:
-                raise TypeError(key)  # not cached
-            by_name, by_id = cached
-            if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
-                raise ValueError(key)  # a damaged entry: sort again
-            return by_name, {name: rank for rank, name in enumerate(by_id)}
-        except DAMAGED:
-            if cached is not None:
-                cache.drop(key)
-        by_name = sorted(names, key=natural_key)
-        by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
-        cache.put(key, fingerprint, (by_name, by_id))
-        return by_name, {name: rank for rank, name in enumerate(by_id)}
-
-    def _parse_action(self, plan: Plan, path: str) -> Action | None:
-        """The action in file ``path``, parsed and validated; None (a problem) if it fails."""
-        try:
-            return self._read_action(plan, Path(path))
+            return self._read_in(plan, folder, name, path)
         except YamlFileError as err:
             self.problems.append(Problem(path, err.reason, err.line))
         except (ValidationError, UnicodeDecodeError, RefusedFile) as err:
@@ -400,9 +393,14 @@ class Store(Saving):
         return None
 
     def _read_action(self, plan: Plan, path: Path) -> Action:
-        raw = self.files.read(path.parent.name, path.name)
-        data = read_mapping(raw.decode("utf-8"), str(path))
-        action = action_from_mapping(plan, data, str(path), path.stem)
+        return self._read_in(plan, path.parent.name, path.name, str(path))
+
+    def _read_in(self, plan: Plan, folder: str, name: str, path: str) -> Action:
+        """The action in ``<folder>/<name>.yaml`` (at ``path``), without a path object
+        made per file: a first load reads every file of the store."""
+        raw = self.files.read(folder, name)
+        data = read_mapping(raw.decode("utf-8"), path)
+        action = action_from_mapping(plan, data, path, name.removesuffix(".yaml"))
         action.digest = digest(raw)
         return action
 
@@ -459,12 +457,6 @@ class Store(Saving):
             if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
-
-
-def _what_actions_depend_on(plan: Plan) -> tuple[Any, ...]:
-    """What of ``plan`` its actions were validated and excerpted with, as plain data
-    (the plan's ``as_of`` is not cached in an excerpt: a load takes the plan's own)."""
-    return (tuple(plan.statuses.items()), tuple(plan.officer_aliases.items()), plan.period)
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

@@ -34,6 +34,8 @@ class Listing:
         self.pending: set[str] = set(pending or ())
         self.filter = Filter(as_of=as_of)
         self.shown: list[Action] = list(self.actions)
+        self._kept: list[int] | None = None
+        """The positions of :attr:`shown` in :attr:`excerpts` (None: every one)."""
 
     @property
     def actions(self) -> list[Action]:
@@ -52,7 +54,12 @@ class Listing:
     def set_filter(self, new: Filter) -> list[Action]:
         """Apply ``new`` (its ``as_of`` forced to the listing's) and return the rows kept."""
         self.filter = replace(new, as_of=self.as_of)
-        self.shown = self.apply(self.filter)
+        actions = self.actions
+        if self.filter.is_empty:
+            self._kept, self.shown = None, list(actions)
+        else:
+            self._kept = self.filter.select(self.excerpts)
+            self.shown = [actions[index] for index in self._kept]
         return self.shown
 
     def apply(self, wanted: Filter) -> list[Action]:
@@ -64,8 +71,11 @@ class Listing:
 
     @property
     def due_shown(self) -> int:
-        """How many of the actions shown are due an update (judged on the excerpts)."""
-        return len(replace(self.filter, due_update=True).select(self.excerpts))
+        """How many of the actions shown are due an update (judged on their excerpts:
+        the filter's choice is not made again for it on every key)."""
+        excerpts = self.excerpts
+        kept = range(len(excerpts)) if self._kept is None else self._kept
+        return sum(1 for index in kept if excerpts[index].due_update)
 
     def find(self, ref: str) -> Action | None:
         return next((action for action in self.actions if action.ref == ref), None)

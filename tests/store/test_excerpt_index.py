@@ -10,7 +10,7 @@ import pytest
 from bvtui.model import Filter
 from bvtui.store import ParseCache, Store
 from bvtui.store.cached import excerpt_from_cache
-from tests.store.test_parse_cache import counting, no_racy_window, the_cache  # noqa: F401 (a fixture)
+from tests.store.test_parse_cache import counting, decoding, no_racy_window, the_cache  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_racy_window")
 
@@ -24,7 +24,18 @@ def test_the_cache_index_holds_each_action_s_excerpt(store_dir: Path) -> None:
     stamps = [cache._index[key][0] for key in keys]
     plans = [loaded.plans[e.ref.plan] for e in loaded.excerpts]
     hints = cache.hints(keys, stamps)
-    assert list(map(excerpt_from_cache, plans, hints)) == loaded.excerpts
+    # the index holds each excerpt but for its search text, kept apart per plan folder
+    texts = {f"{plan}/:search": cache._index[f"{plan}/:search"][0] for plan in loaded.plans}
+    found = dict(zip(texts, cache.hints(list(texts), list(texts.values())), strict=True))
+    assert all(hint is None for hint in found.values())
+    searched = {}
+    for key in texts:
+        names, folded = cache.value(key)
+        searched.update(
+            {f"{key.split('/')[0]}/{name}": text for name, text in zip(names, folded, strict=True)}
+        )
+    searches = [searched[key] for key in keys]
+    assert list(map(excerpt_from_cache, plans, hints, searches)) == loaded.excerpts
     again = Store.open(store_dir)  # from the cache: the same excerpts
     assert again.excerpts == loaded.excerpts
 
@@ -40,14 +51,7 @@ def test_a_filtered_load_never_decodes_the_actions_it_refuses(
     full = Store.open(store_dir)
     expected = [a.ref for a in full.actions if only.matches(a.excerpt())]
     assert expected and len(expected) < len(full.actions)
-    decoded: list[str] = []
-    value = ParseCache.value
-
-    def spy(self: ParseCache, key: str) -> object:
-        decoded.append(key)
-        return value(self, key)
-
-    monkeypatch.setattr(ParseCache, "value", spy)
+    decoded = decoding(monkeypatch)
     opened = counting(monkeypatch)
     kept = Store.open(store_dir, only=only)
     assert [a.ref for a in kept.actions] == expected  # filtered, not "perhaps"
@@ -66,7 +70,9 @@ def test_a_plan_change_gives_its_actions_new_excerpts(store_dir: Path) -> None:
     text = text.replace("  Andreas: Andreas Christophorou", "  Will Tuckley: The Chief Executive")
     plan.write_text(text.replace("On Target: green", "On Target: amber"), encoding="utf-8")
     loaded = Store.open(store_dir, only=Filter(plans=frozenset({"elections-demo"})))
-    assert loaded.excerpts == [action.excerpt() for action in loaded.actions]
+    # a filtered load that does not search reads no search text
+    assert loaded.excerpts == [action.excerpt()._replace(search="") for action in loaded.actions]
+    assert Store.open(store_dir).excerpts == [a.excerpt() for a in Store.open(store_dir).actions]
     first = loaded.find("elections-demo/1.1").excerpt()
     assert first.rag == "amber" and "The Chief Executive" in first.officers
     assert not any(e.overdue() for e in loaded.excerpts)  # judged on 2016-01-01 now

@@ -63,6 +63,19 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[ParseCache]:
     return opened
 
 
+def decoding(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The key of every value a load decodes from the cache."""
+    decoded: list[str] = []
+    value = ParseCache.value
+
+    def spy(self: ParseCache, key: str) -> object:
+        decoded.append(key)
+        return value(self, key)
+
+    monkeypatch.setattr(ParseCache, "value", spy)
+    return decoded
+
+
 def status_of(store_dir: Path, ref: str = "elections-demo/1.1") -> str:
     return Store.open(store_dir).find(ref).status
 

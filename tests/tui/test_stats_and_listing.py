@@ -80,6 +80,26 @@ def test_listing_filters_exactly_as_the_core(fixture_store: Store, wanted: Filte
     assert listing.apply(wanted) == wanted.apply(fixture_store.actions)
 
 
+@pytest.mark.parametrize("wanted", FILTERS, ids=lambda f: f.describe() or "none")
+def test_the_due_count_is_of_the_rows_shown_without_filtering_again(
+    fixture_store: Store, wanted: Filter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listing = Listing(fixture_store, AS_OF)
+    shown = listing.set_filter(wanted)
+    due = [a.ref for a in fixture_store.actions if a.excerpt().due_update]
+    assert due  # the fixture has an action due an update
+    selected: list[Filter] = []
+    select = Filter.select
+
+    def spy(self: Filter, excerpts: list) -> list[int]:
+        selected.append(self)
+        return select(self, excerpts)
+
+    monkeypatch.setattr(Filter, "select", spy)
+    assert listing.due_shown == len([a for a in shown if a.ref in due])
+    assert selected == []  # a filter key filters once: the count reuses its rows
+
+
 async def test_ten_thousand_actions_load_in_the_background_and_filter_fast(
     tmp_path: Path,
 ) -> None:
