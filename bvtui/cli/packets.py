@@ -54,8 +54,12 @@ def packets(args: argparse.Namespace) -> int:
         print(f"no action is due an update for {period}: no packet written")
         return 0
     folder = Path(args.output)
-    if not folder.is_dir():
-        return fail(f"{folder}: no such folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return fail(f"{folder}: not a folder")
+    except OSError as err:
+        return fail(f"{folder}: cannot make the folder: {err.strerror}")
     try:
         paths = write_packets(made, folder, overwrite=args.force)
     except FileExistsError as err:
