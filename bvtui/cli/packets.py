@@ -91,7 +91,14 @@ def collect(args: argparse.Namespace) -> int:
     store = _open(args)
     collection = plan_collection(store, returned)
     for refusal in collection.refused:
-        print(f"bvtui: {refusal.line}", file=sys.stderr)
+        if refusal.kept is None:
+            print(f"bvtui: {refusal.line}", file=sys.stderr)
+        elif not args.yes:  # with --yes, said once kept, with where
+            print(
+                f"bvtui: {refusal.line}; its returned values will be kept aside "
+                "when the changes are saved",
+                file=sys.stderr,
+            )
     changes = 0
     for edit in collection.edits:
         for line in edit.changes():
@@ -126,7 +133,8 @@ def collect(args: argparse.Namespace) -> int:
             print(f"{result.ref}: no change")
     for line, path in done.kept:
         print(
-            f"bvtui: kept aside in {path} (the app offers it when the action is opened): {line}",
+            f"bvtui: {line}; its returned values kept aside in {path} "
+            "(the app offers them when the action is opened)",
             file=sys.stderr,
         )
     for line in done.failed:

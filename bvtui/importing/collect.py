@@ -109,7 +109,7 @@ def plan_collection(store: Store, packets: Iterable[ReturnedPacket]) -> Collecti
                 collection.refused.append(
                     Refusal(
                         f"{packet.where(row.row, 'ref')}: {row.ref!r}: also returned in "
-                        f"{earlier}; not applied (kept aside)",
+                        f"{earlier}; not applied",
                         edit.kept(),
                     )
                 )
@@ -131,9 +131,8 @@ def _row_edit(
 
     def refuse(key: str, value: object, why: str, edit: RowEdit | None = None) -> None:
         kept = edit.kept() if edit is not None and (edit.values or edit.update) else None
-        suffix = "; its returned values kept aside" if kept is not None else ""
         collection.refused.append(
-            Refusal(f"{packet.where(row.row, key)}: {one_line(value)!r}: {why}{suffix}", kept)
+            Refusal(f"{packet.where(row.row, key)}: {one_line(value)!r}: {why}", kept)
         )
 
     if action is None:
