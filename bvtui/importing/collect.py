@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bvtui.git import check_author
 from bvtui.importing.packet_reading import ReturnedPacket, ReturnedRow
-from bvtui.model import Action, ValidationError, check_value, edited, fold, one_line
+from bvtui.model import Action, ValidationError, check_value, edited, holds_update, one_line
 from bvtui.model.packet import COLUMN_OF, COLUMNS, email_of, packet_values
 from bvtui.store import (
     SaveResult,
@@ -203,11 +203,7 @@ def _already_saved(action: Action, returned: dict[str, str], update: str, period
         )
     except ValidationError:
         return False
-    wanted = fold(period)
-    return same and (
-        not update
-        or any(fold(u.period) == wanted and u.text.strip() == update for u in action.updates)
-    )
+    return same and (not update or holds_update(action, period, update))
 
 
 def _blank(value: object) -> object:

@@ -30,7 +30,14 @@ from bvtui.model.diff import (
     one_line,
     printable_block,
 )
-from bvtui.model.edit import DEADLINE_FIELDS, check_value, current_period, deadline_doubts, edited
+from bvtui.model.edit import (
+    DEADLINE_FIELDS,
+    check_value,
+    current_period,
+    deadline_doubts,
+    edited,
+    holds_update,
+)
 from bvtui.model.excerpt import ActionExcerpt, fold
 from bvtui.model.filters import Filter
 from bvtui.model.governance import (
@@ -140,6 +147,7 @@ __all__ = [
     "field_changes",
     "fold",
     "has_control",
+    "holds_update",
     "identify",
     "is_closing",
     "is_revising",
