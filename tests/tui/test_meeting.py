@@ -151,6 +151,37 @@ async def test_leaving_takes_no_snapshot_and_a_failed_save_keeps_the_text(
 
 
 @pytest.mark.asyncio
+async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on the name offered (``Meeting 2026-11-30``) tags ``meeting-2026-11-30``,
+    not ``meeting-meeting-2026-11-30``."""
+    top = prepared(store_dir)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(store_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#prompt-input")
+        offered = str(getattr(box, "value", ""))
+        assert offered.startswith("Meeting ")
+        day = offered.removeprefix("Meeting ")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert f"snapshot meeting-{day};" in notified(pilot)
+    assert git(top, "tag", "--list", "meeting-*").split() == [f"meeting-{day}"]
+    assert sorted(p.name for p in tmp_path.glob("minutes-*")) == [
+        f"minutes-{day}.docx",
+        f"minutes-{day}.md",
+    ]
+
+
+@pytest.mark.asyncio
 async def test_no_progress_and_an_update_of_no_period_show_nothing_empty(store_dir: Path) -> None:
     path = store_dir / "property-demo" / "6.1.yaml"
     text = path.read_text().replace("progress: 60", "progress:")

@@ -77,8 +77,10 @@ class LinePrompt(ModalScreen[str | None]):
 
 def snapshot_name(meeting: str, day: date) -> str:
     """The tag of a meeting's snapshot: ``meeting-board-14-09`` (its day when the name
-    holds no letter or digit)."""
+    holds no letter or digit); a name that starts with "Meeting" (the one offered,
+    ``Meeting 2026-11-30``) does not say it twice."""
     slug = re.sub(r"[^a-z0-9]+", "-", meeting.lower()).strip("-")
+    slug = re.sub(r"^meeting(-|$)", "", slug)
     return f"meeting-{slug or day.isoformat()}"
 
 
