@@ -182,6 +182,26 @@ async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
 
 
 @pytest.mark.asyncio
+async def test_the_end_dialog_fits_an_80_column_terminal(store_dir: Path) -> None:
+    """Dialogs are 84 wide where there is room: at 80x24 the end-of-meeting question
+    and the bulk edit keep both borders on screen instead of losing the right edge."""
+    prepared(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "Board")
+        await pilot.press("q")
+        await pilot.pause()
+        dialog = pilot.app.screen.query_one("#meeting-end")
+        assert dialog.region.x >= 0 and dialog.region.right <= 80, dialog.region
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("space", "B")  # the bulk dialog is one of the same
+        await settle(pilot)
+        dialog = pilot.app.screen.query_one("#bulk")
+        assert dialog.region.x >= 0 and dialog.region.right <= 80, dialog.region
+
+
+@pytest.mark.asyncio
 async def test_no_progress_and_an_update_of_no_period_show_nothing_empty(store_dir: Path) -> None:
     path = store_dir / "property-demo" / "6.1.yaml"
     text = path.read_text().replace("progress: 60", "progress:")
