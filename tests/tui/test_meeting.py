@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 from helpers import AS_OF, make_app, no_blink, notified, screen_text, settle
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from bvtui.git import Repo
 from bvtui.model import edited
@@ -154,8 +155,8 @@ async def test_leaving_takes_no_snapshot_and_a_failed_save_keeps_the_text(
 async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
     store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Enter on the name offered (``Meeting 2026-11-30``) tags ``meeting-2026-11-30``,
-    not ``meeting-meeting-2026-11-30``."""
+    """Enter on the name offered (``Meeting 2026-11-30``, its hint saying Enter starts
+    the meeting) tags ``meeting-2026-11-30``, not ``meeting-meeting-2026-11-30``."""
     top = prepared(store_dir)
     monkeypatch.chdir(tmp_path)
     app = make_app(store_dir)
@@ -165,6 +166,8 @@ async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
         await pilot.pause()
         box = pilot.app.screen.query_one("#prompt-input")
         offered = str(getattr(box, "value", ""))
+        hint = str(pilot.app.screen.query_one(".dialog-hint", Static).content)
+        assert hint == "Enter starts the meeting; Escape cancels"
         assert offered.startswith("Meeting ")
         day = offered.removeprefix("Meeting ")
         await pilot.press("enter")

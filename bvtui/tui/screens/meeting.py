@@ -55,17 +55,21 @@ class LinePrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, question: str, value: str = "", placeholder: str = "", enter: str = "records it"
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.placeholder = placeholder
+        self.enter = enter
+        """What Enter does, for the hint: ``records it``, ``starts the meeting``."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="prompt"):
             yield Static(Text(self.question), classes="dialog-question")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static("Enter records it; Escape cancels", classes="dialog-hint")
+            yield Static(f"Enter {self.enter}; Escape cancels", classes="dialog-hint")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -461,4 +465,7 @@ class MeetingStart:
             start(name)
         else:
             default = f"Meeting {date.today().isoformat()}"
-            app.push_screen(LinePrompt("Name the meeting (for its minutes):", default), start)
+            prompt = LinePrompt(
+                "Name the meeting (for its minutes):", default, enter="starts the meeting"
+            )
+            app.push_screen(prompt, start)
