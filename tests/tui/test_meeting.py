@@ -185,6 +185,32 @@ async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
 
 
 @pytest.mark.asyncio
+async def test_a_name_cleared_to_nothing_starts_the_meeting_under_the_one_offered(
+    store_dir: Path,
+) -> None:
+    """ctrl+u then Enter (or the typing after ctrl+u lost) used to close the prompt and
+    open nothing, saying nothing: the meeting starts under the name offered."""
+    prepared(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        offered = str(getattr(pilot.app.screen.query_one("#prompt-input"), "value", ""))
+        await pilot.press("ctrl+u", "space", "enter")
+        await settle(pilot)
+        assert meeting(pilot).meeting == offered
+        await pilot.press("q", "l")
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press("escape")  # Escape still opens no meeting
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, MeetingScreen)
+        assert pilot.app.screen is pilot.app.screen_stack[0]
+
+
+@pytest.mark.asyncio
 async def test_the_end_dialog_fits_an_80_column_terminal(store_dir: Path) -> None:
     """Dialogs are 84 wide where there is room: at 80x24 the end-of-meeting question
     and the bulk edit keep both borders on screen instead of losing the right edge."""

@@ -468,4 +468,7 @@ class MeetingStart:
             prompt = LinePrompt(
                 "Name the meeting (for its minutes):", default, enter="starts the meeting"
             )
-            app.push_screen(prompt, start)
+            # Enter on a box emptied: the name offered, not a prompt gone and no meeting
+            app.push_screen(
+                prompt, lambda named: start(None if named is None else named.strip() or default)
+            )
