@@ -309,7 +309,8 @@ def render_audit(report: AuditReport, fmt: str) -> str:
         parts.append(f"\nFiles that fail validation ({len(report.problems)})")
         parts.extend(one_line(str(problem)) for problem in report.problems)
     verdict = (
-        f"audit: {report.commits_checked} commits checked, nothing found"
+        f"audit: {report.commits_checked} commit{'s' * (report.commits_checked != 1)} checked, "
+        "nothing found"
         if report.clean
         else "audit: findings above"
     )

@@ -54,8 +54,12 @@ def packets(args: argparse.Namespace) -> int:
         print(f"no action is due an update for {period}: no packet written")
         return 0
     folder = Path(args.output)
-    if not folder.is_dir():
-        return fail(f"{folder}: no such folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return fail(f"{folder}: not a folder")
+    except OSError as err:
+        return fail(f"{folder}: cannot make the folder: {err.strerror}")
     try:
         paths = write_packets(made, folder, overwrite=args.force)
     except FileExistsError as err:
@@ -87,7 +91,14 @@ def collect(args: argparse.Namespace) -> int:
     store = _open(args)
     collection = plan_collection(store, returned)
     for refusal in collection.refused:
-        print(f"bvtui: {refusal.line}", file=sys.stderr)
+        if refusal.kept is None:
+            print(f"bvtui: {refusal.line}", file=sys.stderr)
+        elif not args.yes:  # with --yes, said once kept, with where
+            print(
+                f"bvtui: {refusal.line}; its returned values will be kept aside "
+                "when the changes are saved",
+                file=sys.stderr,
+            )
     changes = 0
     for edit in collection.edits:
         for line in edit.changes():
@@ -122,7 +133,8 @@ def collect(args: argparse.Namespace) -> int:
             print(f"{result.ref}: no change")
     for line, path in done.kept:
         print(
-            f"bvtui: kept aside in {path} (the app offers it when the action is opened): {line}",
+            f"bvtui: {line}; its returned values kept aside in {path} "
+            "(the app offers them when the action is opened)",
             file=sys.stderr,
         )
     for line in done.failed:

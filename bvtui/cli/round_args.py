@@ -76,7 +76,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _round_options(p)
     p.add_argument(
-        "-o", "--output", metavar="DIR", default=".", help="the folder to write them in (default .)"
+        "-o",
+        "--output",
+        metavar="DIR",
+        default=".",
+        help="the folder to write them in, made if missing (default .)",
     )
     p.add_argument("--force", action="store_true", help="write over packets already in the folder")
     p.set_defaults(run=deferred(_COMMANDS, "packets"))

@@ -90,5 +90,6 @@ def audit_signatures(args: argparse.Namespace) -> int:
             print(tabulate(signature_rows(report), headers=headers, tablefmt=args.format))
         else:
             count = len(report.checks)
-            print(f"audit: {count} commits checked, every one signed by an allowed signer")
+            commits = f"{count} commit{'s' * (count != 1)}"
+            print(f"audit: {commits} checked, every one signed by an allowed signer")
     return 1 if report.findings or report.allowed_signers is None else 0

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bvtui.git import check_author
 from bvtui.importing.packet_reading import ReturnedPacket, ReturnedRow
-from bvtui.model import Action, ValidationError, check_value, edited, fold, one_line
+from bvtui.model import Action, ValidationError, check_value, edited, holds_update, one_line
 from bvtui.model.packet import COLUMN_OF, COLUMNS, email_of, packet_values
 from bvtui.store import (
     SaveResult,
@@ -109,7 +109,7 @@ def plan_collection(store: Store, packets: Iterable[ReturnedPacket]) -> Collecti
                 collection.refused.append(
                     Refusal(
                         f"{packet.where(row.row, 'ref')}: {row.ref!r}: also returned in "
-                        f"{earlier}; not applied (kept aside)",
+                        f"{earlier}; not applied",
                         edit.kept(),
                     )
                 )
@@ -131,9 +131,8 @@ def _row_edit(
 
     def refuse(key: str, value: object, why: str, edit: RowEdit | None = None) -> None:
         kept = edit.kept() if edit is not None and (edit.values or edit.update) else None
-        suffix = "; its returned values kept aside" if kept is not None else ""
         collection.refused.append(
-            Refusal(f"{packet.where(row.row, key)}: {one_line(value)!r}: {why}{suffix}", kept)
+            Refusal(f"{packet.where(row.row, key)}: {one_line(value)!r}: {why}", kept)
         )
 
     if action is None:
@@ -204,11 +203,7 @@ def _already_saved(action: Action, returned: dict[str, str], update: str, period
         )
     except ValidationError:
         return False
-    wanted = fold(period)
-    return same and (
-        not update
-        or any(fold(u.period) == wanted and u.text.strip() == update for u in action.updates)
-    )
+    return same and (not update or holds_update(action, period, update))
 
 
 def _blank(value: object) -> object:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         current_period,
         deadline_doubts,
         edited,
+        holds_update,
     )
     from bvtui.model.excerpt import ActionExcerpt, fold
     from bvtui.model.filters import Filter
@@ -125,6 +126,7 @@ _WHERE = {
         "current_period",
         "deadline_doubts",
         "edited",
+        "holds_update",
     ),
     "bvtui.model.excerpt": (
         "ActionExcerpt",
@@ -252,6 +254,7 @@ __all__ = [
     "field_changes",
     "fold",
     "has_control",
+    "holds_update",
     "identify",
     "is_closing",
     "is_revising",

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import PurePath
 
 from bvtui.model.dates import looks_like_a_date
+from bvtui.model.excerpt import fold
 from bvtui.model.model import EDITABLE_FIELDS, Action, Update
 from bvtui.model.ref import Ref
 from bvtui.model.schema import (
@@ -93,7 +94,8 @@ def edited(
     """A copy of ``action`` with ``values`` set and, when given, a new update added.
 
     The update goes to ``period``, else the plan's current period, else the quarter
-    of today's date.
+    of today's date; one the action already holds for that period (the same command
+    run twice) is not added again.
 
     Raises:
         ValidationError: a value breaks a rule; nothing is changed.
@@ -112,13 +114,15 @@ def edited(
                 new.extra[key] = value
         else:
             setattr(new, field, typed)
-    if update is not None and update.strip():
-        when = today or date.today()
-        new.updates.append(
-            Update(
-                period=period or action.plan.period or current_period(when),
-                text=update.strip("\n"),
-                date=when.isoformat(),
-            )
-        )
+    when = today or date.today()
+    period = period or action.plan.period or current_period(when)
+    if update is not None and update.strip() and not holds_update(action, period, update):
+        new.updates.append(Update(period=period, text=update.strip("\n"), date=when.isoformat()))
     return new
+
+
+def holds_update(action: Action, period: str, text: str) -> bool:
+    """Whether ``action`` has an update of ``period`` saying ``text`` (spacing aside at
+    the ends, the period's case and spacing aside)."""
+    wanted = fold(period)
+    return any(fold(u.period) == wanted and u.text.strip() == text.strip() for u in action.updates)

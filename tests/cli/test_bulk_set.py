@@ -67,6 +67,21 @@ def test_several_ids_one_commit_with_a_trailer_per_action(capsys, store_dir: Pat
     assert code == 0, out  # a bulk commit is bvtui's own: its trailers name its files
 
 
+def test_the_same_command_twice_adds_the_update_once(capsys, store_dir: Path) -> None:
+    """Run again (a shell's history, a script retried), the same update for the same
+    period is already there: no second copy, no commit."""
+    args = ("set", "--store", str(store_dir), "1.3", "1.4", "status=Delayed", "--update", "Held.")
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    before = head(store_dir)
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    assert out.splitlines() == ["elections-demo/1.3: no change", "elections-demo/1.4: no change"]
+    assert head(store_dir) == before
+    text = (store_dir / "elections-demo" / "1.3.yaml").read_text()
+    assert text.count("Held.") == 1
+
+
 def test_where_takes_the_list_filters(capsys, store_dir: Path) -> None:
     code, _out, err = run(
         capsys,

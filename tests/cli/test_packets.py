@@ -115,6 +115,25 @@ def test_a_packet_already_there_is_not_written_over(
     assert load_workbook(tmp_path / "Will Tuckley.xlsx")["Updates"]
 
 
+def test_the_folder_is_made_as_the_readme_writes_it(
+    capsys, store_dir: Path, tmp_path: Path
+) -> None:
+    """``-o round-q3/`` (the README's example) makes the folder; a file there is refused."""
+    out_dir = tmp_path / "round-q3"
+    code, _, err = run(
+        capsys, "packets", "--store", str(store_dir), "--period", Q3, "-o", f"{out_dir}/"
+    )
+    assert code == 0, err
+    assert (out_dir / "Louise Stamp.xlsx").is_file()
+    (tmp_path / "a-file").write_text("not a folder")
+    code, _, err = run(
+        capsys, "packets", "--store", str(store_dir), "--period", Q3, "-o", str(tmp_path / "a-file")
+    )
+    assert code == 1
+    assert err.strip().endswith("a-file: not a folder")
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
 def test_the_plans_period_by_default_and_none_due_writes_nothing(
     capsys, store_dir: Path, tmp_path: Path
 ) -> None:

@@ -69,13 +69,19 @@ def test_a_bad_value_refuses_that_action_only_and_keeps_it(
     capsys, store_dir: Path, louise: Path
 ) -> None:
     type_into(louise, {"J4": "Sort of fine", "I4": "Nearly.", "K5": 35})
+    code, _out, err = run(capsys, "collect", "--store", str(store_dir), str(louise))
+    [line] = [line for line in err.splitlines() if "Sort of fine" in line]
+    assert line.endswith("; its returned values will be kept aside when the changes are saved")
+    assert not (store_dir.parent / ".git/bvtui/unapplied").exists()  # a preview keeps nothing
     code, _out, err = run(capsys, "collect", "--store", str(store_dir), str(louise), "--yes")
     assert code == 1
-    [line] = [
-        line for line in err.splitlines() if "Sort of fine" in line and "kept aside in" not in line
-    ]
+    [line] = [line for line in err.splitlines() if "Sort of fine" in line]  # said once
     assert line.startswith(f"bvtui: {louise}: sheet Updates, row 4, New status: 'Sort of fine': ")
     assert "is not one of this plan's statuses: Completed, On Target, Delayed, Overdue" in line
+    path = store_dir.parent / ".git/bvtui/unapplied/elections-demo/1.4.json"
+    assert line.endswith(
+        f"; its returned values kept aside in {path} (the app offers them when the action is opened)"
+    )
     store = Store.open(store_dir)
     assert store.find("elections-demo/1.4").status == "On Target"  # nothing of 1.4 saved
     assert store.find("elections-demo/1.10").progress == 35  # the other row is saved

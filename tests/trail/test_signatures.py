@@ -60,6 +60,9 @@ def test_setup_signing_commits_the_allowed_key_and_signs_saves(capsys, signed) -
     code, out = audit(capsys, store, "--since", fixture)
     assert code == 0, out
     assert "2 commits checked, every one signed by an allowed signer" in out
+    code, out = audit(capsys, store, "--since", "HEAD~1")
+    assert code == 0, out
+    assert "audit: 1 commit checked, every one signed by an allowed signer" in out
 
 
 def test_the_whole_history_lists_the_unsigned_fixture_commit(capsys, signed) -> None:

@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 from helpers import AS_OF, make_app, no_blink, notified, screen_text, settle
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from bvtui.git import Repo
 from bvtui.model import edited
@@ -148,6 +149,85 @@ async def test_leaving_takes_no_snapshot_and_a_failed_save_keeps_the_text(
         assert not isinstance(pilot.app.screen, MeetingScreen)
     assert "meeting-scrutiny" not in git(top, "tag")
     assert not list(tmp_path.glob("minutes-*"))
+
+
+@pytest.mark.asyncio
+async def test_the_name_offered_is_not_said_twice_in_the_tag_and_minutes(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on the name offered (``Meeting 2026-11-30``, its hint saying Enter starts
+    the meeting) tags ``meeting-2026-11-30``, not ``meeting-meeting-2026-11-30``."""
+    top = prepared(store_dir)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(store_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#prompt-input")
+        offered = str(getattr(box, "value", ""))
+        hint = str(pilot.app.screen.query_one(".dialog-hint", Static).content)
+        assert hint == "Enter starts the meeting; Escape cancels"
+        assert offered.startswith("Meeting ")
+        day = offered.removeprefix("Meeting ")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert f"snapshot meeting-{day};" in notified(pilot)
+    assert git(top, "tag", "--list", "meeting-*").split() == [f"meeting-{day}"]
+    assert sorted(p.name for p in tmp_path.glob("minutes-*")) == [
+        f"minutes-{day}.docx",
+        f"minutes-{day}.md",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_a_name_cleared_to_nothing_starts_the_meeting_under_the_one_offered(
+    store_dir: Path,
+) -> None:
+    """ctrl+u then Enter (or the typing after ctrl+u lost) used to close the prompt and
+    open nothing, saying nothing: the meeting starts under the name offered."""
+    prepared(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        offered = str(getattr(pilot.app.screen.query_one("#prompt-input"), "value", ""))
+        await pilot.press("ctrl+u", "space", "enter")
+        await settle(pilot)
+        assert meeting(pilot).meeting == offered
+        await pilot.press("q", "l")
+        await settle(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press("escape")  # Escape still opens no meeting
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, MeetingScreen)
+        assert pilot.app.screen is pilot.app.screen_stack[0]
+
+
+@pytest.mark.asyncio
+async def test_the_end_dialog_fits_an_80_column_terminal(store_dir: Path) -> None:
+    """Dialogs are 84 wide where there is room: at 80x24 the end-of-meeting question
+    and the bulk edit keep both borders on screen instead of losing the right edge."""
+    prepared(store_dir)
+    app = make_app(store_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "Board")
+        await pilot.press("q")
+        await pilot.pause()
+        dialog = pilot.app.screen.query_one("#meeting-end")
+        assert dialog.region.x >= 0 and dialog.region.right <= 80, dialog.region
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("space", "B")  # the bulk dialog is one of the same
+        await settle(pilot)
+        dialog = pilot.app.screen.query_one("#bulk")
+        assert dialog.region.x >= 0 and dialog.region.right <= 80, dialog.region
 
 
 @pytest.mark.asyncio

@@ -54,3 +54,31 @@ async def test_a_read_only_app_hides_and_refuses_every_edit(store_dir: Path) -> 
     assert git(top, "rev-parse", "HEAD") == before
     assert git(top, "tag") == ""
     assert git(top, "status", "--porcelain") == ""
+
+
+@pytest.mark.asyncio
+async def test_a_view_refuses_the_round_the_bulk_edit_and_undo_as_a_view(
+    store_dir: Path,
+) -> None:
+    """``U``, ``B`` and ``z`` change the store too: in a view they are out of the help
+    and the palette like ``e``, and never blame a git repository the store is in."""
+    top = store_dir.parent
+    before = git(top, "rev-parse", "HEAD")
+    app = BvtuiApp(store_dir, as_of=AS_OF, read_only=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "V")
+        await settle(pilot)
+        main = pilot.app.screen
+        for key in ("U", "B", "z"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert pilot.app.screen is main, key
+        for action in ("update_round", "bulk_edit", "undo"):  # as the palette runs them
+            assert not main.check_action(action, ()), action
+            await main.run_action(action)
+            await settle(pilot)
+            assert pilot.app.screen is main, action
+        assert "git repository" not in notified(pilot)
+    assert git(top, "rev-parse", "HEAD") == before
+    assert git(top, "status", "--porcelain") == ""

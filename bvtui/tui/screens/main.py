@@ -60,7 +60,7 @@ from bvtui.tui.widgets.sync_progress import SyncProgress
 SEARCH_DEBOUNCE = 0.12
 """Seconds of quiet typing before a search is applied."""
 
-EDITING_ACTIONS = frozenset({"edit", "sync", "import_plan"})
+EDITING_ACTIONS = frozenset({"edit", "sync", "import_plan", "update_round", "bulk_edit", "undo"})
 """Keys hidden and refused when the app is opened read-only."""
 
 PICKER_FIELDS = {"theme": "themes", "officer": "officers", "plan": "plans", "status": "statuses"}

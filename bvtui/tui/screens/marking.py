@@ -44,7 +44,7 @@ class MarkingFlow(MainScreenFlow):
         if self.store is None:
             return
         if self.read_only:
-            self.notify("Read-only: the store is not in a git repository.", severity="warning")
+            self.refuse_edit()
             return
         actions = self.marked_actions()
         if not actions:

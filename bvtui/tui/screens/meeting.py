@@ -55,17 +55,21 @@ class LinePrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, question: str, value: str = "", placeholder: str = "", enter: str = "records it"
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.placeholder = placeholder
+        self.enter = enter
+        """What Enter does, for the hint: ``records it``, ``starts the meeting``."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="prompt"):
             yield Static(Text(self.question), classes="dialog-question")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static("Enter records it; Escape cancels", classes="dialog-hint")
+            yield Static(f"Enter {self.enter}; Escape cancels", classes="dialog-hint")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -77,8 +81,10 @@ class LinePrompt(ModalScreen[str | None]):
 
 def snapshot_name(meeting: str, day: date) -> str:
     """The tag of a meeting's snapshot: ``meeting-board-14-09`` (its day when the name
-    holds no letter or digit)."""
+    holds no letter or digit); a name that starts with "Meeting" (the one offered,
+    ``Meeting 2026-11-30``) does not say it twice."""
     slug = re.sub(r"[^a-z0-9]+", "-", meeting.lower()).strip("-")
+    slug = re.sub(r"^meeting(-|$)", "", slug)
     return f"meeting-{slug or day.isoformat()}"
 
 
@@ -459,4 +465,10 @@ class MeetingStart:
             start(name)
         else:
             default = f"Meeting {date.today().isoformat()}"
-            app.push_screen(LinePrompt("Name the meeting (for its minutes):", default), start)
+            prompt = LinePrompt(
+                "Name the meeting (for its minutes):", default, enter="starts the meeting"
+            )
+            # Enter on a box emptied: the name offered, not a prompt gone and no meeting
+            app.push_screen(
+                prompt, lambda named: start(None if named is None else named.strip() or default)
+            )

@@ -58,6 +58,8 @@ class RoundFlow(_Screen):
         @property
         def read_only(self) -> bool: ...
 
+        def refuse_edit(self) -> None: ...
+
         def set_filter(self, wanted: Filter, keep: str | None = None) -> None: ...
 
         def _edited(self, outcome: EditOutcome | None) -> None: ...
@@ -103,7 +105,7 @@ class RoundFlow(_Screen):
         if self.store is None:
             return
         if self.read_only:
-            self.notify("Read-only: the store is in no git repository.", severity="warning")
+            self.refuse_edit()
             return
         refs = [action.ref for action in self.listing.shown]
         if not refs:

@@ -26,7 +26,7 @@ class UndoFlow(MainScreenFlow):
         if action is None or self.store is None:
             return
         if self.read_only:
-            self.notify("Read-only: the store is not in a git repository.", severity="warning")
+            self.refuse_edit()
             return
         self.find_undo(action.ref)
 
