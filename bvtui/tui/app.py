@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from bvtui.tui.commands import ActionCommands, OfficerCommands, ThemeCommands
 from bvtui.tui.keys import MAIN_KEYS, key_label
-from bvtui.tui.messages import StoreLoaded
+from bvtui.tui.messages import StoreLoaded, StoreLoadFailed
 from bvtui.tui.screens.dialogs import QuitScreen
 from bvtui.tui.screens.main import MainScreen
 from bvtui.tui.settings import save_theme, saved_theme
@@ -64,14 +64,37 @@ class BvtuiApp(TypeAheadApp):
         self.register_theme(HIGH_CONTRAST)
         self._theme_restored = False
         self._frozen = False
+        self._collector_paused = False
         self.console.push_theme(theme_styles(self.get_css_variables()))
 
     def on_mount(self) -> None:
-        """Start in the theme the user chose last time (when it is still there)."""
+        """Start in the theme the user chose last time (when it is still there), and
+        pause the cyclic collector until the first load is shown.
+
+        The first load builds the store's actions, many long-lived objects without
+        cycles, in a worker: with the collector running, its full collections walk
+        them again and again as they pile up, more than doubling a large store's
+        launch (bench/README.md, "the app's collector"). It is paused here, at the
+        process's edge, for those seconds only, and resumed (after one collection and
+        a freeze) once the rows are drawn or the load has failed."""
         saved = saved_theme(self.available_themes)
         if saved is not None:
             self.theme = saved
         self._theme_restored = True
+        if not self._frozen and gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
+
+    def on_store_load_failed(self, _event: StoreLoadFailed) -> None:
+        self._resume_collector()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     def watch_theme(self, theme: str) -> None:
         """Colour the named styles for the new theme, redraw, and remember the choice."""
@@ -115,6 +138,7 @@ class BvtuiApp(TypeAheadApp):
     def _collect_then_freeze(self) -> None:
         gc.collect()
         gc.freeze()
+        self._resume_collector()
 
     def get_default_screen(self) -> Screen:
         return MainScreen(

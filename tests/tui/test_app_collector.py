@@ -1,39 +1,39 @@
-"""The app, not the store it loads, decides about the collector: once the first load is
-shown, one collection on the UI thread frees what was garbage, then what is left is
-frozen. A reload's load in its worker leaves the collector as it is."""
+"""The app pauses the cyclic collector for its first load only (its own class, the
+process's edge): once the rows are shown, or the load has failed, or the app has
+ended, the collector runs again, so garbage made while the app runs is freed."""
 
 from __future__ import annotations
 
 import gc
-import weakref
 from pathlib import Path
 
-from tests.tui.helpers import make_app, settle, shown_refs
+from helpers import SIZE, main_screen, make_app, settle, until
 
 
-class Cycle:
-    """An object that refers to itself: only the cyclic collector frees it."""
+async def test_the_collector_runs_again_once_the_first_rows_are_shown(store_dir: Path) -> None:
+    assert gc.isenabled()
+    app = make_app(store_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await until(pilot, gc.isenabled)
+        assert gc.isenabled() and not app._collector_paused
+    assert gc.isenabled()
 
-    def __init__(self) -> None:
-        self.me = self
+
+async def test_a_load_that_fails_lets_the_collector_run_again(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "no-store-here")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "could not be read" in main_screen(pilot).table.empty_message
+        await until(pilot, gc.isenabled)
+    assert gc.isenabled()
 
 
-async def test_garbage_made_before_the_first_load_is_freed_then_the_rest_frozen(
+async def test_an_app_that_ends_before_its_store_is_read_leaves_the_collector_on(
     store_dir: Path,
 ) -> None:
-    cycles = [Cycle() for _ in range(3)]
-    gone = [weakref.ref(cycle) for cycle in cycles]
-    del cycles
     app = make_app(store_dir)
-    try:
-        async with app.run_test() as pilot:
-            await settle(pilot)
-            assert shown_refs(pilot)
-            assert [ref() for ref in gone] == [None, None, None]
-            assert gc.get_freeze_count() > 0 and gc.isenabled()
-            frozen = gc.get_freeze_count()
-            await pilot.press("ctrl+r")  # a reload in the worker freezes nothing more
-            await settle(pilot)
-            assert gc.get_freeze_count() <= frozen and gc.isenabled()
-    finally:
-        gc.unfreeze()  # the rest of the test session collects as before
+    async with app.run_test(size=SIZE) as pilot:
+        app.exit()
+        await pilot.pause()
+    assert gc.isenabled()
