@@ -15,17 +15,19 @@ from bvtui.store import Store, StoreError
 
 
 def _round(args: argparse.Namespace) -> tuple[Store, list[Action], str]:
-    """The store, the actions of the plans chosen, and the period of the round: the
-    one given, else the plans' common current period.
+    """The store, the actions of the round's plans, and the round's period: the one
+    given, else the plans' common current period. The plans are those chosen with
+    ``--plan``; without it, with ``--period``, the plans owing that round
+    (:func:`_owing`).
 
     Raises:
         StoreError: no period given and the plans have none, or several.
     """
-    store = _open(args, plans=frozenset(args.plan) or None)
-    actions = Filter(plans=frozenset(args.plan)).apply(store.actions)
-    period = " ".join((args.period or "").split())
+    chosen = frozenset(args.plan)
+    store = _open(args, plans=chosen or None)
+    period = _spaced(args.period or "")
     if not period:
-        periods = {" ".join(p.period.split()) for p in store.plans.values() if p.period}
+        periods = {_spaced(p.period) for p in store.plans.values() if p.period}
         if len(periods) != 1:
             said = ", ".join(f"{p.slug}: {p.period or '(none)'}" for p in store.plans.values())
             raise StoreError(
@@ -34,7 +36,45 @@ def _round(args: argparse.Namespace) -> tuple[Store, list[Action], str]:
                 "or choose plans with --plan"
             )
         [period] = periods
+    elif not chosen:
+        chosen = _owing(store, period)
+    actions = Filter(plans=chosen).apply(store.actions)
     return store, actions, period
+
+
+def _spaced(period: str) -> str:
+    return " ".join(period.split())
+
+
+def _owing(store: Store, period: str) -> frozenset[str]:
+    """The plans whose officers owe a ``period`` update: those whose current period it
+    is; when none is, every plan with a period (the round not yet opened with ``bvtui
+    period open``), said in one line on stderr. The plans left out are named in one
+    line. A store whose plans have no period at all is taken whole."""
+    current = {slug: _spaced(plan.period) for slug, plan in store.plans.items()}
+    wanted = period.casefold()
+    owing = {slug for slug, now in current.items() if now.casefold() == wanted}
+    if not owing:
+        owing = {slug for slug, now in current.items() if now}
+        if not owing:
+            return frozenset(current)
+        print(
+            f"bvtui: no plan's current period is {one_line(period)}: taken as a round not "
+            "yet opened (bvtui period open), for every plan with a period",
+            file=sys.stderr,
+        )
+    skipped = [
+        f"{slug} ({one_line(current[slug]) or 'no period'})"
+        for slug in sorted(current)
+        if slug not in owing
+    ]
+    if skipped:
+        print(
+            f"bvtui: plans not in the {one_line(period)} round: {', '.join(skipped)}; "
+            "name one with --plan to include it",
+            file=sys.stderr,
+        )
+    return frozenset(owing)
 
 
 @user_errors

@@ -166,6 +166,28 @@ def test_plans_in_different_periods_need_one_named(capsys, store_dir: Path, tmp_
     assert "elections-demo: 2017-18 Q2" in err and "property-demo: 2017-18 Q3" in err
 
 
+def test_a_named_period_writes_packets_only_for_the_plans_in_that_round(
+    capsys, store_dir: Path, tmp_path: Path
+) -> None:
+    plan = store_dir / "property-demo" / "plan.yaml"
+    plan.write_text(plan.read_text().replace("period: 2017-18 Q2", "period: 2017-18 Q3"))
+    git(store_dir.parent, "commit", "-qam", "property's Q3 round opened")
+    out_dir = tmp_path / "out"
+    code, _, err = run(
+        capsys, "packets", "--store", str(store_dir), "--period", Q3, "-o", str(out_dir)
+    )
+    assert code == 0, err
+    assert "elections-demo (2017-18 Q2)" in err and err.count("\n") == 1
+    assert list(out_dir.iterdir())
+    for path in out_dir.iterdir():
+        sheet = load_workbook(path).active
+        refs = [
+            row[column("ref") - 1]
+            for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+        ]
+        assert refs and all(str(ref).startswith("property-demo/") for ref in refs if ref)
+
+
 @pytest.mark.parametrize(
     ("officer", "expected"),
     [

@@ -99,3 +99,14 @@ async def test_the_footer_names_the_picker_keys(store_dir: Path) -> None:
         await open_picker(pilot, "o")
         footer = screen_text(pilot).splitlines()[-1]
         assert "Apply" in footer and "Toggle" in footer and "Cancel" in footer
+
+
+async def test_keys_right_after_escape_leave_the_search_box(store_dir: Path) -> None:
+    async with make_app(store_dir).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "slash", *"xpress", "escape", "x", "u")  # x clears, u: due update
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.query_one("#search", Input).value == ""
+        assert screen.listing.filter.search == "" and screen.listing.filter.due_update
+        assert screen.table.has_focus

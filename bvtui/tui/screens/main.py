@@ -80,7 +80,9 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOOTER_KEYS,
         *VIEW_KEYS,
-        Binding("escape", "leave_search", "Leave search", show=False),
+        # priority: run as the app reads the key, not once it has bubbled up from the
+        # box, by when the keys typed after it have gone into the box
+        Binding("escape", "leave_search", "Leave search", show=False, priority=True),
     ]
 
     def __init__(
@@ -132,6 +134,8 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
         return bool(getattr(self.app, "read_only", False))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_search":  # Escape elsewhere is the focused widget's
+            return self.focused is not None and self.focused.id == "search"
         return not (self.viewing and action in EDITING_ACTIONS)
 
     def refuse_edit(self) -> None:
@@ -317,7 +321,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
             self._search_timer.stop()
         self._apply_search()
         search.set_class(bool(search.value), "-active")
-        self.table.focus()
+        self.set_focus(self.table)  # at once: the keys typed after Escape go to the table
 
     # --- jumping (command palette) -----------------------------------------------
 
