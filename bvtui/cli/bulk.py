@@ -14,7 +14,14 @@ import shlex
 from typing import NoReturn
 
 from bvtui.cli import options
-from bvtui.cli.commands import APPROVAL_HINT, _filter, _open, _report, approval_given, fail
+from bvtui.cli.commands import (
+    APPROVAL_HINT,
+    approval_given,
+    fail,
+    filter_from,
+    open_store,
+    report_saved,
+)
 from bvtui.model import Filter, ValidationError
 from bvtui.store import BULK_LIMIT, ApprovalNeeded, BulkEdit, StoreError, save_bulk
 
@@ -42,7 +49,7 @@ def where_filter(text: str) -> Filter:
         raise StoreError(f"--where {text!r}: {err}") from None
     wanted = parser.parse_args(words)
     wanted.as_of = None
-    found = _filter(wanted)
+    found = filter_from(wanted)
     if found.is_empty:
         raise StoreError(f"--where {text!r}: no filter given (e.g. --officer stamp --rag red)")
     return found
@@ -56,12 +63,12 @@ def set_many(args: argparse.Namespace, ids: list[str], values: dict[str, str]) -
         return fail("no action given: name one or more ids, or --where FILTERS")
     if args.where is not None:
         wanted = where_filter(args.where)
-        store = _open(args, only=wanted)
+        store = open_store(args, only=wanted)
         actions = store.actions
         if not actions:
             return fail(f"no action matches {wanted.describe()}; nothing was changed")
     else:
-        store = _open(args)
+        store = open_store(args)
         actions = list({id(action): action for action in map(store.find, ids)}.values())
     if len(actions) > BULK_LIMIT and not args.yes:
         return fail(
@@ -83,7 +90,7 @@ def set_many(args: argparse.Namespace, ids: list[str], values: dict[str, str]) -
         return fail(f"{err}; nothing was changed{_force_hint(err, args.force)}")
     except ApprovalNeeded as err:
         return fail(f"{err} {APPROVAL_HINT}")
-    return max(_report(result) for result in results)
+    return max(report_saved(result) for result in results)
 
 
 def _force_hint(err: ValidationError, forced: bool) -> str:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # actions: a set never needs them.
 
 
-def _open(
+def open_store(
     args: argparse.Namespace,
     ref: str | None = None,
     only: Filter | None = None,
@@ -61,7 +61,7 @@ def _open(
     return store
 
 
-def _filter(args: argparse.Namespace) -> Filter:
+def filter_from(args: argparse.Namespace) -> Filter:
     from bvtui.model import Filter
 
     return Filter(
@@ -166,14 +166,14 @@ def import_file(args: argparse.Namespace) -> int:
 def list_actions(args: argparse.Namespace) -> int:
     from bvtui.cli.output import OWN_FORMATS, write_actions
 
-    where = _filter(args)
+    where = filter_from(args)
     if args.mine:  # the officer is known once every plan and officer name is read
         from bvtui.cli.round import with_me
 
-        store = _open(args)
+        store = open_store(args)
         actions = with_me(where, store).apply(store.actions)
     else:
-        actions = _open(args, only=where).actions  # filtered on excerpts, decoded after
+        actions = open_store(args, only=where).actions  # filtered on excerpts, decoded after
     write_actions(actions, args.format, sys.stdout, args.as_of, wide=args.wide)
     if not actions and args.format not in OWN_FORMATS:  # a table of headers alone says little
         matched = f"matches {where.describe()}" if not where.is_empty else "is in the store"
@@ -187,7 +187,7 @@ def show(args: argparse.Namespace) -> int:
     from bvtui.cli.output import json_dumps, render_action
     from bvtui.reporting import action_record
 
-    store = _open(args, args.ref)
+    store = open_store(args, args.ref)
     action = store.find(args.ref)
     if args.format == "json":
         print(json_dumps(action_record(action, args.as_of)))
@@ -196,7 +196,7 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _assignments(pairs: list[str]) -> dict[str, str]:
+def assignments_from(pairs: list[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for pair in pairs:
         field, sep, value = pair.partition("=")
@@ -209,7 +209,7 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
 def _targets(words: list[str]) -> tuple[list[str], dict[str, str]]:
     """``set``'s words split into ids (no ``=``) and ``FIELD=VALUE`` assignments."""
     ids = [word for word in words if "=" not in word]
-    return ids, _assignments([word for word in words if "=" in word])
+    return ids, assignments_from([word for word in words if "=" in word])
 
 
 def edit_asked(
@@ -223,7 +223,7 @@ def edit_asked(
     """
     if not values and not args.update:
         raise StoreError(f"nothing to {verb}: give FIELD=VALUE pairs or --update TEXT")
-    store = _open(args, ref)
+    store = open_store(args, ref)
     action = store.find(ref)
     doubts = [] if args.force else deadline_doubts(action, values)
     if doubts:
@@ -268,10 +268,10 @@ def set_fields(args: argparse.Namespace) -> int:
         )
     except ApprovalNeeded as err:
         return fail(f"{err} {APPROVAL_HINT}")
-    return _report(result)
+    return report_saved(result)
 
 
-def _report(result: SaveResult) -> int:
+def report_saved(result: SaveResult) -> int:
     if not result.changes:
         print(f"{result.ref}: no change")
         return 0
@@ -321,7 +321,7 @@ def commit_pending(args: argparse.Namespace) -> int:
     if not results:
         print("nothing to commit")
         return 0
-    return max(_report(result) for result in results)
+    return max(report_saved(result) for result in results)
 
 
 def open_app(args: argparse.Namespace) -> int:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bvtui.cli.commands import _assignments, _open, _report, edit_asked, fail, user_errors
+from bvtui.cli.commands import (
+    assignments_from,
+    edit_asked,
+    fail,
+    open_store,
+    report_saved,
+    user_errors,
+)
 from bvtui.model import Approval, one_line
 from bvtui.store import ApprovalNeeded, Store, locate_store
 
@@ -16,7 +23,7 @@ def propose_command(args: argparse.Namespace) -> int:
     """Record a change on the action's proposal branch; the work tree is not touched."""
     from bvtui.sharing import fetch_proposals, propose
 
-    store, action, edit = edit_asked(args, "propose", args.ref, _assignments(args.assignments))
+    store, action, edit = edit_asked(args, "propose", args.ref, assignments_from(args.assignments))
     trouble = fetch_proposals(store)  # one waiting elsewhere for this action refuses it
     if trouble:
         print(f"bvtui: warning: {trouble}", file=sys.stderr)
@@ -62,7 +69,7 @@ def approve_command(args: argparse.Namespace) -> int:
     """Apply the proposal waiting for an action, with an Approved-by: trailer."""
     from bvtui.sharing import approve, fetch_proposals, find_proposal
 
-    store = _open(args, args.ref)
+    store = open_store(args, args.ref)
     ref = store.find(args.ref).ref
     trouble = fetch_proposals(store)
     if trouble:
@@ -77,7 +84,7 @@ def approve_command(args: argparse.Namespace) -> int:
         return fail(str(err))
     if left:
         print(f"bvtui: warning: {ref}: the proposal is {left}", file=sys.stderr)
-    code = _report(result)
+    code = report_saved(result)
     if code == 0 and result.commit:
         print(f"{ref}: approved by {one_line(approver)}; bvtui sync shares it")
     return code

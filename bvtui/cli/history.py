@@ -21,7 +21,7 @@ from bvtui.cli.log import (
     store_repo,
     when,
 )
-from bvtui.cli.output import _cut, json_dumps
+from bvtui.cli.output import cut_cell, json_dumps
 from bvtui.git import resolve_until
 from bvtui.model import Plan, ValidationError, one_line, plan_from_mapping
 from bvtui.reporting import rag_label
@@ -108,7 +108,7 @@ def render_timeline(spells: list[StatusSpell], slips: list[DeadlineSlip], fmt: s
             f"{one_line(slip.old) or '(none)'} -> {one_line(slip.new) or '(none)'}",
             "?" if slip.days is None else f"{slip.days:+d}",
             one_line(slip.author),
-            _cut(slip.update_text or "(no update with this change)", 60),
+            cut_cell(slip.update_text or "(no update with this change)", 60),
         ]
         for slip in slips
     ]
@@ -186,10 +186,10 @@ def render_changes(changes: StoreChanges, fmt: str) -> str:
         rows = [
             [
                 move.id,
-                _cut(move.title, 44),
+                cut_cell(move.title, 44),
                 rag_label(move.new_rag or move.old_rag or "grey"),
                 MOVE_MARKS.get(move.direction, ""),
-                _cut("; ".join(move.what()), 72),
+                cut_cell("; ".join(move.what()), 72),
             ]
             for move in moves
         ]
@@ -273,8 +273,8 @@ def render_audit(report: AuditReport, fmt: str) -> str:
                 when(found.commit),
                 one_line(found.commit.author),
                 found.commit.short,
-                _cut(found.commit.subject, 40),
-                _cut(", ".join(found.files), 50),
+                cut_cell(found.commit.subject, 40),
+                cut_cell(", ".join(found.files), 50),
                 found.reason,
             ]
             for found in report.outside

@@ -29,14 +29,14 @@ def is_output_format(name: str) -> bool:
 TABLE_HEADERS = ("ref", "title", "theme", "officers", "due", "status", "rag", "%", "!?")
 
 
-def _cut(text: str, width: int) -> str:
+def cut_cell(text: str, width: int) -> str:
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def table_rows(actions: list[Action], as_of: date | None, wide: bool = False) -> list[list]:
     """The rows of the list table; text cut to fit a terminal unless ``wide``."""
-    cut = (lambda text, _w: one_line(text)) if wide else _cut
+    cut = (lambda text, _w: one_line(text)) if wide else cut_cell
     rows = []
     for action in actions:
         due = action.due

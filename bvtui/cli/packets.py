@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bvtui.cli.commands import _open, fail, user_errors
+from bvtui.cli.commands import fail, open_store, user_errors
 from bvtui.model import Action, Filter, cut, one_line
 from bvtui.model.packet import by_lead_officer, email_of
 from bvtui.store import Store, StoreError
@@ -24,7 +24,7 @@ def _round(args: argparse.Namespace) -> tuple[Store, list[Action], str]:
         StoreError: no period given and the plans have none, or several.
     """
     chosen = frozenset(args.plan)
-    store = _open(args, plans=chosen or None)
+    store = open_store(args, plans=chosen or None)
     period = _spaced(args.period or "")
     if not period:
         periods = {_spaced(p.period) for p in store.plans.values() if p.period}
@@ -128,7 +128,7 @@ def collect(args: argparse.Namespace) -> int:
             returned.append(read_packet(Path(name)))
         except ImportError_ as err:
             return fail(str(err))
-    store = _open(args)
+    store = open_store(args)
     collection = plan_collection(store, returned)
     for refusal in collection.refused:
         if refusal.kept is None:

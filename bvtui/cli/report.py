@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bvtui.cli.commands import _filter, _open, fail, user_errors
+from bvtui.cli.commands import fail, filter_from, open_store, user_errors
 from bvtui.reporting import BINARY_FORMATS, build_report, render_report, write_report
 from bvtui.store import Store
 from bvtui.trail import report_slips
@@ -18,8 +18,8 @@ def report(args: argparse.Namespace) -> int:
     if args.format in BINARY_FORMATS and not args.output:
         return fail(f"--format {args.format} writes a file: give -o FILE")
     plans = frozenset(args.plan) or None  # only the plans named are read
-    wanted = _filter(args)
-    store = _open(args, only=wanted, plans=plans)
+    wanted = filter_from(args)
+    store = open_store(args, only=wanted, plans=plans)
     since = Store.at(args.store, args.since, plans=plans) if args.since else None
     actions = store.actions
     slips = report_slips(store, actions)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from bvtui.cli.commands import _report, fail, user_errors
+from bvtui.cli.commands import fail, report_saved, user_errors
 from bvtui.model import Filter, Plan, fold, has_control, one_line
 from bvtui.store import Store, StoreError, locate_store, whoami
 
@@ -72,7 +72,7 @@ def open_period(args: argparse.Namespace) -> int:
     was = one_line(plan.period) or "none"
     subject = f"update round {period} opened"
     result = store.save_plan(replace(plan, period=period), author=args.author, subject=subject)
-    code = _report(result)
+    code = report_saved(result)
     plan.period = period  # the loaded actions' plan: what is due now
     due, open_ = _due(store, plan)
     print(f"{plan.slug}: period {was} -> {period}; {due} of {open_} open actions due an update")

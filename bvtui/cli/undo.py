@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from bvtui.cli.commands import _open, _report, fail, user_errors
+from bvtui.cli.commands import fail, open_store, report_saved, user_errors
 
 
 @user_errors
@@ -13,10 +13,10 @@ def undo(args: argparse.Namespace) -> int:
     """Revert the last save, or say in one line why not (nothing changes)."""
     from bvtui.trail import UndoRefused, plan_undo
 
-    store = _open(args, args.ref) if args.ref else _open(args)
+    store = open_store(args, args.ref) if args.ref else open_store(args)
     try:
         planned = plan_undo(store, args.ref)
     except UndoRefused as err:
         return fail(str(err))
     print(f"undoing {planned.describe()}")
-    return max(_report(result) for result in planned.save(store, author=args.author))
+    return max(report_saved(result) for result in planned.save(store, author=args.author))

@@ -8,7 +8,7 @@ import argparse
 import shlex
 from pathlib import Path
 
-from bvtui.cli.commands import _filter, fail, user_errors
+from bvtui.cli.commands import fail, filter_from, user_errors
 from bvtui.git import Repo
 from bvtui.model import one_line
 from bvtui.reporting import build_report, render_report
@@ -35,7 +35,7 @@ def verify(args: argparse.Namespace) -> int:
     except StoreError:
         return fail(f"{path}: its commit {stamp.commit[:10]} is not in this repository")
     since = Store.at(args.store, made.since, plans=plans) if made.since else None
-    wanted = _filter(made)
+    wanted = filter_from(made)
     actions = wanted.apply(store.actions)
     slips = report_slips(store, actions)  # as the report command hands them in
     report = build_report(

@@ -61,7 +61,7 @@ def _draw(document, report: Report, block: blocks.Block) -> None:
         case blocks.Paragraph(words):
             document.add_paragraph(text(words))
         case blocks.StampTable(rows):
-            _table(document, ["", ""], [list(row) for row in rows], header=False)
+            docx_table(document, ["", ""], [list(row) for row in rows], header=False)
         case blocks.Chart():
             png, size = chart_png(report)
             width, height = fit_mm(size, PAGE_WIDTH_MM, PAGE_HEIGHT_MM - 20)
@@ -87,7 +87,7 @@ def _properties(document, report: Report) -> None:
 
 def _summary(document, headers: list[str], rows: list[list[str]], rags: list[str]) -> None:
     """A count table whose count columns are headed in their RAG colour, Total row bold."""
-    grid = _table(document, headers, rows)
+    grid = docx_table(document, headers, rows)
     for column, rag in enumerate(rags, start=1):
         _shade(grid[0][column], rag)
     _bold(grid[-1])
@@ -98,7 +98,7 @@ def _action_table(
     columns: Sequence[str],
     rows: list[tuple[str, list[str]]],
 ) -> None:
-    grid = _table(document, list(columns), [cells for _rag, cells in rows])
+    grid = docx_table(document, list(columns), [cells for _rag, cells in rows])
     for cells, (rag, _values) in zip(grid[1:], rows, strict=True):
         _shade(cells[RAG_COLUMN], rag)
     widths = [Mm(PAGE_WIDTH_MM * COLUMN_SHARES[name] / 100) for name in columns]
@@ -107,7 +107,7 @@ def _action_table(
             cell.width = width
 
 
-def _table(
+def docx_table(
     document,
     headers: list[str],
     rows: list[list[str]],

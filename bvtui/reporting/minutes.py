@@ -77,14 +77,14 @@ def minutes_docx(minutes: Minutes) -> bytes:
     """The minutes' action list as the bytes of a Word document."""
     from docx import Document  # python-docx: only when minutes are written
 
-    from bvtui.reporting.docx import _table
+    from bvtui.reporting.docx import docx_table
 
     document = Document()
     document.add_heading(text(f"Minutes: action list, {minutes.meeting}"), level=1)
-    _table(document, ["", ""], [[k, v] for k, v in minutes.stamp()], header=False)
+    docx_table(document, ["", ""], [[k, v] for k, v in minutes.stamp()], header=False)
     document.add_paragraph("")
     if minutes.items:
-        _table(document, list(MINUTE_COLUMNS), minutes.rows())
+        docx_table(document, list(MINUTE_COLUMNS), minutes.rows())
     else:
         document.add_paragraph("No decisions or action points were recorded.")
     core = document.core_properties
