@@ -30,13 +30,13 @@ def verify(args: argparse.Namespace) -> int:
         return fail(str(err))
     made = _report_args(stamp.made_with, args.store, str(path))
     plans = frozenset(made.plan) or None
-    try:
-        store = Store.at(args.store, stamp.commit, plans=plans)
+    wanted = filter_from(made)
+    try:  # read as the report command reads it: filtered on the excerpt index
+        store = Store.at(args.store, stamp.commit, only=wanted, plans=plans)
     except StoreError:
         return fail(f"{path}: its commit {stamp.commit[:10]} is not in this repository")
     since = Store.at(args.store, made.since, plans=plans) if made.since else None
-    wanted = filter_from(made)
-    actions = wanted.apply(store.actions)
+    actions = store.actions
     slips = report_slips(store, actions)  # as the report command hands them in
     report = build_report(
         store, actions, wanted=wanted, as_of=made.as_of, since=since, slips=slips, at=made.at
