@@ -7,7 +7,6 @@ import argparse
 
 from bvtui.cli import options
 from bvtui.cli.options import deferred
-from bvtui.reporting import FORMATS
 
 COMMANDS = ("report",)
 """The sub-commands :func:`register` adds (the command line reads them to build only
@@ -16,6 +15,8 @@ what a command needs)."""
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``bvtui report``."""
+    from bvtui.reporting import FORMATS  # this command's parser only
+
     p = sub.add_parser(
         "report",
         help="a committee report: summary by theme x RAG, delivery plan, exceptions",
