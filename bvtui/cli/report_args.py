@@ -8,13 +8,8 @@ import argparse
 from bvtui.cli import options
 from bvtui.cli.options import deferred
 
-COMMANDS = ("report",)
-"""The sub-commands :func:`register` adds (the command line reads them to build only
-what a command needs)."""
 
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``bvtui report``."""
+def _report(sub: argparse._SubParsersAction) -> None:
     from bvtui.reporting import FORMATS  # this command's parser only
 
     p = sub.add_parser(
@@ -39,3 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "-o", "--output", metavar="FILE", help="write to FILE (xlsx, docx and pdf need it)"
     )
     p.set_defaults(run=deferred("bvtui.cli.report", "report"))
+
+
+PARSERS = {
+    "report": _report,
+}
+"""Each sub-command and the function adding its parser (the command line builds only the
+one it runs: :func:`bvtui.cli.main.build_parser`)."""
+
+COMMANDS = tuple(PARSERS)
+"""The sub-commands this module adds."""

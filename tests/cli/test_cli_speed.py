@@ -104,6 +104,22 @@ def test_set_imports_the_reader_ruamel_only_for_a_hand_written_file_and_not_the_
     assert loaded == {"ruamel", *written}
 
 
+def test_set_of_one_action_imports_what_one_save_uses(store_dir: Path) -> None:
+    # no filter, saved views, bulk edit, git log reader or json: a set of one action
+    # reads its plan and its file, saves, and commits
+    _heavy, own = _probe(store_dir, "set", "elections-demo/1.9", "status=Delayed")
+    assert {"bvtui.store.saving", "bvtui.store.rendering"} <= own
+    unused = {
+        "bvtui.model.filters",
+        "bvtui.store.views",
+        "bvtui.store.bulk",
+        "bvtui.git.gitlog",
+        "bvtui.cli.bulk",
+        "bvtui.cli.output",
+    }
+    assert not unused & own
+
+
 def test_version_does_not_import_the_world(store_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bvtui", "--version"], capture_output=True, text=True
