@@ -77,8 +77,4 @@ PARSERS = {
     "meet": _meet,
     "serve": _serve,
 }
-"""Each sub-command and the function adding its parser (the command line builds only the
-one it runs: :func:`bvtui.cli.main.build_parser`)."""
-
-COMMANDS = tuple(PARSERS)
-"""The sub-commands this module adds."""
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

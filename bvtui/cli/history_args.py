@@ -126,8 +126,4 @@ PARSERS = {
     "snapshot": _snapshot,
     "audit": _audit,
 }
-"""Each sub-command and the function adding its parser (the command line builds only the
-one it runs: :func:`bvtui.cli.main.build_parser`)."""
-
-COMMANDS = tuple(PARSERS)
-"""The sub-commands this module adds."""
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

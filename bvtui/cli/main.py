@@ -36,9 +36,10 @@ COMMAND_GROUPS = (
     app_args,
 )
 """Each module of arguments maps its sub-commands to the functions adding their parsers
-(``PARSERS``); the commands themselves are imported only when one of them runs."""
+(``PARSERS``): the command line builds only the one it runs. The commands themselves are
+imported only when one of them runs."""
 
-COMMAND_NAMES = frozenset(name for group in COMMAND_GROUPS for name in group.COMMANDS)
+COMMAND_NAMES = frozenset(name for group in COMMAND_GROUPS for name in group.PARSERS)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -122,8 +122,4 @@ PARSERS = {
     "collect": _collect,
     "chase": _chase,
 }
-"""Each sub-command and the function adding its parser (the command line builds only the
-one it runs: :func:`bvtui.cli.main.build_parser`)."""
-
-COMMANDS = tuple(PARSERS)
-"""The sub-commands this module adds."""
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

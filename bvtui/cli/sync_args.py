@@ -84,8 +84,4 @@ PARSERS = {
     "rename": _rename,
     "merge-driver": _merge_driver,
 }
-"""Each sub-command and the function adding its parser (the command line builds only the
-one it runs: :func:`bvtui.cli.main.build_parser`)."""
-
-COMMANDS = tuple(PARSERS)
-"""The sub-commands this module adds."""
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""
