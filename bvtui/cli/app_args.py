@@ -35,12 +35,7 @@ def meet(args: argparse.Namespace) -> int:
     return run_app(root, as_of=args.as_of, author=args.author, meeting=meeting)
 
 
-COMMANDS = ("meet", "serve")
-"""The sub-commands :func:`register` adds."""
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``meet`` and ``serve``."""
+def _meet(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "meet",
         help="the app in meeting mode: the agenda one action at a time, decisions as commits",
@@ -60,6 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.author_option(p)
     p.set_defaults(run=meet)
 
+
+def _serve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve",
         help="the app in a browser (textual-serve), read-only unless --edit",
@@ -74,3 +71,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     options.as_of_option(p)
     p.set_defaults(run=options.deferred("bvtui.cli.serve", "serve"))
+
+
+PARSERS = {
+    "meet": _meet,
+    "serve": _serve,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

@@ -16,21 +16,19 @@ from bvtui.cli.errors import fail, user_errors
 from bvtui.git import GitError, Repo, init_repository
 from bvtui.model import Action, Approval, deadline_doubts, due_date, edited
 from bvtui.store import (
-    VIEWS_FILE,
     ApprovalNeeded,
     SaveResult,
     Store,
     StoreError,
     locate_store,
-    read_views,
     write_atomically,
 )
 
 if TYPE_CHECKING:
     from bvtui.model import Filter
 
-# Output, records, json and filters are imported by the commands that print or filter
-# actions: a set never needs them.
+# Output, records, json, filters and saved views are imported by the commands that
+# print, filter or open them: a set never needs them.
 
 
 def open_store(
@@ -330,6 +328,8 @@ def open_app(args: argparse.Namespace) -> int:
     if not root.is_dir():
         return fail(f"{root}: no such store folder (bvtui init {root})")
     if args.view is not None:
+        from bvtui.store import VIEWS_FILE, read_views
+
         views, problems = read_views(root)
         if args.view not in [view.name for view in views]:
             wrong = f" ({problems[0]})" if problems else ""

@@ -43,13 +43,7 @@ def _since(parser: argparse.ArgumentParser, required: bool = False) -> None:
     )
 
 
-COMMANDS = ("log", "timeline", "changes", "snapshot", "audit")
-"""The sub-commands :func:`register` adds (the command line reads them to build only
-what a command needs)."""
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the audit-trail commands: log, timeline, changes, snapshot, audit."""
+def _log(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "log",
         help="history of an action (or the store), field by field",
@@ -64,6 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=deferred("bvtui.cli.log", "log"))
 
+
+def _timeline(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "timeline", help="an action's status timeline and deadline slips, from its history"
     )
@@ -72,6 +68,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _table_format(p)
     p.set_defaults(run=deferred(_COMMANDS, "timeline"))
 
+
+def _changes(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "changes",
         help="what moved across the store since a date or a snapshot",
@@ -86,6 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _table_format(p)
     p.set_defaults(run=deferred(_COMMANDS, "changes"))
 
+
+def _snapshot(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "snapshot",
         help="tag the store as presented (an annotated git tag)",
@@ -98,6 +98,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--message", "-m", help="the tag's message (default: what it is)")
     p.set_defaults(run=deferred(_COMMANDS, "snapshot"))
 
+
+def _audit(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "audit",
         help="check the trail: hand commits, uncommitted edits, moved snapshots, bad files",
@@ -115,3 +117,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _table_format(p)
     p.set_defaults(run=deferred(_COMMANDS, "audit"))
+
+
+PARSERS = {
+    "log": _log,
+    "timeline": _timeline,
+    "changes": _changes,
+    "snapshot": _snapshot,
+    "audit": _audit,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

@@ -35,16 +35,17 @@ COMMAND_GROUPS = (
     sync_args,
     app_args,
 )
-"""Each module of arguments names its sub-commands (``COMMANDS``) and adds them with its
-own ``register(sub)``; the commands themselves are imported only when one of them runs."""
+"""Each module of arguments maps its sub-commands to the functions adding their parsers
+(``PARSERS``): the command line builds only the one it runs. The commands themselves are
+imported only when one of them runs."""
 
-COMMAND_NAMES = frozenset(name for group in COMMAND_GROUPS for name in group.COMMANDS)
+COMMAND_NAMES = frozenset(name for group in COMMAND_GROUPS for name in group.PARSERS)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser of every command; with ``command``, only the sub-commands of
-    its module (``""``: none), which is all that parsing that command needs: building
-    every command's parser costs a short command a good part of its own work."""
+    """The argument parser of every command; with ``command``, only that sub-command's
+    (``""``: none), which is all that parsing that command needs: building every
+    command's parser costs a short command a good part of its own work."""
     parser = argparse.ArgumentParser(
         prog="bvtui",
         description="Council improvement plans as YAML files in git. "
@@ -55,8 +56,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bvtui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
-        if command is None or command in group.COMMANDS:
-            group.register(sub)
+        for name, add_parser in group.PARSERS.items():
+            if command is None or command == name:
+                add_parser(sub)
     parser.set_defaults(command_names=COMMAND_NAMES)
     return parser
 

@@ -1,12 +1,18 @@
-"""Options shared by several commands: store, filters, dates, author, output format."""
+"""Options shared by several commands: store, filters, dates, author, output format.
+
+Every command's parser is built from these, so this module imports no part of bvtui's
+model and no date library: what a value needs to be checked is imported when a value
+is checked (``bvtui log ID`` and ``bvtui set`` build a parser, then need neither).
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
+from typing import TYPE_CHECKING
 
-from bvtui.model import RAGS
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def deferred(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -27,6 +33,8 @@ def deferred(module: str, name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def parse_date(text: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -38,6 +46,8 @@ def comma_list(text: str) -> list[str]:
 
 
 def rag_list(text: str) -> list[str]:
+    from bvtui.model import RAGS
+
     rags = [part.lower() for part in comma_list(text)]
     bad = [rag for rag in rags if rag not in RAGS]
     if bad:
@@ -67,6 +77,8 @@ def store_option(parser: argparse.ArgumentParser) -> None:
 
 
 def filter_options(parser: argparse.ArgumentParser) -> None:
+    from bvtui.model import RAGS  # for the help: only the commands that filter
+
     group = parser.add_argument_group("filters (kinds combine with AND, comma values with OR)")
     group.add_argument("--plan", type=comma_list, default=[], help="plan slugs")
     group.add_argument("--theme", type=comma_list, default=[], help="themes (text in the theme)")

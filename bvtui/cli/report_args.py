@@ -7,15 +7,11 @@ import argparse
 
 from bvtui.cli import options
 from bvtui.cli.options import deferred
-from bvtui.reporting import FORMATS
-
-COMMANDS = ("report",)
-"""The sub-commands :func:`register` adds (the command line reads them to build only
-what a command needs)."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``bvtui report``."""
+def _report(sub: argparse._SubParsersAction) -> None:
+    from bvtui.reporting import FORMATS  # this command's parser only
+
     p = sub.add_parser(
         "report",
         help="a committee report: summary by theme x RAG, delivery plan, exceptions",
@@ -38,3 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "-o", "--output", metavar="FILE", help="write to FILE (xlsx, docx and pdf need it)"
     )
     p.set_defaults(run=deferred("bvtui.cli.report", "report"))
+
+
+PARSERS = {
+    "report": _report,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

@@ -26,13 +26,7 @@ def _round_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-COMMANDS = ("period", "whoami", "packets", "collect", "chase")
-"""The sub-commands :func:`register` adds."""
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``period`` (and ``period open``), ``whoami``, ``packets``, ``collect`` and
-    ``chase``."""
+def _period(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "period",
         help="each plan's current period and how many actions are due an update",
@@ -55,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--plan", metavar="SLUG", help="the plan (needed when the store holds several)")
     o.set_defaults(run=deferred("bvtui.cli.round", "open_period"))
 
+
+def _whoami(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "whoami",
         help="the officer your git identity stands for, and how it was found",
@@ -66,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.author_option(p)
     p.set_defaults(run=deferred("bvtui.cli.round", "show_whoami"))
 
+
+def _packets(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "packets",
         help="one xlsx per lead officer: their actions due an update, to fill in",
@@ -85,6 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="write over packets already in the folder")
     p.set_defaults(run=deferred(_COMMANDS, "packets"))
 
+
+def _collect(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "collect",
         help="read returned packets back: preview every change, then commit as each officer",
@@ -99,6 +99,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--yes", "-y", action="store_true", help="save without asking")
     p.set_defaults(run=deferred(_COMMANDS, "collect"))
 
+
+def _chase(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "chase",
         help="who has not returned what: actions due an update, per lead officer",
@@ -111,3 +113,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="json, or a tabulate format (simple, github...)",
     )
     p.set_defaults(run=deferred(_COMMANDS, "chase"))
+
+
+PARSERS = {
+    "period": _period,
+    "whoami": _whoami,
+    "packets": _packets,
+    "collect": _collect,
+    "chase": _chase,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

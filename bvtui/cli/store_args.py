@@ -15,21 +15,13 @@ from bvtui.cli.options import deferred
 _COMMANDS = "bvtui.cli.commands"
 
 
-COMMANDS = ("init", "import", "list", "show", "set", "validate", "commit", "undo")
-"""The sub-commands :func:`register` adds (the command line reads them to build only
-what a command needs)."""
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the store's own commands: init, import, list, show, set, validate, commit,
-    undo."""
-
-    from bvtui.store.bulk import BULK_LIMIT  # the parser of these commands only
-
+def _init(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create a new store (git init where DIR is in no repository)")
     p.add_argument("dir", metavar="DIR", help="the store folder to create, e.g. plans")
     p.set_defaults(run=deferred(_COMMANDS, "init"))
 
+
+def _import(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
         help="a plan from a council document or spreadsheet (tsv, csv, xlsx, xls, ods)",
@@ -68,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(run=deferred(_COMMANDS, "import_file"))
 
+
+def _list(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list actions, filtered")
     options.store_option(p)
     options.at_option(p)
@@ -83,6 +77,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--wide", action="store_true", help="do not cut long text in tables")
     p.set_defaults(run=deferred(_COMMANDS, "list_actions"))
 
+
+def _show(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="one action: all fields and its updates")
     options.store_option(p)
     options.at_option(p)
@@ -90,6 +86,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.ref_argument(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=deferred(_COMMANDS, "show"))
+
+
+def _set(sub: argparse._SubParsersAction) -> None:
+    from bvtui.store import BULK_LIMIT  # this command's parser only
 
     p = sub.add_parser(
         "set",
@@ -130,6 +130,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.approval_options(p)
     p.set_defaults(run=deferred(_COMMANDS, "set_fields"))
 
+
+def _validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check every file; exit 1 if any is wrong")
     options.store_option(p)
     p.add_argument(
@@ -141,11 +143,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(run=deferred(_COMMANDS, "validate"))
 
+
+def _commit(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("commit", help="commit edits saved to disk but not yet committed")
     options.store_option(p)
     options.author_option(p)
     p.set_defaults(run=deferred(_COMMANDS, "commit_pending"))
 
+
+def _undo(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "undo",
         help="revert the last bvtui save (of an action) as a new commit",
@@ -159,3 +165,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "ref", metavar="ID", nargs="?", help="plan/id, or the bare id where it is unique"
     )
     p.set_defaults(run=deferred("bvtui.cli.undo", "undo"))
+
+
+PARSERS = {
+    "init": _init,
+    "import": _import,
+    "list": _list,
+    "show": _show,
+    "set": _set,
+    "validate": _validate,
+    "commit": _commit,
+    "undo": _undo,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

@@ -15,13 +15,7 @@ from bvtui.cli.options import deferred
 _COMMANDS = "bvtui.cli.sync"
 
 
-COMMANDS = ("sync", "setup-merge", "resolve", "rename", "merge-driver")
-"""The sub-commands :func:`register` adds (the command line reads them to build only
-what a command needs)."""
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add sync, setup-merge, resolve, rename and the hidden merge-driver."""
+def _sync(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "sync",
         help="commit pending edits, fetch, integrate (rebase), push",
@@ -40,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--abort", action="store_true", help="undo a stopped sync")
     p.set_defaults(run=deferred(_COMMANDS, "sync_command"))
 
+
+def _setup_merge(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "setup-merge",
         help="install the field-by-field merge driver in this clone",
@@ -50,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     p.set_defaults(run=deferred(_COMMANDS, "setup_merge"))
 
+
+def _resolve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "resolve",
         help="resolve fields left in conflict by a sync",
@@ -62,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("picks", metavar="FIELD=CHOICE", nargs="*", help="e.g. status=theirs")
     p.set_defaults(run=deferred(_COMMANDS, "resolve"))
 
+
+def _rename(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rename", help="give an action a new id (the way out of an id clash)")
     options.store_option(p)
     options.author_option(p)
@@ -69,7 +69,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("new_id", metavar="NEW-ID", help="the new id, e.g. 1.12")
     p.set_defaults(run=deferred(_COMMANDS, "rename"))
 
+
+def _merge_driver(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge-driver", description="(called by git) merge one store file")
     for name in ("base", "current", "other", "name"):
         p.add_argument(name)
     p.set_defaults(run=deferred(_COMMANDS, "merge_driver"))
+
+
+PARSERS = {
+    "sync": _sync,
+    "setup-merge": _setup_merge,
+    "resolve": _resolve,
+    "rename": _rename,
+    "merge-driver": _merge_driver,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

@@ -15,13 +15,8 @@ import argparse
 from bvtui.cli import options
 from bvtui.cli.options import deferred
 
-COMMANDS = ("propose", "proposals", "approve", "attach", "setup-signing", "verify")
-"""The sub-commands :func:`register` adds."""
 
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``propose``, ``proposals``, ``approve``, ``attach``, ``setup-signing`` and
-    ``verify``."""
+def _propose(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "propose",
         help="propose a change that waits for approval (a branch proposals/<plan>/<id>)",
@@ -36,11 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", metavar="TEXT", help="why (a Reason: trailer, kept on approval)")
     p.set_defaults(run=deferred("bvtui.cli.governance", "propose_command"))
 
+
+def _proposals(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("proposals", help="list the proposals waiting for approval")
     options.store_option(p)
     p.add_argument("--format", default="simple", help="a tabulate format (default: simple)")
     p.set_defaults(run=deferred("bvtui.cli.governance", "proposals_command"))
 
+
+def _approve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "approve",
         help="apply the proposal waiting for an action, with an Approved-by: trailer",
@@ -53,6 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.approval_options(p)
     p.set_defaults(run=deferred("bvtui.cli.governance", "approve_command"))
 
+
+def _attach(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "attach",
         help="commit a file as evidence for an action (complete - evidenced)",
@@ -66,6 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="the evidence: minutes, a letter, a photo...")
     p.set_defaults(run=deferred("bvtui.cli.evidence", "attach"))
 
+
+def _setup_signing(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "setup-signing",
         help="sign every commit of this clone with your SSH key, and allow the key",
@@ -82,6 +85,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(run=deferred("bvtui.cli.signing", "setup"))
 
+
+def _verify(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "verify",
         help="is a report pack exactly what its stamped commit gives? (exit 1: no)",
@@ -93,3 +98,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     options.store_option(p)
     p.add_argument("pack", metavar="PACK", help="the report file, e.g. committee.html")
     p.set_defaults(run=deferred("bvtui.cli.verify", "verify"))
+
+
+PARSERS = {
+    "propose": _propose,
+    "proposals": _proposals,
+    "approve": _approve,
+    "attach": _attach,
+    "setup-signing": _setup_signing,
+    "verify": _verify,
+}
+"""Each sub-command and the function adding its parser (bvtui.cli.main builds one)."""

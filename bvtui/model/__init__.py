@@ -3,7 +3,8 @@
 Actions, plans, updates and RAG (``model``); deadline text to due dates (``dates``); an
 action's excerpt, what lists and filters judge (``excerpt``); the one filter
 (``filters``); field changes and commit messages (``diff``); checked edits (``edit``); a
-plan's governance rules (``governance``); the file rules (``schema``); text made inert
+plan's governance rules (``governance``); the file rules (``schema``) and the error
+they fail with (``validation``); text made inert
 for every output (``inert``); who "me" is in the update round (``round``); the update
 packets' layout (``packet``); checks of the updates needing no history
 (``update_checks``).
@@ -86,7 +87,6 @@ if TYPE_CHECKING:
     from bvtui.model.round import Identified, identify, recognise
     from bvtui.model.schema import (
         PLAN_FIELDS,
-        ValidationError,
         action_from_mapping,
         action_to_mapping,
         check_evidence_name,
@@ -95,6 +95,7 @@ if TYPE_CHECKING:
         plan_to_mapping,
     )
     from bvtui.model.update_checks import UpdateWarning, update_warnings
+    from bvtui.model.validation import ValidationError
 
 _WHERE = {
     "bvtui.model.dates": (
@@ -184,7 +185,6 @@ _WHERE = {
     ),
     "bvtui.model.schema": (
         "PLAN_FIELDS",
-        "ValidationError",
         "action_from_mapping",
         "action_to_mapping",
         "check_evidence_name",
@@ -196,6 +196,7 @@ _WHERE = {
         "UpdateWarning",
         "update_warnings",
     ),
+    "bvtui.model.validation": ("ValidationError",),
 }
 
 __all__ = [

@@ -14,6 +14,7 @@ from bvtui.model.diff import has_control
 from bvtui.model.governance import Governance, RuleError, parse_governance
 from bvtui.model.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Evidence, Plan, Update
 from bvtui.model.ref import ID_PATTERN
+from bvtui.model.validation import ValidationError
 
 PLAN_FIELDS: tuple[str, ...] = (
     "title",
@@ -27,23 +28,6 @@ PLAN_FIELDS: tuple[str, ...] = (
     "governance",
 )
 """The keys of ``plan.yaml``, in the order a new one is written."""
-
-
-class ValidationError(ValueError):
-    """A value that breaks a rule of the store; the message names file, field and value."""
-
-    def __init__(self, path: str, field: str, value: Any, reason: str) -> None:
-        self.path, self.field, self.value, self.reason = path, field, value, reason
-        shown = _show(value)
-        super().__init__(f"{path}: {field}: {shown} {reason}")
-
-
-def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = " ".join(text.split())
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return repr(text)
 
 
 def _text(raw: Any, path: str, field: str) -> str:

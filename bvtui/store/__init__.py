@@ -11,7 +11,7 @@ from bvtui.facade import exports
 
 if TYPE_CHECKING:
     from bvtui.model import PLAN_FILE
-    from bvtui.store.bulk import BULK_LIMIT, BulkEdit, save_bulk
+    from bvtui.store.bulk import BulkEdit, save_bulk
     from bvtui.store.disk_edit import edited_on_disk
     from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
     from bvtui.store.me import Me, whoami
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from bvtui.store.values import (
         AUTHOR_ENV,
+        BULK_LIMIT,
         ApprovalNeeded,
         FileChangedError,
         Problem,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 _WHERE = {
     "bvtui.model": ("PLAN_FILE",),
     "bvtui.store.bulk": (
-        "BULK_LIMIT",
         "BulkEdit",
         "save_bulk",
     ),
@@ -92,6 +92,7 @@ _WHERE = {
     ),
     "bvtui.store.values": (
         "AUTHOR_ENV",
+        "BULK_LIMIT",
         "ApprovalNeeded",
         "FileChangedError",
         "Problem",

@@ -15,9 +15,6 @@ from bvtui.model import Action, Approval, deadline_doubts, edited
 from bvtui.store.saving import Saving
 from bvtui.store.values import SaveResult, StoreError
 
-BULK_LIMIT = 20
-"""Actions a bulk edit changes at most without being told to go on (``--yes``)."""
-
 
 @dataclass(frozen=True)
 class BulkEdit:

@@ -10,7 +10,6 @@ exactly that text, and forgotten once the file is committed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bvtui.model import Approval, Ref
@@ -25,6 +24,8 @@ def approval_path(git_dir: Path, ref: str) -> Path:
 
 def keep_approval(git_dir: Path, ref: str, approval: Approval, digest: str) -> None:
     """Keep ``approval`` for the file of ``ref`` whose content has ``digest``."""
+    import json  # only when a commit failed: a save that commits never needs it
+
     record = {"approver": approval.approver, "reason": approval.reason, "digest": digest}
     write_atomically(approval_path(git_dir, ref), json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -32,6 +33,8 @@ def keep_approval(git_dir: Path, ref: str, approval: Approval, digest: str) -> N
 def kept_approval(git_dir: Path, ref: str, digest: str) -> Approval | None:
     """The approval kept for ``ref``, when one is and it was given for the file as it
     is now (``digest``); None otherwise, a damaged record included."""
+    import json
+
     try:
         record = json.loads(approval_path(git_dir, ref).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bvtui.git import GitError, PendingBlob, Repo, read_blobs, way_out
+from bvtui.git import GitError, PendingBlob, Repo, way_out
 from bvtui.model import (
     EVIDENCE_FOLDER,
     PLAN_FIELDS,
@@ -321,6 +321,8 @@ class Saving:
         results, changed = [], []
         at_head = None
         if self.repo is not None and len(paths) > 1:  # every file's HEAD version in one read
+            from bvtui.git import read_blobs  # git's log reader: a bulk save's only
+
             names = {path: f"HEAD:{self.repo.relative(path)}" for path in paths}
             blobs = read_blobs(self.repo, list(names.values()))
             at_head = {path: blobs.get(name) for path, name in names.items()}

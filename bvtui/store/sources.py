@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Protocol
 
-from bvtui.git import GitError, Repo, read_blobs
+from bvtui.git import GitError, Repo
 from bvtui.store.parse_cache import stat_fingerprints
 from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
 
@@ -138,6 +138,8 @@ class RevisionFiles:
                 if mode == _SYMLINK_MODE:
                     self._links.add((parts[0], parts[1]))
         self._shas = wanted
+        from bvtui.git import read_blobs  # git's blob reader: a store read at a revision only
+
         self._blobs = read_blobs(repo, list(wanted.values()))
         self._files = {key: self._blobs[sha] for key, sha in wanted.items()}
 

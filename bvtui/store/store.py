@@ -15,14 +15,13 @@ import os
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bvtui.git import Repo
 from bvtui.model import (
     PLAN_FILE,
     Action,
     ActionExcerpt,
-    Filter,
     Plan,
     Ref,
     ValidationError,
@@ -56,6 +55,9 @@ from bvtui.store.sources import (
 )
 from bvtui.store.values import Problem, StoreError, digest, locate_store, parse_ref
 from bvtui.store.yaml_io import YamlFileError, read_mapping
+
+if TYPE_CHECKING:  # a filter is given by the commands that filter: a set never imports it
+    from bvtui.model import Filter
 
 Loaded = tuple[ActionExcerpt, Action]
 """An action loaded, with its excerpt."""
@@ -276,12 +278,10 @@ class Store(Saving):
         problem. With ``test``, only the actions whose excerpt it passes: a cached
         action it refuses is never decoded. Without ``searching``, the excerpts have
         no search text (the cache's are not read)."""
+        if wanted is not None:  # one ref's files: the rest of the folder is never sorted
+            listed = [name for name in listed if _names_file([name], wanted)]
         by_name, id_rank = names_in_order(folder, listed, cache)
-        names = [
-            name
-            for name in by_name
-            if name != PLAN_FILE and (wanted is None or _names_file([name], wanted))
-        ]
+        names = [name for name in by_name if name != PLAN_FILE]
         # An id equals its file name (validated), so twins are names equal but for case;
         # which one wins depends on which load, so then every action is built first.
         twins = len({name.lower() for name in names}) < len(names)

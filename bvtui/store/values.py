@@ -12,6 +12,11 @@ from bvtui.model import FieldChange, Ref, RefError
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
 
+BULK_LIMIT = 20
+"""Actions a bulk edit (:mod:`bvtui.store.bulk`) changes at most without being told to go
+on (``--yes``); here, with the other values, so that ``bvtui set``'s parser, whose help
+names it, need not import the bulk edit."""
+
 
 def locate_store(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The store folder: ``explicit`` (``--store`` or the app's argument), else

@@ -10,6 +10,11 @@ One action's history is a plain path-limited ``git log`` (fast with changed-path
 Bloom filters); a rename is followed explicitly, one hop at a time, only when the
 oldest commit found added the file as a rename, never with ``--follow`` (which
 bypasses the filters: seconds on a big store, ENGINEERING.md).
+
+The files' texts at both ends of each commit are git blobs, whose id is their content:
+an action's history keeps the mappings it decoded in the parse cache (kind
+:data:`BLOB_CACHE`, keyed and checked by blob id), so showing the same history again
+parses nothing (and imports no YAML library).
 """
 
 from __future__ import annotations
@@ -17,16 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bvtui.git import NULL_BLOB, BlobBatch, Commit, FileChange, Repo, commit_renames, read_log
-from bvtui.model import FieldChange, Plan, Ref, due_date, field_changes, one_line
-from bvtui.store import YamlFileError, read_mapping
+from bvtui.model import FieldChange, Ref, field_changes, one_line
+from bvtui.store import ParseCache, YamlFileError, cache_path, read_mapping
+
+if TYPE_CHECKING:
+    from bvtui.model import Plan
 
 MAX_RENAME_HOPS = 50
 """Renames followed at most, so that a cycle of renames can never loop."""
 
 KIND_OF_STATUS = {"A": "created", "D": "removed", "R": "renamed", "C": "created"}
+
+BLOB_CACHE = "blobs"
+"""The parse cache's kind for the mappings of git blobs an action's history decoded."""
 
 
 @dataclass
@@ -79,19 +90,41 @@ def decode(text: bytes | None, path: str) -> tuple[dict[str, Any] | None, str | 
         return None, f"{path} does not load: {err}"
 
 
-def decode_changes(entries: list[tuple[Commit, FileChange]], batch: BlobBatch) -> list[Revision]:
-    """Every (commit, file change) decoded from the blobs at both ends, read in one go."""
+def decode_changes(
+    entries: list[tuple[Commit, FileChange]], batch: BlobBatch, cache: ParseCache | None = None
+) -> list[Revision]:
+    """Every (commit, file change) decoded from the blobs at both ends, read in one go;
+    each blob parsed once, and not at all when ``cache`` holds its mapping (the blobs
+    parsed here are put in it)."""
     shas = [
         sha
         for _commit, change in entries
         for sha in (change.old_blob, change.new_blob)
         if sha != NULL_BLOB
     ]
-    blobs = batch.read(shas)
+    known: dict[str, dict[str, Any]] = {}
+    if cache is not None:
+        for sha in dict.fromkeys(shas):
+            cached = cache.get(sha, sha)
+            if type(cached) is dict:
+                known[sha] = cached
+    missing = [sha for sha in shas if sha not in known]
+    blobs = batch.read(missing) if missing else {}
+
+    def mapping_of(sha: str, path: str) -> tuple[dict[str, Any] | None, str | None]:
+        if sha in known:
+            return known[sha], None
+        mapping, problem = decode(blobs.get(sha), path)
+        if mapping is not None:
+            known[sha] = mapping
+            if cache is not None:
+                cache.put(sha, sha, mapping)
+        return mapping, problem
+
     revisions = []
     for commit, change in entries:
-        old, old_problem = decode(blobs.get(change.old_blob), change.old_path)
-        new, new_problem = decode(blobs.get(change.new_blob), change.path)
+        old, old_problem = mapping_of(change.old_blob, change.old_path)
+        new, new_problem = mapping_of(change.new_blob, change.path)
         kind = KIND_OF_STATUS.get(change.status, "changed")
         revisions.append(
             Revision(
@@ -120,10 +153,14 @@ def action_history(
     ``path`` is relative to the top of the work tree. A rename is followed back to
     the file's earlier name: each hop is one more path-limited log, starting at the
     parent of the commit that renamed it. ``git cat-file`` starts with the first log
-    and reads the blobs they name at the end.
+    and reads the blobs they name at the end, but for those whose mappings the parse
+    cache holds (:data:`BLOB_CACHE`).
     """
+    cache = ParseCache.open(cache_path(repo.git_dir, repo.top, BLOB_CACHE))
     with BlobBatch(repo) as batch:
-        return decode_changes(_file_changes(repo, path, base, tip), batch)
+        revisions = decode_changes(_file_changes(repo, path, base, tip), batch, cache)
+    cache.save()
+    return revisions
 
 
 def _file_changes(
@@ -271,6 +308,8 @@ def deadline_slips(revisions: Iterable[Revision]) -> list[DeadlineSlip]:
     The update that explains a slip is the one added in the same commit (None when
     the deadline moved without one: worth an auditor's question).
     """
+    from bvtui.model import due_date  # deadline text read as dates: only here
+
     slips = []
     for revision in reversed(list(revisions)):
         if revision.old is None or revision.new is None:

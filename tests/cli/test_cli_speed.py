@@ -47,7 +47,8 @@ def loaded_modules(store_dir: Path, *argv: str) -> set[str]:
 
 def test_log_of_one_action_loads_no_store_report_or_audit(store_dir: Path) -> None:
     # one file's history: git's log and blobs, the YAML reader; nothing that loads or
-    # lists the store, builds reports or audits (bvtui/facade.py imports on first use)
+    # lists the store, builds reports or audits (bvtui/facade.py imports on first use),
+    # nor the model's actions, rules and dates (the parser needs none of them)
     heavy, own = _probe(store_dir, "log", "elections-demo/1.3")
     assert heavy == {"yaml"}
     needed = {"bvtui.cli.log", "bvtui.trail.history", "bvtui.git.gitlog", "bvtui.store.yaml_io"}
@@ -65,9 +66,22 @@ def test_log_of_one_action_loads_no_store_report_or_audit(store_dir: Path) -> No
         "bvtui.model.edit",
         "bvtui.reporting.records",
         "bvtui.reporting.pack",
+        "bvtui.reporting.output",
+        "bvtui.model.model",
+        "bvtui.model.schema",
+        "bvtui.model.governance",
+        "bvtui.model.dates",
     }
     assert not unused & own
     assert not any(module.startswith("bvtui.tui") for module in own)
+
+
+def test_log_shown_again_imports_no_yaml_library(store_dir: Path) -> None:
+    # the blobs' mappings come from the parse cache, kept under their blob ids
+    _probe(store_dir, "log", "elections-demo/1.3")
+    heavy, own = _probe(store_dir, "log", "elections-demo/1.3")
+    assert heavy == set()
+    assert "bvtui.trail.history" in own
 
 
 def test_list_imports_no_yaml_library_once_cached_and_no_app(store_dir: Path) -> None:
@@ -88,6 +102,22 @@ def test_set_imports_the_reader_ruamel_only_for_a_hand_written_file_and_not_the_
     # a file with a comment: ruamel's round trip keeps it
     loaded = loaded_modules(store_dir, "set", "elections-demo/1.3", "progress=30")
     assert loaded == {"ruamel", *written}
+
+
+def test_set_of_one_action_imports_what_one_save_uses(store_dir: Path) -> None:
+    # no filter, saved views, bulk edit, git log reader or json: a set of one action
+    # reads its plan and its file, saves, and commits
+    _heavy, own = _probe(store_dir, "set", "elections-demo/1.9", "status=Delayed")
+    assert {"bvtui.store.saving", "bvtui.store.rendering"} <= own
+    unused = {
+        "bvtui.model.filters",
+        "bvtui.store.views",
+        "bvtui.store.bulk",
+        "bvtui.git.gitlog",
+        "bvtui.cli.bulk",
+        "bvtui.cli.output",
+    }
+    assert not unused & own
 
 
 def test_version_does_not_import_the_world(store_dir: Path) -> None:
