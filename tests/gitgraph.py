@@ -46,3 +46,16 @@ def wait_for_filters(work_tree: Path, path: str, limit_s: float = 120.0) -> floa
             return time.perf_counter() - start
         time.sleep(0.05)
     return None
+
+
+def wait_for_graph(git_dir: Path, limit_s: float = 30.0) -> bool:
+    """Whether git's commit-graph holds changed-path filters in every layer within
+    ``limit_s`` (a background write finishing)."""
+    from bvtui.git import GraphFilters, graph_filters
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit_s:
+        if graph_filters(git_dir) is GraphFilters.ALL:
+            return True
+        time.sleep(0.05)
+    return False

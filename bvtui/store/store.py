@@ -220,6 +220,11 @@ class Store(Saving):
         if self._reading is not None:
             self._reading.finish()
         cache.save()
+        if whole and isinstance(self.files, WorkTreeFiles) and self.repo is not None:
+            # what the app or a listing opens is what `bvtui log` reads next: a clone
+            # or a `git gc` leaves git's graph without changed-path filters, so their
+            # write starts now, in the background, not at the first history shown
+            self.repo.complete_commit_graph()
 
     def _cache_path(self) -> Path | None:
         if self.repo is None:

@@ -61,7 +61,7 @@ def test_first_save_after_git_gc_rewrites_the_graph_with_filters(
     git(clone, "gc", "-q")
     assert graph_filters(clone / ".git") is GraphFilters.PARTIAL  # gc wrote no filters
 
-    store = Store.open(clone / "plans")
+    store = Store.open_for(clone / "plans", REF)  # starts no graph write of its own
     store.save_action(edited(store.find(REF), {"progress": "60"}))
 
     assert wait_for_filters(clone, PATH, limit_s=30) is not None
@@ -73,12 +73,39 @@ def test_a_later_save_adds_a_layer_and_keeps_the_filters(
     make_repo: Callable[..., Path], tmp_path: Path
 ) -> None:
     clone = _clone(make_repo, tmp_path)
-    store = Store.open(clone / "plans")
+    store = Store.open_for(clone / "plans", REF)
     store.save_action(edited(store.find(REF), {"progress": "60"}))
     assert wait_for_filters(clone, PATH, limit_s=30) is not None
 
-    store = Store.open(clone / "plans")
+    store = Store.open_for(clone / "plans", REF)
     store.save_action(edited(store.find(REF), {"progress": "70"}))
 
     assert wait_for_filters(clone, PATH, limit_s=30) is not None
     assert graph_filters(clone / ".git") is GraphFilters.ALL
+
+
+@pytest.mark.parametrize("gc", [False, True], ids=["clone", "clone after git gc"])
+def test_a_listing_writes_the_filters_a_later_history_uses(
+    make_repo: Callable[..., Path], tmp_path: Path, gc: bool
+) -> None:
+    clone = _clone(make_repo, tmp_path)
+    if gc:
+        git(clone, "gc", "-q")
+        assert graph_filters(clone / ".git") is GraphFilters.PARTIAL
+
+    assert main(["list", "--store", str(clone / "plans"), "--format", "json"]) == 0
+
+    assert wait_for_filters(clone, PATH, limit_s=30) is not None
+    assert graph_filters(clone / ".git") is GraphFilters.ALL
+    git(clone, "commit-graph", "verify")
+
+
+def test_a_load_of_one_action_starts_no_graph_write(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    clone = _clone(make_repo, tmp_path)
+
+    assert main(["show", "--store", str(clone / "plans"), REF]) == 0
+
+    assert wait_for_filters(clone, PATH, limit_s=1) is None
+    assert graph_filters(clone / ".git") is GraphFilters.NONE

@@ -29,6 +29,7 @@ from bvtui.store import (
 )
 from bvtui.store.cached import excerpt_to_cache
 from tests.conftest import git
+from tests.gitgraph import wait_for_graph
 
 ACTION = "elections-demo/1.1.yaml"
 
@@ -328,6 +329,9 @@ def test_a_cached_listing_runs_git_only_to_find_the_repository(
     store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = snapshot(Store.open(store_dir))  # fills the cache
+    # and starts the write of git's changed-path filters (none yet): once it is done,
+    # a listing has nothing of git's to bring up to date
+    assert wait_for_graph(store_dir.parent / ".git")
     opened = counting(monkeypatch)
     trace = tmp_path / "git-trace.txt"
     monkeypatch.setenv("GIT_TRACE", str(trace))
