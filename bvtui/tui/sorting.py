@@ -10,7 +10,7 @@ from the worst (red, amber, green, complete, grey) then by word, progress as num
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -94,7 +94,9 @@ class SortKeys:
     def clear(self) -> None:
         self._keys.clear()
 
-    def sorted(self, actions: list[Action], sort: Sort | None, pending: set[str]) -> list[Action]:
+    def sorted(
+        self, actions: Sequence[Action], sort: Sort | None, pending: set[str]
+    ) -> Sequence[Action]:
         """``actions`` in the order of ``sort`` (None: as given)."""
         if sort is None:
             return actions

@@ -158,7 +158,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
         worker = get_current_worker()
         started = time.perf_counter()
         try:
-            store = Store.open(self.root)
+            store = Store.open(self.root, on_demand=True)  # actions built as rows are read
             pending = store.pending_refs() if store.repo is not None else set()
             listing = Listing(store, self.as_of, pending)
             proposals = proposals_waiting(store)
@@ -176,7 +176,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
         self.store, self.listing = event.store, event.listing
         self.load_seconds = event.seconds
         self.proposals = event.proposals
-        self.table.measure(self.listing.actions)
+        self.table.measure(self.listing.excerpts)
         self.table.loading = False
         if not isinstance(self.focused, Input):
             self.table.focus()

@@ -1,0 +1,43 @@
+"""The app builds an action when it shows it: its load keeps the store's actions
+encoded (``Store.open(on_demand=True)``), the filters judge the excerpts, and the table
+builds the rows it draws; what it shows is what a full load filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle, shown_refs
+
+from bvtui.model import Filter
+from bvtui.store import Store, parse_cache
+from tests.synthetic import make_store
+
+ACTIONS = 600
+
+
+async def test_the_app_builds_only_the_actions_it_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)  # the new files cached as settled
+    root = make_store(tmp_path / "plans", ACTIONS, 3, 5)
+    Store.open(root)  # the parse cache, as any earlier run leaves it
+    async with make_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        store = screen.store
+        assert store is not None and f"{ACTIONS} of {ACTIONS} actions" in screen_text(pilot)
+        page = SIZE[1]
+        assert store.not_built >= ACTIONS - page  # a screenful built, at most
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert store.not_built >= ACTIONS - 3 * page
+        current = screen.table.current
+        assert current is not None and store.find(current.ref) is current  # one instance
+
+        red = Filter(rags=frozenset({"red"}), as_of=AS_OF)
+        full = Store.open(root)
+        assert shown_refs(pilot) == [a.ref for a in red.apply(full.actions)]
+        assert [a.title for a in screen.table.rows] == [a.title for a in red.apply(full.actions)]
