@@ -28,16 +28,24 @@ class Rows(Sequence[Action]):
 
     Args:
         store: the store (None: no rows).
-        kept: the positions kept, ascending (None: every action).
+        kept: the positions kept (None: every action), ascending unless ``ordered`` is
+            False (rows sorted on their excerpts, :mod:`bvtui.tui.sorting`).
         positions: each action's position by its ref (see :meth:`Listing.position`).
     """
 
     def __init__(
-        self, store: Store | None, kept: list[int] | None, positions: Listing | None = None
+        self,
+        store: Store | None,
+        kept: list[int] | None,
+        positions: Listing | None = None,
+        *,
+        ordered: bool = True,
     ) -> None:
         self.store = store
         self.kept = kept
         self._listing = positions
+        self.ordered = ordered or kept is None
+        """In the store's order."""
 
     def __len__(self) -> int:
         if self.store is None:
@@ -68,6 +76,14 @@ class Rows(Sequence[Action]):
         excerpts = self.store.excerpts
         return iter(excerpts) if self.kept is None else map(excerpts.__getitem__, self.kept)
 
+    def positions(self) -> list[int]:
+        """The store position of each row, in order."""
+        return list(range(len(self))) if self.kept is None else list(self.kept)
+
+    def reordered(self, positions: list[int]) -> Rows:
+        """These rows in the order of ``positions`` (a permutation of :meth:`positions`)."""
+        return Rows(self.store, positions, self._listing, ordered=False)
+
     def refs(self) -> list[str]:
         """The ref of each row, in order (no action built)."""
         return [str(excerpt.ref) for excerpt in self.excerpts()]
@@ -83,6 +99,8 @@ class Rows(Sequence[Action]):
         at = None if self._listing is None else self._listing.position(ref)
         if at is None or self.kept is None:
             return at
+        if not self.ordered:
+            return self.kept.index(at) if at in self.kept else None
         row = bisect_left(self.kept, at)
         return row if row < len(self.kept) and self.kept[row] == at else None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle, shown_refs
 
-from bvtui.model import Filter
+from bvtui.model import Filter, natural_key
 from bvtui.store import Store, parse_cache
 from tests.synthetic import make_store
 
@@ -36,6 +36,20 @@ async def test_the_app_builds_only_the_actions_it_draws(
         assert store.not_built >= ACTIONS - 3 * page
         current = screen.table.current
         assert current is not None and store.find(current.ref) is current  # one instance
+        for key in ("greater_than_sign", "I"):  # by ref, then reversed: on the excerpts
+            await pilot.press(key)
+            await settle(pilot)
+            assert screen.table.current is current  # the cursor stays on its action
+        assert screen.table.sort is not None and screen.table.sort.column == "ref"
+        assert store.not_built >= ACTIONS - 4 * page
+        assert [a.ref for a in screen.table.rows] == sorted(
+            (a.ref for a in Filter(rags=frozenset({"red"}), as_of=AS_OF).apply(store.actions)),
+            key=lambda ref: tuple(map(natural_key, ref.split("/"))),
+            reverse=True,
+        )
+        await pilot.press("I", "less_than_sign")  # back to the store's order
+        await settle(pilot)
+        assert screen.table.sort is None
 
         red = Filter(rags=frozenset({"red"}), as_of=AS_OF)
         full = Store.open(root)
