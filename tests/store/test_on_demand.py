@@ -11,7 +11,7 @@ import pytest
 
 import bvtui.store.store as store_module
 from bvtui.model import Action, action_to_mapping
-from bvtui.store import Store, cache_path, parse_cache
+from bvtui.store import Store, cache_path, parse_cache, whoami
 
 
 @pytest.fixture(autouse=True)
@@ -108,3 +108,13 @@ def test_an_action_whose_bytes_and_file_both_fail_is_its_excerpt_and_a_problem(
     action = store.action_at(2)
     assert (action.ref, action.status, action.theme) == (ref, excerpt.status, excerpt.theme)
     assert [p.path for p in store.problems] == [str(broken)]
+
+
+def test_whoami_reads_the_officers_off_the_excerpts(store_dir: Path) -> None:
+    full = Store.open(store_dir)
+    author = "Louise Stamp <louise@example.org>"
+    store = Store.open(store_dir, on_demand=True)
+    assert whoami(store, author) == whoami(full, author)
+    found = whoami(store, author).found
+    assert found is not None and found.officer == "Louise Stamp"
+    assert store.not_built == len(store.excerpts)  # no action built to know them
