@@ -94,9 +94,20 @@ class Rows(Sequence[Action]):
         first = next(plans, None)
         return first is None or all(plan == first for plan in plans)
 
-    def row_of(self, ref: str) -> int | None:
-        """The row of the action ``ref``, None when it is not kept."""
-        at = None if self._listing is None else self._listing.position(ref)
+    def position(self, row: int) -> int:
+        """The store position of the action in ``row``."""
+        return row if self.kept is None else self.kept[row]
+
+    def row_of(self, ref: str, near: Rows | None = None, row: int = -1) -> int | None:
+        """The row of the action ``ref``, None when it is not kept. ``near`` and ``row``:
+        where it was before (the cursor's row of the rows a filter key replaces), which
+        spares looking its position up by ref."""
+        at, store = None, self.store
+        if near is not None and store is not None and near.store is store and 0 <= row < len(near):
+            was = near.position(row)
+            at = was if str(store.excerpts[was].ref) == ref else None
+        if at is None:
+            at = None if self._listing is None else self._listing.position(ref)
         if at is None or self.kept is None:
             return at
         if not self.ordered:

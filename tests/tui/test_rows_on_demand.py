@@ -11,9 +11,11 @@ from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle, sho
 
 from bvtui.model import Filter, natural_key
 from bvtui.store import Store, parse_cache
+from bvtui.tui.listing import Listing
 from tests.synthetic import make_store
 
 ACTIONS = 600
+KEY_OF_RAG = {"red": "r", "amber": "a", "green": "g", "blue": "b", "grey": "n"}
 
 
 async def test_the_app_builds_only_the_actions_it_draws(
@@ -55,3 +57,29 @@ async def test_the_app_builds_only_the_actions_it_draws(
         full = Store.open(root)
         assert shown_refs(pilot) == [a.ref for a in red.apply(full.actions)]
         assert [a.title for a in screen.table.rows] == [a.title for a in red.apply(full.actions)]
+
+
+async def test_a_filter_key_keeps_the_cursor_without_looking_its_ref_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
+    root = make_store(tmp_path / "plans", 200, 2, 3)
+    Store.open(root)
+    looked_up: list[str] = []
+    position = Listing.position
+
+    def spy(self: Listing, ref: str) -> int | None:
+        looked_up.append(ref)
+        return position(self, ref)
+
+    monkeypatch.setattr(Listing, "position", spy)
+    async with make_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("down", "down", "down")
+        current = screen.table.current
+        assert current is not None
+        await pilot.press(KEY_OF_RAG[current.rag])  # a filter that keeps it
+        await settle(pilot)
+        assert screen.table.current is current and len(screen.table.rows) < 200
+        assert looked_up == []  # its row was known: no index of refs built for it

@@ -157,7 +157,7 @@ class ActionTable(ScrollView, can_focus=True):
         ref) when it is still there."""
         self._given = actions
         actions = self._sort_keys.sorted(actions, self.sort, self.pending)
-        self.rows = actions
+        before, self.rows = self.rows, actions
         if isinstance(actions, Rows):  # the store's order: judged on the excerpts
             self.one_plan = actions.one_plan()
         else:
@@ -165,7 +165,7 @@ class ActionTable(ScrollView, can_focus=True):
             self.one_plan = first is None or all(  # stops at the first row of another plan
                 a.plan is first or a.plan.slug == first.slug for a in actions
             )
-        index = 0 if keep is None else self._row_of(keep) or 0
+        index = 0 if keep is None else self._row_of(keep, before) or 0
         self.virtual_size = Size(self.size.width, self._lines())
         self.cursor = index
         self._scroll_to_cursor()
@@ -206,11 +206,13 @@ class ActionTable(ScrollView, can_focus=True):
             self.cursor = index
         return index is not None
 
-    def _row_of(self, ref: str) -> int | None:
-        """The row of the action ``ref``, None when it is not shown."""
+    def _row_of(self, ref: str, before: Sequence[Action] | None = None) -> int | None:
+        """The row of the action ``ref``, None when it is not shown (``before``: the rows
+        shown until now, the cursor on one of them)."""
         rows = self.rows
         if isinstance(rows, Rows):  # found on the excerpts: no action built
-            return rows.row_of(ref)
+            near = before if isinstance(before, Rows) else None
+            return rows.row_of(ref, near, self.cursor)
         try:
             wanted = Ref.parse(ref)  # by id, then plan: no ref text built per row
         except RefError:
