@@ -23,27 +23,28 @@ from bvtui.store import Store
 
 
 class Rows(Sequence[Action]):
-    """The actions a filter kept, in the store's order: positions in the store, each
-    action built when its row is read (the table reads the rows it draws).
+    """The actions a filter kept, as positions in the store (in the store's order, or
+    sorted on their excerpts), each action built when its row is read (the table reads
+    the rows it draws).
 
     Args:
         store: the store (None: no rows).
         kept: the positions kept (None: every action), ascending unless ``ordered`` is
             False (rows sorted on their excerpts, :mod:`bvtui.tui.sorting`).
-        positions: each action's position by its ref (see :meth:`Listing.position`).
+        listing: what finds an action's position by its ref (:meth:`Listing.position`).
     """
 
     def __init__(
         self,
         store: Store | None,
         kept: list[int] | None,
-        positions: Listing | None = None,
+        listing: Listing | None = None,
         *,
         ordered: bool = True,
     ) -> None:
         self.store = store
         self.kept = kept
-        self._listing = positions
+        self._listing = listing
         self.ordered = ordered or kept is None
         """In the store's order."""
 
@@ -98,14 +99,14 @@ class Rows(Sequence[Action]):
         """The store position of the action in ``row``."""
         return row if self.kept is None else self.kept[row]
 
-    def row_of(self, ref: str, near: Rows | None = None, row: int = -1) -> int | None:
-        """The row of the action ``ref``, None when it is not kept. ``near`` and ``row``:
-        where it was before (the cursor's row of the rows a filter key replaces), which
-        spares looking its position up by ref."""
+    def row_of(self, ref: str, near: Rows | None = None, was_at: int = -1) -> int | None:
+        """The row of the action ``ref``, None when it is not kept. ``near`` and
+        ``was_at``: the row it was in before (the cursor's, in the rows a filter key
+        replaces), which spares looking its position up by ref."""
         at, store = None, self.store
-        if near is not None and store is not None and near.store is store and 0 <= row < len(near):
-            was = near.position(row)
-            at = was if str(store.excerpts[was].ref) == ref else None
+        if near is not None and store is not None and near.store is store:
+            was = near.position(was_at) if 0 <= was_at < len(near) else -1
+            at = was if was >= 0 and str(store.excerpts[was].ref) == ref else None
         if at is None:
             at = None if self._listing is None else self._listing.position(ref)
         if at is None or self.kept is None:
