@@ -33,6 +33,11 @@ class Finding:
         encoded (:mod:`bvtui.store.on_demand`)."""
         return self._loaded.at(index)
 
+    def text_at(self, index: int, field: str) -> str:
+        """``actions[index].<field>`` for a text field (``title``...), without building
+        the action if an ``on_demand`` load left it encoded (nor keeping what is read)."""
+        return self._loaded.text_of(index, field)
+
     @property
     def not_built(self) -> int:
         """How many actions an ``on_demand`` load has not built yet."""

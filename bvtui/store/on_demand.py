@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bvtui.model import Action, ActionExcerpt, Plan
-from bvtui.store.cached import DAMAGED, action_from_cache
+from bvtui.store.cached import ACTION_FIELDS, DAMAGED, action_from_cache
 
 
 class Encoded(NamedTuple):
@@ -64,6 +64,26 @@ class ActionsOnDemand:
         self._items[index] = action
         self._encoded -= 1
         return action
+
+    def text_of(self, index: int, field: str) -> str:
+        """The text field ``field`` (``title``, ``deadline``...) of the action at
+        ``index``, read off its bytes without building it when it is not built yet (the
+        palette's titles of every action; nothing is kept). Bytes that do not give a
+        text build the action (as :meth:`at`, which parses its file)."""
+        at = ACTION_FIELDS.index(field)
+        item = self._items[index]
+        if type(item) is Encoded:
+            try:
+                values = marshal.loads(item.data)
+                text = values[at] if type(values) is tuple else None
+                if len(values) == len(ACTION_FIELDS) and type(text) is str:
+                    return text
+            except (ValueError, EOFError, TypeError, IndexError):  # bytes of another shape
+                pass
+        text = getattr(self.at(index), field)
+        if type(text) is not str:
+            raise ValueError(f"{field}: not a text field of an action")
+        return text
 
     def put(self, index: int, action: Action) -> None:
         """Put ``action`` in place of the one at ``index``."""

@@ -128,9 +128,13 @@ class ActionCommands(_MainScreenProvider):
     prefix = "Go to "
 
     def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
-        for action in listing.actions:
-            text = f"{line(action.ref)} {line(action.title)}"
-            yield text, f"{line(action.status)} · {line(action.theme)}", action.ref
+        store = listing.store
+        if store is None:
+            return
+        for at, excerpt in enumerate(listing.excerpts):  # titles read, no action built
+            ref = str(excerpt.ref)
+            text = f"{line(ref)} {line(store.text_at(at, 'title'))}"
+            yield text, f"{line(excerpt.status)} · {line(excerpt.theme)}", ref
 
     def run(self, screen: MainScreen, argument: object) -> None:
         screen.jump_to(str(argument))

@@ -118,3 +118,17 @@ def test_whoami_reads_the_officers_off_the_excerpts(store_dir: Path) -> None:
     found = whoami(store, author).found
     assert found is not None and found.officer == "Louise Stamp"
     assert store.not_built == len(store.excerpts)  # no action built to know them
+
+
+def test_a_title_is_read_off_the_bytes_without_building_the_action(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles = [a.title for a in Store.open(store_dir).actions]
+    store = Store.open(store_dir, on_demand=True)
+    assert [store.text_at(at, "title") for at in range(len(titles))] == titles
+    assert store.not_built == len(titles)  # read, not built nor kept
+    ref = str(store.excerpts[2].ref)
+    cached_wrongly(store_dir, ref, monkeypatch)
+    store = Store.open(store_dir, on_demand=True)
+    assert store.text_at(2, "title") == titles[2]  # bytes of another shape: its file
+    assert store.not_built == len(titles) - 1

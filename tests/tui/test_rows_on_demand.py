@@ -11,6 +11,7 @@ from helpers import AS_OF, SIZE, main_screen, make_app, screen_text, settle, sho
 
 from bvtui.model import Filter, natural_key
 from bvtui.store import Store, parse_cache
+from bvtui.tui.commands import ActionCommands
 from bvtui.tui.listing import Listing
 from tests.synthetic import make_store
 
@@ -83,3 +84,19 @@ async def test_a_filter_key_keeps_the_cursor_without_looking_its_ref_up(
         await settle(pilot)
         assert screen.table.current is current and len(screen.table.rows) < 200
         assert looked_up == []  # its row was known: no index of refs built for it
+
+
+async def test_the_palette_reads_every_title_without_building_the_actions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
+    root = make_store(tmp_path / "plans", 200, 2, 3)
+    full = Store.open(root).actions
+    async with make_app(root).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert screen.store is not None
+        unbuilt = screen.store.not_built
+        index = ActionCommands(screen).index(screen.listing)
+        assert [c.text for c in index.candidates] == [f"Go to {a.ref} {a.title}" for a in full]
+        assert screen.store.not_built == unbuilt
