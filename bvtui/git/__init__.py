@@ -27,7 +27,14 @@ if TYPE_CHECKING:
     )
     from bvtui.git.remote import Progress, RemoteError, fetch, push
     from bvtui.git.remote_errors import SAFE, explain_remote_failure
-    from bvtui.git.repo import GitError, PendingBlob, Repo, check_author, init_repository
+    from bvtui.git.repo import (
+        GitError,
+        PendingBlob,
+        PendingChanges,
+        Repo,
+        check_author,
+        init_repository,
+    )
 
 _WHERE = {
     "bvtui.git.commit_graph": ("GraphFilters", "graph_filters"),
@@ -47,7 +54,14 @@ _WHERE = {
     ),
     "bvtui.git.remote": ("Progress", "RemoteError", "fetch", "push"),
     "bvtui.git.remote_errors": ("SAFE", "explain_remote_failure"),
-    "bvtui.git.repo": ("GitError", "PendingBlob", "Repo", "check_author", "init_repository"),
+    "bvtui.git.repo": (
+        "GitError",
+        "PendingBlob",
+        "PendingChanges",
+        "Repo",
+        "check_author",
+        "init_repository",
+    ),
 }
 
 __all__ = [
@@ -60,6 +74,7 @@ __all__ = [
     "GitError",
     "GraphFilters",
     "PendingBlob",
+    "PendingChanges",
     "Progress",
     "RemoteError",
     "Repo",

@@ -238,9 +238,31 @@ class Repo:
 
     def changed_files(self, under: Path) -> list[tuple[str, str]]:
         """Files below ``under`` that differ from HEAD: (status code, path from the top)."""
-        out = self.run(
-            "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", self.relative(under)
-        ).stdout
+        with self.changed_files_soon(under) as pending:
+            return pending.result()
+
+    def changed_files_soon(self, under: Path) -> PendingChanges:
+        """:meth:`changed_files` started now and read with ``.result()``: git runs while
+        the caller works (the app reads the store meanwhile)."""
+        import subprocess
+
+        args = ["status", "--porcelain=v1", "-z", "--untracked-files=all"]
+        return PendingChanges(
+            _spawn(
+                subprocess.Popen,
+                ["git", *args, "--", self.relative(under)],
+                cwd=self.top,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=_git_env(),
+            ),
+            self.git_dir,
+        )
+
+    @staticmethod
+    def _status_entries(out: str) -> list[tuple[str, str]]:
+        """``git status --porcelain=v1 -z``'s entries: (status code, path from the top)."""
         entries = out.split("\0")
         changed = []
         index = 0
@@ -398,6 +420,40 @@ class Repo:
                     raise
                 time.sleep(delay)
         return None
+
+
+class PendingChanges:
+    """``git status`` of a folder being run (:meth:`Repo.changed_files_soon`); a context
+    manager that always reaps the process, whether or not the result was taken."""
+
+    def __init__(self, process: subprocess.Popen[bytes], git_dir: Path) -> None:
+        self._process = process
+        self._git_dir = git_dir
+        self._changed: list[tuple[str, str]] | None = None
+
+    def result(self) -> list[tuple[str, str]]:
+        """The files that differ from HEAD, as :meth:`Repo.changed_files` gives them.
+
+        Raises:
+            GitError: git failed (said in one line).
+        """
+        if self._changed is None:
+            import locale
+
+            out, err = self._process.communicate()
+            encoding = locale.getpreferredencoding(False)  # as ``text=True`` decodes
+            if self._process.returncode != 0:
+                said = err.decode(encoding, "replace") + "\n" + out.decode(encoding, "replace")
+                raise GitError(explain(said, self._git_dir))
+            self._changed = Repo._status_entries(out.decode(encoding))
+        return self._changed
+
+    def __enter__(self) -> PendingChanges:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._changed is None:
+            self._process.communicate()
 
 
 class PendingBlob:

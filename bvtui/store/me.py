@@ -73,6 +73,8 @@ def whoami(store: Store, author: str | None = None) -> Me:
         source = "git config"
     else:
         name, email, source = "", "", "git config"
-    officers = dict.fromkeys(o for action in store.actions for o in action.canonical_officers)
+    # the canonical names, from the excerpts: no action built (the app's load builds
+    # an action when it is first read)
+    officers = dict.fromkeys(o for excerpt in store.excerpts for o in excerpt.officers)
     found = recognise(name, email, store.plans.values(), officers)
     return Me(name, email, source, found)

@@ -302,6 +302,21 @@ class ParseCache:
             self.drop(key)
             return None
 
+    def raw(self, key: str) -> bytes | None:
+        """The bytes of the value of an entry :meth:`hints` found for ``key``, checked
+        against their checksum but not decoded (``marshal.loads`` decodes them: a load
+        that builds an action only when it is read); None (and the entry dropped) when
+        they fail the check."""
+        _fingerprint, start, end, _hint, crc = self._used[key]
+        try:
+            part = self._body[start:end]
+            if len(part) != end - start or zlib.crc32(part) != crc:
+                raise ValueError(key)
+        except (TypeError, ValueError):  # a damaged entry: the caller reads the file
+            self.drop(key)
+            return None
+        return bytes(part)
+
     def drop(self, key: str) -> None:
         """Forget ``key``: its cached value turned out unusable (a damaged cache)."""
         if self._used.pop(key, None) is not None and key not in self._uncounted:

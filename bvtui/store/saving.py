@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bvtui.git import GitError, PendingBlob, Repo, way_out
+from bvtui.git import GitError, PendingBlob, PendingChanges, Repo, way_out
 from bvtui.model import (
     EVIDENCE_FOLDER,
     PLAN_FIELDS,
@@ -406,27 +406,31 @@ class Saving:
 
     # --- pending edits -----------------------------------------------------------
 
-    def pending_paths(self) -> list[Path]:
+    def pending_paths(self, changed: PendingChanges | None = None) -> list[Path]:
         """Store files that differ from HEAD: edits saved to disk but not committed.
 
         Only regular files (or files removed) directly in a plan folder: a symbolic
         link, a folder or a FIFO named ``*.yaml`` is a load problem, never an edit to
-        commit, and a file deeper down is no store file.
+        commit, and a file deeper down is no store file. ``changed``: the store's
+        ``git status`` started earlier (``Repo.changed_files_soon``), else run now.
         """
         if self.repo is None:
             return []
         paths = []
         store = Path(self.repo.relative(self.root))
-        for _code, name in self.repo.changed_files(self.root):
+        found = self.repo.changed_files(self.root) if changed is None else changed.result()
+        for _code, name in found:
             path = self.repo.top / name
             in_plan = name.endswith(".yaml") and Path(name).parent.parent == store
             if in_plan and not path.is_symlink() and (path.is_file() or not path.exists()):
                 paths.append(path)
         return paths
 
-    def pending_refs(self) -> set[str]:
-        """Refs (``plan/id``) of the actions saved on disk but not committed."""
-        return {str(Ref.of_path(path)) for path in self.pending_paths() if path.name != PLAN_FILE}
+    def pending_refs(self, changed: PendingChanges | None = None) -> set[str]:
+        """Refs (``plan/id``) of the actions saved on disk but not committed (``changed``:
+        as :meth:`pending_paths`)."""
+        paths = self.pending_paths(changed)
+        return {str(Ref.of_path(path)) for path in paths if path.name != PLAN_FILE}
 
     def commit_pending(
         self, *, author: str | None = None, only: set[Path] | None = None

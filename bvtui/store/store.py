@@ -23,7 +23,6 @@ from bvtui.model import (
     Action,
     ActionExcerpt,
     Plan,
-    Ref,
     ValidationError,
     action_from_mapping,
     check_id,
@@ -42,6 +41,8 @@ from bvtui.store.cached import (
     plan_to_cache,
     what_actions_depend_on,
 )
+from bvtui.store.finding import Finding
+from bvtui.store.on_demand import ActionsOnDemand, Encoded, stand_in
 from bvtui.store.parse_cache import MISS, ParseCache, cache_path
 from bvtui.store.regular_file import RefusedFile
 from bvtui.store.saving import Saving
@@ -59,11 +60,11 @@ from bvtui.store.yaml_io import YamlFileError, read_mapping
 if TYPE_CHECKING:  # a filter is given by the commands that filter: a set never imports it
     from bvtui.model import Filter
 
-Loaded = tuple[ActionExcerpt, Action]
-"""An action loaded, with its excerpt."""
+Loaded = tuple[ActionExcerpt, Action | Encoded]
+"""An action loaded (or kept encoded, to decode on demand), with its excerpt."""
 
 
-class Store(Saving):
+class Store(Finding, Saving):
     """All plans and actions of a store folder, and the git repository around it."""
 
     def __init__(self, root: Path) -> None:
@@ -73,8 +74,7 @@ class Store(Saving):
         self.revision: str | None = None
         """The commit the store was read at (``--at REV``): None for the work tree."""
         self.plans: dict[str, Plan] = {}
-        self.actions: list[Action] = []
-        """The actions loaded, in the store's order (plan, then id)."""
+        self._loaded = ActionsOnDemand(self._reread_at)
         self.excerpts: list[ActionExcerpt] = []
         """The excerpt of each of :attr:`actions`: ``excerpts[i]`` is that of ``actions[i]``
         (without search texts after a filtered load that does not search)."""
@@ -94,6 +94,7 @@ class Store(Saving):
         only: Filter | None = None,
         plans: frozenset[str] | None = None,
         progress: Progress | None = None,
+        on_demand: bool = False,
     ) -> Store:
         """Load the store at ``root`` (see :func:`locate_store`).
 
@@ -107,6 +108,9 @@ class Store(Saving):
         :attr:`problems` only covers its files.
         ``progress`` is told how far the load is when it parses many files (see
         :class:`~bvtui.store.sources.ReadProgress`): a store nobody has opened yet.
+        With ``on_demand`` (the app's load of every action), an action the parse cache
+        holds is built the first time :attr:`actions` gives it: the excerpts are what
+        a listing and its filters read.
 
         Raises:
             StoreError: the folder does not exist.
@@ -114,7 +118,7 @@ class Store(Saving):
         store = cls(locate_store(root))
         if not store.root.is_dir():
             raise StoreError(f"{store.root}: no such store folder (bvtui init {store.root})")
-        store._load(None, only=only, plans=plans, progress=progress)
+        store._load(None, only=only, plans=plans, progress=progress, on_demand=on_demand)
         return store
 
     @classmethod
@@ -179,11 +183,14 @@ class Store(Saving):
         plans: frozenset[str] | None = None,
         only: Filter | None = None,
         progress: Progress | None = None,
+        on_demand: bool = False,
     ) -> None:
         """Load every action, or with ``wanted`` only files named ``<wanted>.yaml``
         (in any case), with ``plans`` only the folders of those plans (any case), and
-        with ``only`` only the actions that filter keeps."""
-        self.plans, self.actions, self.excerpts, self.problems = {}, [], [], []
+        with ``only`` only the actions that filter keeps; ``on_demand``: see :meth:`open`."""
+        self.plans, self.excerpts, self.problems = {}, [], []
+        self._loaded = ActionsOnDemand(self._reread_at)
+        add = self._loaded.add
         test = None if only is None or only.is_empty else only.judge()
         # the search texts are read for a search, and for a load of every excerpt (no
         # filter given: the app's, which searches later)
@@ -213,10 +220,10 @@ class Store(Saving):
                 continue
             self.plans[loaded.slug] = loaded
             for excerpt, action in self._load_actions(
-                loaded, folder, names, cache, wanted, test, searching
+                loaded, folder, names, cache, wanted, test, searching, on_demand
             ):
                 self.excerpts.append(excerpt)
-                self.actions.append(action)
+                add(action)
         if self._reading is not None:
             self._reading.finish()
         cache.save()
@@ -277,12 +284,14 @@ class Store(Saving):
         wanted: str | None,
         test: Callable[[ActionExcerpt], bool] | None = None,
         searching: bool = True,
+        on_demand: bool = False,
     ) -> list[Loaded]:
         """The plan's actions in id order, each with its excerpt; of two files whose ids
         differ only in case, the first in file-name order wins and the other is a
         problem. With ``test``, only the actions whose excerpt it passes: a cached
         action it refuses is never decoded. Without ``searching``, the excerpts have
-        no search text (the cache's are not read)."""
+        no search text (the cache's are not read). With ``on_demand``, a cached action
+        is kept as its checked bytes (:class:`Encoded`), decoded when first read."""
         if wanted is not None:  # one ref's files: the rest of the folder is never sorted
             listed = [name for name in listed if _names_file([name], wanted)]
         by_name, id_rank = names_in_order(folder, listed, cache)
@@ -291,6 +300,7 @@ class Store(Saving):
         # which one wins depends on which load, so then every action is built first.
         twins = len({name.lower() for name in names}) < len(names)
         early = None if twins else test
+        on_demand = on_demand and not twins  # twins are told apart on built actions
         prefix = f"{self.root / folder}{os.sep}"
         stamps = self.files.fingerprints(folder, names)
         keys = [f"{folder}/{name}" for name in names]
@@ -322,6 +332,12 @@ class Store(Saving):
                         texts.note(name, search)
                     if early is not None and not early(excerpt):
                         continue  # refused on its excerpt: its value is never decoded
+                    if action is None and on_demand:
+                        data = cache.raw(key)
+                        if data is None:
+                            raise ValueError(key)  # failed its checksum: parsed
+                        loaded.append((excerpt, Encoded(plan, path, data)))
+                        continue
                     if action is None:
                         action = action_from_cache(plan, path, cache.value(key))
                 except DAMAGED:  # not cached after all (None), or a damaged entry: parsed
@@ -352,7 +368,7 @@ class Store(Saving):
             if test is not None:
                 loaded = [pair for pair in loaded if test(pair[0])]
         if by_name != list(id_rank):  # id order differs from file-name order
-            loaded.sort(key=lambda pair: id_rank[f"{pair[1].id}.yaml"])
+            loaded.sort(key=lambda pair: id_rank[f"{pair[0].ref.id}.yaml"])
         return loaded
 
     def _confirm(
@@ -373,6 +389,7 @@ class Store(Saving):
         kept = []
         for pair in actions:
             action = pair[1]
+            assert isinstance(action, Action)  # built: no load keeps twins encoded
             low = action.id.lower()
             twin = seen.get(low)
             if twin is not None:
@@ -409,6 +426,13 @@ class Store(Saving):
         action.digest = digest(raw)
         return action
 
+    def _reread_at(self, index: int, encoded: Encoded) -> Action:
+        """The action at ``index`` of an ``on_demand`` load whose cached bytes did not
+        decode: its file parsed now, else (changed since) as its excerpt says."""
+        ref = self.excerpts[index].ref
+        parsed = self._parse_action(encoded.plan, ref.plan, f"{ref.id}.yaml", encoded.path)
+        return parsed or stand_in(encoded, self.excerpts[index])
+
     def reread(self, action: Action) -> Action:
         """``action`` as its file is on disk now (after another editor or a pull).
 
@@ -422,46 +446,6 @@ class Store(Saving):
             raise StoreError(f"{path}: the file was removed since it was opened") from None
         except (YamlFileError, ValidationError, UnicodeDecodeError, RefusedFile) as err:
             raise StoreError(str(err)) from None
-
-    def replace_action(self, action: Action) -> None:
-        """Put ``action`` (saved, or read again) in place of the loaded action of its
-        ref, with its excerpt: the one place an edit changes what the store holds."""
-        for index, old in enumerate(self.actions):
-            if old.id == action.id and old.plan.slug == action.plan.slug:
-                self.actions[index] = action
-                self.excerpts[index] = action.excerpt()
-                return
-
-    # --- finding -----------------------------------------------------------------
-
-    def find(self, ref: str) -> Action:
-        """The action named ``plan/id``, or by its bare id where that is unique.
-
-        Raises:
-            StoreError: no such action, or a bare id found in several plans.
-        """
-        wanted = parse_ref(ref)
-        if wanted.plan:
-            matches = [a for a in self.actions if a.plan.slug == wanted.plan and a.id == wanted.id]
-        else:
-            matches = [a for a in self.actions if a.id == wanted.id]
-            if len(matches) > 1:
-                refs = ", ".join(a.ref for a in matches)
-                raise StoreError(f"{ref}: found in several plans ({refs}); say which: plan/id")
-        if not matches:
-            broken = self._problem_of(wanted)
-            if broken is not None:
-                raise StoreError(f"{ref}: the file does not load: {broken}")
-            raise StoreError(f"{ref}: no such action in {self.root}")
-        return matches[0]
-
-    def _problem_of(self, ref: Ref) -> Problem | None:
-        """The problem of the file ``ref`` names, when it is there but does not load."""
-        for problem in self.problems:
-            path = Path(problem.path)
-            if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
-                return problem
-        return None
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from bvtui.model import Action
+from bvtui.model import ActionExcerpt
 from bvtui.tui.listing import Listing
 from bvtui.tui.palette_index import Candidate, CandidateIndex, Match
 from bvtui.tui.screens.main import MainScreen
@@ -41,14 +41,18 @@ def highlighted(match: Match) -> Content:
 
 
 class _Indexed:
-    """A provider's index and the actions it was built from (to know when it is stale)."""
+    """A provider's index and the excerpts of the actions it was built from (to know
+    when it is stale: an edit replaces its action's excerpt; no action is built to
+    tell)."""
 
-    def __init__(self, actions: list[Action], index: CandidateIndex) -> None:
-        self.actions = actions
+    def __init__(self, excerpts: list[ActionExcerpt], index: CandidateIndex) -> None:
+        self.excerpts = excerpts
         self.index = index
 
-    def fresh(self, actions: list[Action]) -> bool:
-        return len(actions) == len(self.actions) and all(map(operator.is_, actions, self.actions))
+    def fresh(self, excerpts: list[ActionExcerpt]) -> bool:
+        return len(excerpts) == len(self.excerpts) and all(
+            map(operator.is_, excerpts, self.excerpts)
+        )
 
 
 _INDEXES: WeakKeyDictionary[Listing, dict[str, _Indexed]] = WeakKeyDictionary()
@@ -76,12 +80,12 @@ class _MainScreenProvider(Provider):
         """The candidates of ``listing``, folded for searching once per store load."""
         indexes = _INDEXES.setdefault(listing, {})
         kept = indexes.get(type(self).__name__)
-        if kept is None or not kept.fresh(listing.actions):
+        if kept is None or not kept.fresh(listing.excerpts):
             candidates = (
                 Candidate(f"{self.prefix}{text}", help_text, argument)
                 for text, help_text, argument in self.candidates(listing)
             )
-            kept = _Indexed(list(listing.actions), CandidateIndex(candidates))
+            kept = _Indexed(list(listing.excerpts), CandidateIndex(candidates))
             indexes[type(self).__name__] = kept
         return kept.index
 
@@ -124,9 +128,13 @@ class ActionCommands(_MainScreenProvider):
     prefix = "Go to "
 
     def candidates(self, listing: Listing) -> Iterable[tuple[str, str, object]]:
-        for action in listing.actions:
-            text = f"{line(action.ref)} {line(action.title)}"
-            yield text, f"{line(action.status)} · {line(action.theme)}", action.ref
+        store = listing.store
+        if store is None:
+            return
+        for at, excerpt in enumerate(listing.excerpts):  # titles read, no action built
+            ref = str(excerpt.ref)
+            text = f"{line(ref)} {line(store.text_at(at, 'title'))}"
+            yield text, f"{line(excerpt.status)} · {line(excerpt.theme)}", ref
 
     def run(self, screen: MainScreen, argument: object) -> None:
         screen.jump_to(str(argument))

@@ -4,17 +4,117 @@ Plain Python (no Textual), so it can be built in the loading thread and timed on
 own. It holds no copy of the actions: they are the store's (one instance of each,
 which an edit replaces in the store alone, :meth:`bvtui.store.Store.replace_action`),
 and filtering is :class:`bvtui.model.filters.Filter`'s on the store's excerpts, the
-same code as ``bvtui list``'s.
+same code as ``bvtui list``'s. The rows kept are positions in the store
+(:class:`Rows`): an action is built only when a row is read (the app loads with
+``Store.open(on_demand=True)``, and the table reads the rows it draws).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
+from typing import overload
 
-from bvtui.model import Action, ActionExcerpt, Filter, fold
+from bvtui.model import Action, ActionExcerpt, Filter, Ref, RefError, fold
 from bvtui.store import Store
+
+
+class Rows(Sequence[Action]):
+    """The actions a filter kept, as positions in the store (in the store's order, or
+    sorted on their excerpts), each action built when its row is read (the table reads
+    the rows it draws).
+
+    Args:
+        store: the store (None: no rows).
+        kept: the positions kept (None: every action), ascending unless ``ordered`` is
+            False (rows sorted on their excerpts, :mod:`bvtui.tui.sorting`).
+        listing: what finds an action's position by its ref (:meth:`Listing.position`).
+    """
+
+    def __init__(
+        self,
+        store: Store | None,
+        kept: list[int] | None,
+        listing: Listing | None = None,
+        *,
+        ordered: bool = True,
+    ) -> None:
+        self.store = store
+        self.kept = kept
+        self._listing = listing
+        self.ordered = ordered or kept is None
+        """In the store's order."""
+
+    def __len__(self) -> int:
+        if self.store is None:
+            return 0
+        return len(self.store.excerpts) if self.kept is None else len(self.kept)
+
+    @overload
+    def __getitem__(self, row: int) -> Action: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[Action]: ...
+
+    def __getitem__(self, row: int | slice) -> Action | list[Action]:
+        if isinstance(row, slice):
+            return [self[one] for one in range(len(self))[row]]
+        if self.store is None:
+            raise IndexError(row)
+        return self.store.action_at(row if self.kept is None else self.kept[row])
+
+    def __iter__(self) -> Iterator[Action]:
+        for row in range(len(self)):
+            yield self[row]
+
+    def excerpts(self) -> Iterator[ActionExcerpt]:
+        """The excerpt of each row, in order (no action built)."""
+        if self.store is None:
+            return iter(())
+        excerpts = self.store.excerpts
+        return iter(excerpts) if self.kept is None else map(excerpts.__getitem__, self.kept)
+
+    def positions(self) -> list[int]:
+        """The store position of each row, in order."""
+        return list(range(len(self))) if self.kept is None else list(self.kept)
+
+    def reordered(self, positions: list[int]) -> Rows:
+        """These rows in the order of ``positions`` (a permutation of :meth:`positions`)."""
+        return Rows(self.store, positions, self._listing, ordered=False)
+
+    def refs(self) -> list[str]:
+        """The ref of each row, in order (no action built)."""
+        return [str(excerpt.ref) for excerpt in self.excerpts()]
+
+    def one_plan(self) -> bool:
+        """Whether every row is of one plan (none: True)."""
+        plans = (excerpt.ref.plan for excerpt in self.excerpts())
+        first = next(plans, None)
+        return first is None or all(plan == first for plan in plans)
+
+    def position(self, row: int) -> int:
+        """The store position of the action in ``row``."""
+        return row if self.kept is None else self.kept[row]
+
+    def row_of(self, ref: str, near: Rows | None = None, was_at: int = -1) -> int | None:
+        """The row of the action ``ref``, None when it is not kept. ``near`` and
+        ``was_at``: the row it was in before (the cursor's, in the rows a filter key
+        replaces), which spares looking its position up by ref."""
+        at, store = None, self.store
+        if near is not None and store is not None and near.store is store:
+            was = near.position(was_at) if 0 <= was_at < len(near) else -1
+            at = was if was >= 0 and str(store.excerpts[was].ref) == ref else None
+        if at is None:
+            at = None if self._listing is None else self._listing.position(ref)
+        if at is None or self.kept is None:
+            return at
+        if not self.ordered:
+            return self.kept.index(at) if at in self.kept else None
+        row = bisect_left(self.kept, at)
+        return row if row < len(self.kept) and self.kept[row] == at else None
 
 
 class Listing:
@@ -33,13 +133,13 @@ class Listing:
         self.as_of = as_of
         self.pending: set[str] = set(pending or ())
         self.filter = Filter(as_of=as_of)
-        self.shown: list[Action] = list(self.actions)
-        self._kept: list[int] | None = None
-        """The positions of :attr:`shown` in :attr:`excerpts` (None: every one)."""
+        self.shown = Rows(store, None, self)
+        self._positions: dict[Ref, int] | None = None
 
     @property
     def actions(self) -> list[Action]:
-        """Every action, in display order (the store's natural order)."""
+        """Every action, in display order (the store's natural order), each built now
+        if it was not yet: the rows (:attr:`shown`) build only those read."""
         return self.store.actions if self.store is not None else []
 
     @property
@@ -49,36 +149,39 @@ class Listing:
 
     @property
     def total(self) -> int:
-        return len(self.actions)
+        return len(self.excerpts)
 
-    def set_filter(self, new: Filter) -> list[Action]:
+    def set_filter(self, new: Filter) -> Rows:
         """Apply ``new`` (its ``as_of`` forced to the listing's) and return the rows kept."""
         self.filter = replace(new, as_of=self.as_of)
-        actions = self.actions
-        if self.filter.is_empty:
-            self._kept, self.shown = None, list(actions)
-        else:
-            self._kept = self.filter.select(self.excerpts)
-            self.shown = [actions[index] for index in self._kept]
+        kept = None if self.filter.is_empty else self.filter.select(self.excerpts)
+        self.shown = Rows(self.store, kept, self)
         return self.shown
 
     def apply(self, wanted: Filter) -> list[Action]:
         """The actions ``wanted`` keeps, in order."""
-        actions = self.actions
-        if wanted.is_empty:
-            return list(actions)
-        return [actions[index] for index in wanted.select(self.excerpts)]
+        kept = None if wanted.is_empty else wanted.select(self.excerpts)
+        return list(Rows(self.store, kept))
 
     @property
     def due_shown(self) -> int:
         """How many of the actions shown are due an update (judged on their excerpts:
         the filter's choice is not made again for it on every key)."""
-        excerpts = self.excerpts
-        kept = range(len(excerpts)) if self._kept is None else self._kept
-        return sum(1 for index in kept if excerpts[index].due_update)
+        return sum(map(_DUE_UPDATE, self.shown.excerpts()))
+
+    def position(self, ref: str) -> int | None:
+        """The position of the action ``ref`` in the store, None when there is none
+        (by the excerpts' refs, indexed once per load)."""
+        if self._positions is None:
+            self._positions = {excerpt.ref: at for at, excerpt in enumerate(self.excerpts)}
+        try:
+            return self._positions.get(Ref.parse(ref))
+        except RefError:
+            return None
 
     def find(self, ref: str) -> Action | None:
-        return next((action for action in self.actions if action.ref == ref), None)
+        at = self.position(ref)
+        return None if at is None or self.store is None else self.store.action_at(at)
 
     def values(self, kind: str) -> list[tuple[str, int]]:
         """Every value of a filter kind with how many actions have it, for a picker.
@@ -88,7 +191,8 @@ class Listing:
         are sorted by name.
         """
         excerpts = self.excerpts
-        plans = list({action.plan.slug: action.plan for action in self.actions}.values())
+        slugs = dict.fromkeys(excerpt.ref.plan for excerpt in excerpts)
+        plans = [self.store.plans[slug] for slug in slugs] if self.store is not None else []
         if kind == "plan":
             return _counted([], (excerpt.ref.plan for excerpt in excerpts))
         if kind == "status":
@@ -103,6 +207,9 @@ class Listing:
             officers = sorted(_counted([], names), key=lambda item: item[0].casefold())
             return _as_found(officers, (list(excerpt.names) for excerpt in excerpts))
         raise ValueError(f"{kind!r}: not a filter kind (plan, theme, officer, status)")
+
+
+_DUE_UPDATE = attrgetter("due_update")
 
 
 def _counted(known: Iterable[str], values: Iterable[str]) -> list[tuple[str, int]]:

@@ -10,12 +10,13 @@ from the worst (red, amber, green, complete, grey) then by word, progress as num
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bvtui.model import Action, fold
+from bvtui.model import Action, ActionExcerpt, fold
+from bvtui.tui.listing import Rows
 
 RAG_RANK = {"red": 0, "amber": 1, "green": 2, "blue": 3, "grey": 4}
 """RAG colours from the worst; a status sort puts red first."""
@@ -89,12 +90,14 @@ class SortKeys:
 
     def __init__(self, as_of: date | None) -> None:
         self.as_of = as_of
-        self._keys: dict[tuple[str, int], tuple[Action, Any]] = {}
+        self._keys: dict[tuple[str, int], tuple[Action | ActionExcerpt, Any]] = {}
 
     def clear(self) -> None:
         self._keys.clear()
 
-    def sorted(self, actions: list[Action], sort: Sort | None, pending: set[str]) -> list[Action]:
+    def sorted(
+        self, actions: Sequence[Action], sort: Sort | None, pending: set[str]
+    ) -> Sequence[Action]:
         """``actions`` in the order of ``sort`` (None: as given)."""
         if sort is None:
             return actions
@@ -108,11 +111,38 @@ class SortKeys:
                 hit = keys[(column, id(action))] = (action, make(action))
             return hit[1]
 
+        if isinstance(actions, Rows) and column in _EXCERPT_KEYS and actions.store is not None:
+            return actions.reordered(self._on_excerpts(actions, sort))
         if column == "marks":
             return sorted(
                 actions, key=lambda a: (key(a), a.ref not in pending), reverse=sort.reverse
             )
         return sorted(actions, key=key, reverse=sort.reverse)
+
+    def _on_excerpts(self, rows: Rows, sort: Sort) -> list[int]:
+        """The store positions of ``rows`` in the order of ``sort``, judged on their
+        excerpts (a column :data:`_EXCERPT_KEYS` has): no action built."""
+        assert rows.store is not None
+        column, keys, make = sort.column, self._keys, _EXCERPT_KEYS[sort.column]
+        excerpts = rows.store.excerpts
+
+        def key(at: int) -> Any:
+            excerpt = excerpts[at]
+            hit = keys.get((column, id(excerpt)))
+            if hit is None or hit[0] is not excerpt:
+                hit = keys[(column, id(excerpt))] = (excerpt, make(excerpt))
+            return hit[1]
+
+        return sorted(rows.positions(), key=key, reverse=sort.reverse)
+
+
+_EXCERPT_KEYS: dict[str, Callable[[ActionExcerpt], Any]] = {
+    "ref": lambda e: (natural(e.ref.plan), natural(e.ref.id)),
+    "theme": lambda e: fold(e.theme),
+    "status": lambda e: (RAG_RANK.get(e.rag, 5), fold(e.status)),
+}
+"""The columns whose keys an action's excerpt holds, as :func:`_key` makes them from the
+action: rows in the store's order are sorted on these without building their actions."""
 
 
 def next_sort(current: Sort | None, shown: tuple[str, ...], step: int) -> Sort | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bvtui.git import Repo
+import pytest
+
+from bvtui.git import GitError, Repo
 from tests.conftest import git
 
 
@@ -23,3 +25,32 @@ def test_heads_version_read_meanwhile_is_heads_not_the_disks(store_dir: Path) ->
         assert missing.result() is None
     with repo.head_blob_soon(path):
         pass  # never read: the process is still reaped
+
+
+def test_the_status_started_early_is_the_status_run_late(store_dir: Path) -> None:
+    repo = Repo.find(store_dir)
+    assert repo is not None
+    folder = store_dir / "elections-demo"
+    (folder / "1.3.yaml").write_text("id: '1.3'\nprogress: 99\n", encoding="utf-8")
+    (folder / "9.9.yaml").write_text("id: '9.9'\n", encoding="utf-8")
+    (folder / "1.4.yaml").unlink()
+    with repo.changed_files_soon(store_dir) as pending:
+        found = pending.result()
+        assert pending.result() is found  # taken once, kept
+    assert sorted(found) == sorted(repo.changed_files(store_dir))
+    assert sorted(found) == [
+        (" D", "plans/elections-demo/1.4.yaml"),
+        (" M", "plans/elections-demo/1.3.yaml"),
+        ("??", "plans/elections-demo/9.9.yaml"),
+    ]
+    with repo.changed_files_soon(store_dir):
+        pass  # never read: the process is still reaped
+
+
+def test_a_failing_status_started_early_says_so_in_one_line(store_dir: Path) -> None:
+    repo = Repo.find(store_dir)
+    assert repo is not None
+    (repo.git_dir / "index").write_bytes(b"DIRC not an index")
+    with repo.changed_files_soon(store_dir) as pending, pytest.raises(GitError) as failed:
+        pending.result()
+    assert "\n" not in str(failed.value) and "index" in str(failed.value)

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from helpers import AS_OF
 
-from bvtui.store import Store
+from bvtui.model import Filter
+from bvtui.store import Store, parse_cache
+from bvtui.tui.listing import Listing, Rows
 from bvtui.tui.sorting import Sort, SortKeys, next_sort
 
 STORE = Path(__file__).parent.parent / "data" / "store"
@@ -46,3 +49,23 @@ def test_marks_put_uncommitted_after_overdue_and_the_steps_wrap() -> None:
     assert next_sort(None, shown, 1) == Sort("ref")
     assert next_sort(Sort("status"), shown, 1) is None  # past the end: the store's order
     assert next_sort(None, shown, -1) == Sort("status")
+
+
+def test_rows_sort_on_their_excerpts_as_on_their_actions(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_cache, "RACY_NS", 0)
+    full = Store.open(store_dir).actions  # parsed; fills the cache
+    store = Store.open(store_dir, on_demand=True)
+    rows = Listing(store, AS_OF).set_filter(Filter(rags=frozenset({"red", "amber", "green"})))
+    unbuilt = store.not_built
+    assert unbuilt > 0
+    kept = {a.ref for a in Filter(rags=frozenset({"red", "amber", "green"})).apply(full)}
+    for column in ("ref", "theme", "status"):
+        for reverse in (False, True):
+            wanted = Sort(column, reverse)
+            on_actions = SortKeys(AS_OF).sorted([a for a in full if a.ref in kept], wanted, set())
+            on_excerpts = SortKeys(AS_OF).sorted(rows, wanted, set())
+            assert isinstance(on_excerpts, Rows) and store.not_built == unbuilt  # none built
+            assert on_excerpts.refs() == [a.ref for a in on_actions], wanted
+    assert [a.ref for a in on_excerpts] == on_excerpts.refs()  # the rows give those actions

@@ -10,6 +10,7 @@ table renders only the rows on screen. Search typing is debounced.
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from bvtui.git import GitError
+from bvtui.git import GitError, Repo
 from bvtui.importing import ImportResult
 from bvtui.model import Action, Filter
 from bvtui.sharing import (
@@ -158,8 +159,12 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
         worker = get_current_worker()
         started = time.perf_counter()
         try:
-            store = Store.open(self.root)
-            pending = store.pending_refs() if store.repo is not None else set()
+            # git's status of the store runs beside the load, on the other core
+            repo = Repo.find(self.root) if self.root.is_dir() else None
+            changed = None if repo is None else repo.changed_files_soon(self.root)
+            with changed if changed is not None else nullcontext():
+                store = Store.open(self.root, on_demand=True)  # actions built as rows are read
+                pending = store.pending_refs(changed) if store.repo is not None else set()
             listing = Listing(store, self.as_of, pending)
             proposals = proposals_waiting(store)
         except (StoreError, GitError, OSError) as err:
@@ -176,7 +181,7 @@ class MainScreen(MarkingFlow, UndoFlow, RoundFlow, SyncFlow, TableViews, QuitFlo
         self.store, self.listing = event.store, event.listing
         self.load_seconds = event.seconds
         self.proposals = event.proposals
-        self.table.measure(self.listing.actions)
+        self.table.measure(self.listing.excerpts)
         self.table.loading = False
         if not isinstance(self.focused, Input):
             self.table.focus()

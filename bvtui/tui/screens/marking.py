@@ -10,6 +10,7 @@ from textual import work
 from bvtui.git import GitError
 from bvtui.model import Action
 from bvtui.store import BulkEdit, SaveResult, save_bulk
+from bvtui.tui.listing import Rows
 from bvtui.tui.screens.bulk import BulkScreen
 from bvtui.tui.screens.flows import MainScreenFlow
 from bvtui.tui.text import line
@@ -29,7 +30,7 @@ class MarkingFlow(MainScreenFlow):
 
     def action_mark_all(self) -> None:
         """Mark every action shown; when they are all marked already, unmark all."""
-        shown = {action.ref for action in self.listing.shown}
+        shown = set(self.listing.shown.refs())
         if not shown:
             return
         self.table.set_marks(set() if shown <= self.table.marked else self.table.marked | shown)
@@ -37,7 +38,9 @@ class MarkingFlow(MainScreenFlow):
 
     def marked_actions(self) -> list[Action]:
         """The marked actions as the store holds them now, in the store's order."""
-        return [action for action in self.listing.actions if action.ref in self.table.marked]
+        listing = self.listing
+        found = (listing.position(ref) for ref in self.table.marked)
+        return list(Rows(listing.store, sorted(at for at in found if at is not None)))
 
     def action_bulk_edit(self) -> None:
         """Open the bulk dialog on the marked actions."""

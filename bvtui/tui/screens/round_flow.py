@@ -107,7 +107,7 @@ class RoundFlow(_Screen):
         if self.read_only:
             self.refuse_edit()
             return
-        refs = [action.ref for action in self.listing.shown]
+        refs = self.listing.shown.refs()
         if not refs:
             self.notify("No action is shown: no round to step through.", severity="warning")
             return

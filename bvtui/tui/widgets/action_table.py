@@ -2,12 +2,14 @@
 
 A ``DataTable`` stores and measures every row it holds: refilling it with 10,000 rows
 takes over a second (ENGINEERING.md), far too slow for a filter keystroke. This table
-holds a plain list of actions and renders the visible lines on demand, so replacing
-the rows costs nothing and drawing costs the same at 12 or 12,000 actions.
+holds the rows a filter kept (:class:`~bvtui.tui.listing.Rows`: positions in the store)
+and renders the visible lines on demand, building only their actions, so replacing
+the rows costs nothing and drawing costs the same at 12 or 100,000 actions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -22,8 +24,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from bvtui.model import RAG_SYMBOLS, Action, Ref
+from bvtui.model import RAG_SYMBOLS, Action, ActionExcerpt, Ref, RefError
 from bvtui.tui.columns import ORDER, PRESENT, Column, ColumnChoice, fit_columns
+from bvtui.tui.listing import Rows
 from bvtui.tui.sorting import Sort, SortKeys
 from bvtui.tui.text import RAG_STYLES, fit, fit_ref, line
 
@@ -99,8 +102,8 @@ class ActionTable(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.as_of = as_of
-        self.rows: list[Action] = []
-        self._given: list[Action] = []
+        self.rows: Sequence[Action] = []
+        self._given: Sequence[Action] = []
         """The rows as the filter gave them, before the sort."""
         self.pending: set[str] = set()
         self.marked: set[str] = set()
@@ -125,22 +128,23 @@ class ActionTable(ScrollView, can_focus=True):
 
     # --- data ------------------------------------------------------------------
 
-    def measure(self, actions: list[Action]) -> None:
-        """Fit the fixed columns to the longest values in ``actions`` (all of the store),
-        so that filtering never makes the columns jump."""
+    def measure(self, excerpts: list[ActionExcerpt]) -> None:
+        """Fit the fixed columns to the longest values of the actions of ``excerpts``
+        (all of the store), so that filtering never makes the columns jump."""
 
-        def longest(values: list[str], least: int, most: int) -> int:
-            return max(least, min(most, max((len(v) for v in values), default=0)))
+        def longest(values: Iterable[str], least: int, most: int) -> int:
+            return max(least, min(most, max(map(len, values), default=0)))
 
         self._strips.clear()
         self._layouts.clear()
         self._sort_keys.clear()
+        refs = [excerpt.ref for excerpt in excerpts]
         self._fixed = {
-            "ref": longest([a.ref for a in actions], 5, 30),
-            "id": longest([a.id for a in actions], 3, 30),
-            "theme": longest([a.theme for a in actions], 5, 22),
-            "officer": longest([", ".join(a.officers) for a in actions], 7, 22),
-            "status": longest([a.status for a in actions], 6, 22) + 2,
+            "ref": longest((f"{r.plan}/{r.id}" for r in refs), 5, 30),
+            "id": longest((r.id for r in refs), 3, 30),
+            "theme": longest((excerpt.theme for excerpt in excerpts), 5, 22),
+            "officer": longest(map(_officers_written, excerpts), 7, 22),
+            "status": longest((excerpt.status for excerpt in excerpts), 6, 22) + 2,
         }
 
     def restyle(self) -> None:
@@ -148,27 +152,20 @@ class ActionTable(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def set_rows(self, actions: list[Action], keep: str | None = None) -> None:
+    def set_rows(self, actions: Sequence[Action], keep: str | None = None) -> None:
         """Show ``actions`` in the table's sort order; the cursor stays on ``keep`` (a
         ref) when it is still there."""
         self._given = actions
         actions = self._sort_keys.sorted(actions, self.sort, self.pending)
-        self.rows = actions
-        first = actions[0].plan if actions else None
-        self.one_plan = first is None or all(  # stops at the first row of another plan
-            a.plan is first or a.plan.slug == first.slug for a in actions
-        )
-        index = 0
-        if keep is not None:  # by id, then plan: no ref text built per row
-            wanted = Ref.parse(keep)
-            index = next(
-                (
-                    i
-                    for i, a in enumerate(actions)
-                    if a.id == wanted.id and a.plan.slug == wanted.plan
-                ),
-                0,
+        before, self.rows = self.rows, actions
+        if isinstance(actions, Rows):  # the store's order: judged on the excerpts
+            self.one_plan = actions.one_plan()
+        else:
+            first = actions[0].plan if actions else None
+            self.one_plan = first is None or all(  # stops at the first row of another plan
+                a.plan is first or a.plan.slug == first.slug for a in actions
             )
+        index = 0 if keep is None else self._row_of(keep, before) or 0
         self.virtual_size = Size(self.size.width, self._lines())
         self.cursor = index
         self._scroll_to_cursor()
@@ -204,11 +201,26 @@ class ActionTable(ScrollView, can_focus=True):
 
     def move_to(self, ref: str) -> bool:
         """Put the cursor on the action ``ref``; False when it is not shown."""
-        for index, action in enumerate(self.rows):
-            if action.ref == ref:
-                self.cursor = index
-                return True
-        return False
+        index = self._row_of(ref)
+        if index is not None:
+            self.cursor = index
+        return index is not None
+
+    def _row_of(self, ref: str, before: Sequence[Action] | None = None) -> int | None:
+        """The row of the action ``ref``, None when it is not shown (``before``: the rows
+        shown until now, the cursor on one of them)."""
+        rows = self.rows
+        if isinstance(rows, Rows):  # found on the excerpts: no action built
+            near = before if isinstance(before, Rows) else None
+            return rows.row_of(ref, near, self.cursor)
+        try:
+            wanted = Ref.parse(ref)  # by id, then plan: no ref text built per row
+        except RefError:
+            return None
+        return next(
+            (i for i, a in enumerate(rows) if a.id == wanted.id and a.plan.slug == wanted.plan),
+            None,
+        )
 
     @property
     def current(self) -> Action | None:
@@ -414,3 +426,9 @@ class ActionTable(ScrollView, can_focus=True):
             mark_style = self.get_component_rich_style("action-table--mark", partial=True)
             lead = Segment(MARKED, style + mark_style)
         return self._strip(texts, style, lead).adjust_cell_length(width, style)
+
+
+def _officers_written(excerpt: ActionExcerpt) -> str:
+    """The officers of an action as its file names them, from its excerpt (whose names
+    list them first, then the canonical names not among them)."""
+    return ", ".join(excerpt.names[: len(excerpt.officers)])
