@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 from helpers import AS_OF, SIZE, main_screen, make_app, notified, screen_text, settle, shown_refs
@@ -127,11 +126,12 @@ async def test_files_that_do_not_load_are_reported(store_dir: Path) -> None:
         assert "2.1.yaml" in notified(pilot) and "progress" in notified(pilot)
 
 
-async def test_rows_on_screen_within_a_second(store_dir: Path) -> None:
-    app = BvtuiApp(store_dir, as_of=AS_OF)
-    started = time.perf_counter()
-    async with app.run_test(size=SIZE) as pilot:
-        while "elections-demo/1.1" not in screen_text(pilot):
+async def test_rows_come_on_screen_once_the_load_is_done(store_dir: Path) -> None:
+    # how soon is bench/'s to say (the app rows); here: that they come, unasked
+    async with BvtuiApp(store_dir, as_of=AS_OF).run_test(size=SIZE) as pilot:
+        for _ in range(1000):
+            if "elections-demo/1.1" in screen_text(pilot):
+                break
             await pilot.pause(0.01)
-            assert time.perf_counter() - started < 1.0, "no rows on screen after a second"
-        print(f"rows on screen after {time.perf_counter() - started:.3f} s")
+        assert "elections-demo/1.1" in screen_text(pilot)
+        assert "10 of 10 actions" in screen_text(pilot)

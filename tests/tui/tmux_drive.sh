@@ -60,7 +60,7 @@ keys Escape
 sleep 0.3
 
 keys d
-wait_for "Overall status: 1 actions of 10"
+wait_for "Overall status: 1 action of 10"
 keys Escape
 sleep 0.3
 keys x

@@ -257,7 +257,8 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         figures = self.figures
-        heading = Text(f"Overall status: {figures.total.total} actions", style="bold")
+        count = figures.total.total
+        heading = Text(f"Overall status: {count} action{'' if count == 1 else 's'}", style="bold")
         if figures.total.total != self.total:
             heading.append(f" of {self.total}")
         if not self.wanted.is_empty:
