@@ -8,10 +8,10 @@ matches ignore case. Theme and officer values match as substrings ("Stamp" finds
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from bvtui.model.excerpt import ActionExcerpt, fold
 from bvtui.model.model import Action
@@ -79,15 +79,26 @@ class Filter:
 
     def matches(self, excerpt: ActionExcerpt) -> bool:
         """True when the action of ``excerpt`` passes every active filter."""
-        return all(test(excerpt) for test in self._tests())
+        return all(test.excerpt_ok(excerpt) for test in self._tests())
 
     def judge(self) -> Callable[[ActionExcerpt], bool]:
         """:meth:`matches` as one function to call on many excerpts (a load judges
         every action of the store with it)."""
-        judged: Callable[[ActionExcerpt], bool] = _always
-        for test in reversed(self._tests()):
-            judged = test if judged is _always else _both(test, judged)
-        return judged
+        return _all_of([test.excerpt_ok for test in self._tests()])
+
+    def judge_fields(self, fields: Mapping[str, Callable[[Any], Any]]) -> Callable[[Any], bool]:
+        """A first judgement of rows of another shape than an excerpt (the parse
+        cache's index entries), from the excerpt fields ``fields`` reads off a row
+        (``"plan"`` for the ref's plan): the active filters on those fields, each
+        passed. A row it refuses, :meth:`judge` would refuse on its excerpt; one it
+        passes is still to be judged there (on the fields it could not read)."""
+        return _all_of(
+            [
+                _on(fields[test.field], test.value_ok)
+                for test in self._tests()
+                if test.field in fields
+            ]
+        )
 
     def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
         """The positions of the excerpts this filter keeps, in order.
@@ -96,7 +107,8 @@ class Filter:
         first (RAG, then plan, status...) leaves the later ones little to judge."""
         kept: Iterable[int] = range(len(excerpts))
         for test in self._tests():
-            kept = [index for index in kept if test(excerpts[index])]
+            excerpt_ok = test.excerpt_ok
+            kept = [index for index in kept if excerpt_ok(excerpts[index])]
         return list(kept)
 
     def apply(self, actions: Iterable[Action]) -> list[Action]:
@@ -104,37 +116,50 @@ class Filter:
         test = self.judge()
         return [action for action in actions if test(action.excerpt())]
 
-    def _tests(self) -> list[Callable[[ActionExcerpt], bool]]:
+    def _tests(self) -> list[_Test]:
         """A test per active filter, cheapest first. Each distinct plan, status, theme
         and name is judged once (a store of 100,000 actions holds a few dozen of each,
         and a few thousand names)."""
-        tests: list[Callable[[ActionExcerpt], bool]] = []
+        tests: list[_Test] = []
         if self.rags:
             rags = self.rags
-            tests.append(lambda excerpt: excerpt.rag in rags)
+            tests.append(_Test("rag", rags.__contains__, lambda excerpt: excerpt.rag in rags))
         if self.plans:
             plans = {fold(plan) for plan in self.plans}
             plan_ok = _remembered(lambda plan: fold(plan) in plans, str)
-            tests.append(lambda excerpt: plan_ok(excerpt.ref.plan))
+            tests.append(_Test("plan", plan_ok, lambda excerpt: plan_ok(excerpt.ref.plan)))
         if self.statuses:
             statuses = {fold(status) for status in self.statuses}
             status_ok = _remembered(lambda status: fold(status) in statuses, str)
-            tests.append(lambda excerpt: status_ok(excerpt.status))
+            tests.append(_Test("status", status_ok, lambda excerpt: status_ok(excerpt.status)))
         if self.themes:
             theme_ok = _remembered(lambda theme: _any_in(self.themes, [theme]), str)
-            tests.append(lambda excerpt: theme_ok(excerpt.theme))
+            tests.append(_Test("theme", theme_ok, lambda excerpt: theme_ok(excerpt.theme)))
         if self.officers:
             name_ok = _remembered(lambda name: _any_in(self.officers, [name]), str)
-            tests.append(lambda excerpt: any(map(name_ok, excerpt.names)))
+
+            def names_ok(names: tuple[str, ...]) -> bool:
+                return any(map(name_ok, names))
+
+            tests.append(_Test("names", names_ok, lambda excerpt: names_ok(excerpt.names)))
         if self.overdue:
             as_of = self.as_of
-            tests.append(lambda excerpt: excerpt.overdue(as_of))
+            tests.append(_Test("", _always, lambda excerpt: excerpt.overdue(as_of)))
         if self.due_update:
-            tests.append(lambda excerpt: excerpt.due_update)
+            tests.append(_Test("due_update", bool, lambda excerpt: excerpt.due_update))
         needle = fold(self.search)
         if needle:
-            tests.append(lambda excerpt: needle in excerpt.search)
+            tests.append(_Test("search", lambda text: needle in text, lambda e: needle in e.search))
         return tests
+
+
+class _Test(NamedTuple):
+    """One active filter: the excerpt field it looks at ("" for several) and its test
+    of that field's value, and the same test of a whole excerpt."""
+
+    field: str
+    value_ok: Callable[[Any], bool]
+    excerpt_ok: Callable[[ActionExcerpt], bool]
 
 
 _Value = TypeVar("_Value", bound=Hashable)
@@ -153,14 +178,25 @@ def _remembered(judge: Callable[[_Value], bool], _kind: type[_Value]) -> Callabl
     return remembered
 
 
-def _always(excerpt: ActionExcerpt) -> bool:
+def _always(value: Any) -> bool:
     return True
 
 
-def _both(
-    first: Callable[[ActionExcerpt], bool], then: Callable[[ActionExcerpt], bool]
-) -> Callable[[ActionExcerpt], bool]:
-    return lambda excerpt: first(excerpt) and then(excerpt)
+def _all_of(tests: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
+    """One test passed when each of ``tests`` is, tried in order."""
+    judged: Callable[[Any], bool] = _always
+    for test in reversed(tests):
+        judged = test if judged is _always else _both(test, judged)
+    return judged
+
+
+def _both(first: Callable[[Any], bool], then: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda row: first(row) and then(row)
+
+
+def _on(read: Callable[[Any], Any], value_ok: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """``value_ok`` of the value ``read`` takes from a row."""
+    return lambda row: value_ok(read(row))
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:

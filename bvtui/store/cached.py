@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from bvtui.model import (
@@ -127,6 +128,27 @@ def excerpts_of(plan: Plan) -> Callable[[tuple[Any, ...], str], ActionExcerpt]:
         )
 
     return from_cache
+
+
+def cached_excerpt_fields(plan: Plan) -> dict[str, Callable[[tuple[Any, ...]], Any]]:
+    """How to read the excerpt fields a filter judges most off an entry
+    :func:`excerpt_to_cache` made for an action of ``plan``, without building the
+    excerpt (see :meth:`~bvtui.model.filters.Filter.judge_fields`): a load judges the
+    store's index with them first. A damaged entry raises one of :data:`DAMAGED`."""
+    slug = plan.slug
+    return {
+        "plan": lambda _entry: slug,
+        "status": itemgetter(1),
+        "rag": itemgetter(2),
+        "theme": itemgetter(3),
+        "names": _cached_names,
+        "due_update": itemgetter(9),
+    }
+
+
+def _cached_names(entry: tuple[Any, ...]) -> Any:
+    names = entry[6]
+    return entry[5] if names is None else names
 
 
 def search_texts_to_cache(texts: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -36,6 +36,7 @@ from bvtui.store.cached import (
     DAMAGED,
     action_from_cache,
     action_to_cache,
+    cached_excerpt_fields,
     excerpt_to_cache,
     excerpts_of,
     names_in_order,
@@ -211,7 +212,7 @@ class Store(Saving):
                 continue
             self.plans[loaded.slug] = loaded
             for excerpt, action in self._load_actions(
-                loaded, folder, names, cache, wanted, test, searching
+                loaded, folder, names, cache, wanted, test, searching, only
             ):
                 self.excerpts.append(excerpt)
                 self.actions.append(action)
@@ -270,12 +271,14 @@ class Store(Saving):
         wanted: str | None,
         test: Callable[[ActionExcerpt], bool] | None = None,
         searching: bool = True,
+        only: Filter | None = None,
     ) -> list[Loaded]:
         """The plan's actions in id order, each with its excerpt; of two files whose ids
         differ only in case, the first in file-name order wins and the other is a
-        problem. With ``test``, only the actions whose excerpt it passes: a cached
-        action it refuses is never decoded. Without ``searching``, the excerpts have
-        no search text (the cache's are not read)."""
+        problem. With ``test`` (``only``'s judgement), only the actions whose excerpt
+        it passes: a cached action ``only`` refuses on its index entry has no excerpt
+        built, and one refused on its excerpt is never decoded. Without ``searching``,
+        the excerpts have no search text (the cache's are not read)."""
         by_name, id_rank = names_in_order(folder, listed, cache)
         names = [
             name
@@ -300,6 +303,11 @@ class Store(Saving):
         else:
             hints = cache.hints(keys, stamps)
         texts = FolderTexts(cache, folder, stamps, searching)
+        if early is not None and only is not None and not searching:
+            # the index's entries judged first: most of a large store is refused there
+            names, keys, stamps, hints = _judged_first(
+                only.judge_fields(cached_excerpt_fields(plan)), names, keys, stamps, hints
+            )
         excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
@@ -457,6 +465,29 @@ class Store(Saving):
             if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
+
+
+def _judged_first(
+    first: Callable[[Any], bool],
+    names: list[str],
+    keys: list[str],
+    stamps: list[Hashable | None],
+    hints: list[Any],
+) -> tuple[list[str], list[str], list[Hashable | None], list[Any]]:
+    """The files whose cached entry ``first`` passes, and those with none (to parse);
+    all of them when an entry is damaged (judged on their excerpts, which find it)."""
+    try:
+        kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
+    except DAMAGED:
+        return names, keys, stamps, hints
+    if len(kept) == len(hints):
+        return names, keys, stamps, hints
+    return (
+        [names[index] for index in kept],
+        [keys[index] for index in kept],
+        [stamps[index] for index in kept],
+        [hints[index] for index in kept],
+    )
 
 
 def _names_file(names: list[str], wanted: str) -> bool:

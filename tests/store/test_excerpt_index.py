@@ -3,11 +3,14 @@ only the actions kept; what a plan says of its actions is never served stale."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bvtui.model import Filter
+import bvtui.store.store as store_module
+from bvtui.model import ActionExcerpt, Filter, Plan
 from bvtui.store import ParseCache, Store
 from bvtui.store.cached import excerpt_from_cache
 from tests.store.test_parse_cache import counting, decoding, no_racy_window, the_cache  # noqa: F401 (a fixture)
@@ -78,3 +81,39 @@ def test_a_plan_change_gives_its_actions_new_excerpts(store_dir: Path) -> None:
     assert not any(e.overdue() for e in loaded.excerpts)  # judged on 2016-01-01 now
     chief = Store.open(store_dir, only=Filter(officers=frozenset({"chief executive"})))
     assert "elections-demo/1.1" in [a.ref for a in chief.actions]
+
+
+@pytest.mark.parametrize(
+    "only",
+    [
+        Filter(rags=frozenset({"red"})),
+        Filter(themes=frozenset({"elec"}), statuses=frozenset({"on target"})),
+        Filter(plans=frozenset({"property-demo"}), officers=frozenset({"andreas"})),
+        Filter(rags=frozenset({"amber", "red"}), overdue=True),
+    ],
+    ids=lambda only: only.describe(),
+)
+def test_a_filtered_load_judges_the_index_before_it_builds_an_excerpt(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch, only: Filter
+) -> None:
+    full = Store.open(store_dir)
+    expected = [a.ref for a in full.actions if only.matches(a.excerpt())]
+    built: list[str] = []
+    excerpts_of = store_module.excerpts_of
+
+    def spy(plan: Plan) -> Callable[..., ActionExcerpt]:
+        build = excerpts_of(plan)
+
+        def counted(data: tuple, search: str) -> ActionExcerpt:
+            excerpt = build(data, search)
+            built.append(str(excerpt.ref))
+            return excerpt
+
+        return counted
+
+    monkeypatch.setattr(store_module, "excerpts_of", spy)
+    kept = Store.open(store_dir, only=only)
+    assert [a.ref for a in kept.actions] == expected
+    readable = replace(only, overdue=False)  # what the index's fields can judge
+    assert built == [a.ref for a in full.actions if readable.matches(a.excerpt())]
+    assert len(built) < len(full.actions)
