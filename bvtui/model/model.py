@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from bvtui.model.dates import due_date, month_end
@@ -291,8 +292,7 @@ class Action:
     @property
     def is_closed(self) -> bool:
         """Complete, or ended without completion (cancelled, withdrawn...)."""
-        low = self.status.lower()
-        return self.is_complete or any(word in low for word in CLOSED_STATUS_WORDS)
+        return self.is_complete or _ends_without_completion(self.status)
 
     @property
     def due_update(self) -> bool:
@@ -384,6 +384,14 @@ class Action:
             f"the rule says {word} ({expected})"
         )
         return due, True, check
+
+
+@lru_cache(maxsize=1024)
+def _ends_without_completion(status: str) -> bool:
+    """Whether ``status`` holds one of :data:`CLOSED_STATUS_WORDS` (ignoring case);
+    remembered per status word, of which a store has a few dozen."""
+    low = status.lower()
+    return any(word in low for word in CLOSED_STATUS_WORDS)
 
 
 def _more_than_a_month(due: date, today: date) -> bool:
