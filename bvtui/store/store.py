@@ -291,23 +291,22 @@ class Store(Saving):
         early = None if twins else test
         prefix = f"{self.root / folder}{os.sep}"
         stamps = self.files.fingerprints(folder, names)
-        keys = [f"{folder}/{name}" for name in names]
         # Validating a status looked at the plan's statuses, and an excerpt holds what
         # the plan says of the action (its RAG, its officers' canonical names): the
         # folder's actions were cached under the plan they were read with, and are
         # parsed again when that has changed since.
         plan_key, read_with = f"{folder}/:plan", what_actions_depend_on(plan)
-        if cache.get(plan_key, read_with) is None:
-            hints: list[Any] = [MISS] * len(keys)
+        stale = cache.get(plan_key, read_with) is None
+        if stale:
             cache.put(plan_key, read_with, True)
-        else:
-            hints = cache.hints(keys, stamps)
+        hints = cache.folder_hints(folder, names, stamps, stale)
         texts = FolderTexts(cache, folder, stamps, searching)
         if early is not None and only is not None and not searching:
             # the index's entries judged first: most of a large store is refused there
-            names, keys, stamps, hints = _judged_first(
-                only.judge_fields(cached_excerpt_fields(plan)), names, keys, stamps, hints
+            names, stamps, hints = _judged_first(
+                only.judge_fields(cached_excerpt_fields(plan)), names, stamps, hints
             )
+        keys = [f"{folder}/{name}" for name in names]
         excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
@@ -470,24 +469,18 @@ class Store(Saving):
 def _judged_first(
     first: Callable[[Any], bool],
     names: list[str],
-    keys: list[str],
     stamps: list[Hashable | None],
     hints: list[Any],
-) -> tuple[list[str], list[str], list[Hashable | None], list[Any]]:
+) -> tuple[list[str], list[Hashable | None], list[Any]]:
     """The files whose cached entry ``first`` passes, and those with none (to parse);
     all of them when an entry is damaged (judged on their excerpts, which find it)."""
     try:
         kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
     except DAMAGED:
-        return names, keys, stamps, hints
+        return names, stamps, hints
     if len(kept) == len(hints):
-        return names, keys, stamps, hints
-    return (
-        [names[index] for index in kept],
-        [keys[index] for index in kept],
-        [stamps[index] for index in kept],
-        [hints[index] for index in kept],
-    )
+        return names, stamps, hints
+    return [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
 
 
 def _names_file(names: list[str], wanted: str) -> bool:
