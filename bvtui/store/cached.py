@@ -213,24 +213,32 @@ def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
 
 def names_in_order(
     folder: str, names: list[str], cache: ParseCache
-) -> tuple[list[str], dict[str, int]]:
+) -> tuple[list[str], dict[str, int] | None]:
     """A folder's YAML file ``names`` in natural order, and each one's rank by the
-    natural order of its id (the name without ``.yaml``, which the id must equal);
-    both cached with the set of names."""
+    natural order of its id (the name without ``.yaml``, which the id must equal), None
+    when that is the same order (as it nearly always is); both cached with the set of
+    names."""
     key, fingerprint = f"{folder}/", frozenset(names)
     cached = cache.get(key, fingerprint)
     try:
         if cached is None:
             raise TypeError(key)  # not cached
         by_name, by_id = cached
-        if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
+        if not (frozenset(by_name) == fingerprint and len(by_name) == len(fingerprint)):
             raise ValueError(key)  # a damaged entry: sort again
+        if by_id is None:
+            return by_name, None
+        if frozenset(by_id) != fingerprint:
+            raise ValueError(key)
         return by_name, {name: rank for rank, name in enumerate(by_id)}
     except DAMAGED:
         if cached is not None:
             cache.drop(key)
     by_name = sorted(names, key=natural_key)
     by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
+    if by_id == by_name:
+        cache.put(key, fingerprint, (by_name, None))
+        return by_name, None
     cache.put(key, fingerprint, (by_name, by_id))
     return by_name, {name: rank for rank, name in enumerate(by_id)}
 

@@ -353,7 +353,7 @@ class Store(Saving):
             loaded = self._drop_twins(loaded)
             if test is not None:
                 loaded = [pair for pair in loaded if test(pair[0])]
-        if by_name != list(id_rank):  # id order differs from file-name order
+        if id_rank is not None:  # id order differs from file-name order
             loaded.sort(key=lambda pair: id_rank[f"{pair[1].id}.yaml"])
         return loaded
 
