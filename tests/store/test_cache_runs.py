@@ -59,6 +59,24 @@ def test_a_changed_file_is_read_again_and_its_folder_a_whole_run_once_more(
     assert opened[-1].misses == 0 and FOLDER in opened[-1]._whole  # written back whole
 
 
+def test_a_file_added_or_removed_is_seen_and_the_run_made_again(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Store.open(store_dir)
+    folder = store_dir / FOLDER
+    (folder / "1.3.yaml").unlink()
+    (folder / "9.9.yaml").write_text("id: '9.9'\ntitle: added\n", encoding="utf-8")
+    opened = counting(monkeypatch)
+    loaded = Store.open(store_dir)
+    refs = [a.ref for a in loaded.actions]
+    assert f"{FOLDER}/9.9" in refs and f"{FOLDER}/1.3" not in refs
+    assert len(refs) == len(first.actions)
+    assert opened[-1].misses == 2 and FOLDER not in opened[-1]._whole  # new file, new order
+    again = Store.open(store_dir)
+    assert [a.ref for a in again.actions] == refs
+    assert opened[-1].misses == 0 and FOLDER in opened[-1]._whole
+
+
 def _write_runs(path: Path, keyed: dict, runs: dict, body: bytes) -> None:
     """A cache file with exactly these keyed entries and runs, its index's checksum
     right: the damage is in what was written, not in how."""
