@@ -22,9 +22,10 @@ Entry = tuple[Hashable, int, int, Any, int]
 """A keyed entry: fingerprint, where the value starts and ends in the body, hint, and
 the value's CRC-32."""
 
-Run = tuple[tuple[str, ...], tuple[Hashable, ...], bytes, tuple[Any, ...]]
+Run = tuple[tuple[str, ...], tuple[Hashable, ...] | bytes, bytes, tuple[Any, ...]]
 """A run: the file names, their fingerprints, their values' spans (:data:`SPAN`) and
-their hints, position by position."""
+their hints, position by position. Fingerprints that are all bytes of one length (stat
+data) are kept joined in one bytes object, others as a tuple."""
 
 SPAN = struct.Struct("<QQI")
 """Where a value starts and ends in the body, and its CRC-32."""
@@ -37,16 +38,24 @@ def whole_run(run: Any, names: Sequence[str], fingerprints: Sequence[Hashable | 
         return False
     cached_names, cached_prints, spans, hints = run
     count = len(names)
-    return (
+    if not (
         type(cached_names) is tuple
-        and type(cached_prints) is tuple
         and type(spans) is bytes
         and type(hints) is tuple
         and len(spans) == SPAN.size * count
         and len(hints) == count
         and cached_names == tuple(names)
-        and cached_prints == tuple(fingerprints)
-    )
+    ):
+        return False
+    if type(cached_prints) is tuple:
+        return cached_prints == tuple(fingerprints)
+    if type(cached_prints) is not bytes or _width(cached_prints, count) is None:
+        return False
+    try:  # one length for all, and the same bytes
+        same_length = len(set(map(len, fingerprints))) <= 1  # type: ignore[arg-type]
+        return same_length and b"".join(fingerprints) == cached_prints  # type: ignore[arg-type]
+    except TypeError:  # a file gone (None), or fingerprints of another kind
+        return False
 
 
 def holds(run: Any, name: str) -> bool:
@@ -57,7 +66,20 @@ def holds(run: Any, name: str) -> bool:
 def run_entry(run: Run, position: int) -> Entry:
     """The entry at ``position`` of a run :func:`whole_run` found valid."""
     start, end, crc = SPAN.unpack_from(run[2], position * SPAN.size)
-    return (run[1][position], start, end, run[3][position], crc)
+    prints = run[1]
+    if type(prints) is bytes:
+        width = len(prints) // len(run[0])
+        fingerprint: Hashable = prints[position * width : (position + 1) * width]
+    else:
+        fingerprint = prints[position]
+    return (fingerprint, start, end, run[3][position], crc)
+
+
+def _width(prints: bytes, count: int) -> int | None:
+    """The length of each of ``count`` fingerprints joined in ``prints`` (None: none fits)."""
+    if count == 0 or len(prints) % count:
+        return None
+    return len(prints) // count
 
 
 def spread_run(folder: str, run: Any) -> dict[str, Entry]:
@@ -65,10 +87,15 @@ def spread_run(folder: str, run: Any) -> dict[str, Entry]:
     shape (then its files are parsed again)."""
     try:
         names, prints, spans, hints = run
+        if type(prints) is bytes:
+            fits = _width(prints, len(names)) is not None
+        else:
+            fits = type(prints) is tuple and len(prints) == len(names)
         if not (
-            type(names) is type(prints) is type(hints) is tuple
+            fits
+            and type(names) is type(hints) is tuple
             and type(spans) is bytes
-            and len(prints) == len(hints) == len(names)
+            and len(hints) == len(names)
             and len(spans) == SPAN.size * len(names)
         ):
             return {}
@@ -118,5 +145,14 @@ def make_runs(
             spans.append(span)
             hints.append(hint)
         if taken:
-            runs[folder] = (tuple(taken), tuple(prints), b"".join(spans), tuple(hints))
+            runs[folder] = (tuple(taken), _joined(prints), b"".join(spans), tuple(hints))
     return keyed, runs
+
+
+def _joined(prints: list[Hashable]) -> tuple[Hashable, ...] | bytes:
+    """Fingerprints as a run keeps them: joined when all are bytes of one length."""
+    if all(type(fingerprint) is bytes for fingerprint in prints) and (
+        len({len(fingerprint) for fingerprint in prints}) == 1  # type: ignore[arg-type]
+    ):
+        return b"".join(prints)  # type: ignore[arg-type]
+    return tuple(prints)

@@ -13,6 +13,7 @@ import pytest
 
 from bvtui.store import ParseCache, Store
 from bvtui.store import parse_cache as parse_cache_module
+from bvtui.store.parse_cache import stat_fingerprints
 from tests.store.test_parse_cache import (  # noqa: F401 (a fixture)
     counting,
     no_racy_window,
@@ -32,7 +33,8 @@ def test_each_plan_folder_s_actions_are_one_run_in_the_order_a_load_reads_them(
     cache = ParseCache.open(the_cache(store_dir))
     for slug in loaded.plans:
         ids = [a.id for a in loaded.actions if a.plan.slug == slug]
-        names, _prints, _spans, hints = cache._runs[slug]
+        names, prints, _spans, hints = cache._runs[slug]
+        assert prints == b"".join(stat_fingerprints(store_dir / slug, list(names)))  # joined
         assert sorted(names) == sorted(f"{i}.yaml" for i in ids)  # every action, no other file
         assert [hint[0] for hint in hints] == [name.removesuffix(".yaml") for name in names]
     assert not any(key.endswith(".yaml") and "plan.yaml" not in key for key in cache._keyed)
@@ -40,6 +42,19 @@ def test_each_plan_folder_s_actions_are_one_run_in_the_order_a_load_reads_them(
     again = Store.open(store_dir)
     assert snapshot(again) == snapshot(loaded)
     assert opened[-1].misses == 0 and set(opened[-1]._whole) == set(loaded.plans)
+
+
+def test_a_revision_s_runs_keep_its_blob_ids(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    then = Store.at(store_dir, "HEAD")
+    cache = ParseCache.open(the_cache(store_dir, "rev"))
+    _names, prints, _spans, _hints = cache._runs[FOLDER]
+    assert type(prints) is tuple and all(type(blob) is str for blob in prints)
+    opened = counting(monkeypatch)
+    again = Store.at(store_dir, "HEAD")
+    assert snapshot(again) == snapshot(then)
+    assert opened[-1].misses == 0 and FOLDER in opened[-1]._whole
 
 
 def test_a_changed_file_is_read_again_and_its_folder_a_whole_run_once_more(
