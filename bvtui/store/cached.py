@@ -4,11 +4,11 @@ cached), and what a damaged entry raises."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import fields
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bvtui.model import (
     Action,
@@ -20,7 +20,10 @@ from bvtui.model import (
     natural_key,
     parse_governance,
 )
-from bvtui.store.parse_cache import ParseCache
+from bvtui.store.parse_cache import MISS, ParseCache
+
+if TYPE_CHECKING:  # a filter is given by the loads that filter: a save never imports it
+    from bvtui.model import Filter
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -144,6 +147,27 @@ def cached_excerpt_fields(plan: Plan) -> dict[str, Callable[[tuple[Any, ...]], A
         "names": _cached_names,
         "due_update": itemgetter(9),
     }
+
+
+def passed_first(
+    only: Filter,
+    plan: Plan,
+    names: list[str],
+    stamps: list[Hashable | None],
+    hints: list[Any],
+) -> tuple[list[str], list[Hashable | None], list[Any]]:
+    """The files of ``plan``'s folder (with their stamps and hints) whose cached entry
+    ``only`` passes on the fields it holds (:func:`cached_excerpt_fields`), and those
+    with none (:data:`MISS`: to parse); all of them when an entry is damaged (judged
+    on their excerpts, which find it)."""
+    first = only.judge_fields(cached_excerpt_fields(plan))
+    try:
+        kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
+    except DAMAGED:
+        return names, stamps, hints
+    if len(kept) == len(hints):
+        return names, stamps, hints
+    return [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
 
 
 def _cached_names(entry: tuple[Any, ...]) -> Any:

@@ -36,10 +36,10 @@ from bvtui.store.cached import (
     DAMAGED,
     action_from_cache,
     action_to_cache,
-    cached_excerpt_fields,
     excerpt_to_cache,
     excerpts_of,
     names_in_order,
+    passed_first,
     plan_from_cache,
     plan_to_cache,
     what_actions_depend_on,
@@ -303,9 +303,7 @@ class Store(Saving):
         texts = FolderTexts(cache, folder, stamps, searching)
         if early is not None and only is not None and not searching:
             # the index's entries judged first: most of a large store is refused there
-            names, stamps, hints = _judged_first(
-                only.judge_fields(cached_excerpt_fields(plan)), names, stamps, hints
-            )
+            names, stamps, hints = passed_first(only, plan, names, stamps, hints)
         keys = [f"{folder}/{name}" for name in names]
         excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
@@ -464,23 +462,6 @@ class Store(Saving):
             if path.name == f"{ref.id}.yaml" and (not ref.plan or path.parent.name == ref.plan):
                 return problem
         return None
-
-
-def _judged_first(
-    first: Callable[[Any], bool],
-    names: list[str],
-    stamps: list[Hashable | None],
-    hints: list[Any],
-) -> tuple[list[str], list[Hashable | None], list[Any]]:
-    """The files whose cached entry ``first`` passes, and those with none (to parse);
-    all of them when an entry is damaged (judged on their excerpts, which find it)."""
-    try:
-        kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
-    except DAMAGED:
-        return names, stamps, hints
-    if len(kept) == len(hints):
-        return names, stamps, hints
-    return [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
 
 
 def _names_file(names: list[str], wanted: str) -> bool:
