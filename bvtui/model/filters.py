@@ -8,12 +8,12 @@ matches ignore case. Theme and officer values match as substrings ("Stamp" finds
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
 from operator import attrgetter, truth
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from bvtui.model.excerpt import ActionExcerpt, fold
 from bvtui.model.model import Action
@@ -81,16 +81,22 @@ class Filter:
 
     def matches(self, excerpt: ActionExcerpt) -> bool:
         """True when the action of ``excerpt`` passes every active filter."""
-        return all(ok(pick(excerpt)) for pick, ok in self._tests())
+        return all(ok(pick(excerpt)) for _field, pick, ok in self._tests())
 
     def judge(self) -> Callable[[ActionExcerpt], bool]:
         """:meth:`matches` as one function to call on many excerpts (a load judges
         every action of the store with it)."""
-        judged: Callable[[ActionExcerpt], bool] = _always
-        for pick, ok in reversed(self._tests()):
-            test = _on(pick, ok)
-            judged = test if judged is _always else _both(test, judged)
-        return judged
+        return _all_of([_on(pick, ok) for _field, pick, ok in self._tests()])
+
+    def judge_fields(self, fields: Mapping[str, Callable[[Any], Any]]) -> Callable[[Any], bool]:
+        """A first judgement of rows of another shape than an excerpt (the parse
+        cache's index entries), from the excerpt fields ``fields`` reads off a row
+        (``"plan"`` for the ref's plan): the active filters on those fields, each
+        passed. A row it refuses, :meth:`judge` would refuse on its excerpt; one it
+        passes is still to be judged there (on the fields it could not read)."""
+        return _all_of(
+            [_on(fields[field], ok) for field, _pick, ok in self._tests() if field in fields]
+        )
 
     def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
         """The positions of the excerpts this filter keeps, in order.
@@ -101,7 +107,7 @@ class Filter:
         ``compress``, with no Python call per excerpt where the test needs none (a RAG
         key on 100,000 actions in the app)."""
         kept: Sequence[int] = range(len(excerpts))
-        for pick, ok in self._tests():
+        for _field, pick, ok in self._tests():
             picked = excerpts if len(kept) == len(excerpts) else map(excerpts.__getitem__, kept)
             kept = list(compress(kept, map(ok, map(pick, picked))))
         return list(kept)
@@ -111,37 +117,49 @@ class Filter:
         test = self.judge()
         return [action for action in actions if test(action.excerpt())]
 
-    def _tests(self) -> list[tuple[Callable[[ActionExcerpt], Any], Callable[[Any], bool]]]:
-        """A test per active filter, cheapest first: the value of an excerpt it looks at,
-        and what it asks of that value. Each distinct plan, status, theme and name is
-        judged once (a store of 100,000 actions holds a few dozen of each, and a few
-        thousand names)."""
-        tests: list[tuple[Callable[[ActionExcerpt], Any], Callable[[Any], bool]]] = []
+    def _tests(self) -> list[_Test]:
+        """A test per active filter, cheapest first: the excerpt field it looks at
+        (its name, for :meth:`judge_fields`, and how to pick it), and what it asks of
+        that value. Each distinct plan, status, theme and name is judged once (a store
+        of 100,000 actions holds a few dozen of each, and a few thousand names)."""
+        tests: list[_Test] = []
         if self.rags:
-            tests.append((attrgetter("rag"), self.rags.__contains__))
+            tests.append(_Test("rag", attrgetter("rag"), self.rags.__contains__))
         if self.plans:
             plans = {fold(plan) for plan in self.plans}
             plan_ok = _remembered(lambda plan: fold(plan) in plans, str)
-            tests.append((attrgetter("ref.plan"), plan_ok))
+            tests.append(_Test("plan", attrgetter("ref.plan"), plan_ok))
         if self.statuses:
             statuses = {fold(status) for status in self.statuses}
             status_ok = _remembered(lambda status: fold(status) in statuses, str)
-            tests.append((attrgetter("status"), status_ok))
+            tests.append(_Test("status", attrgetter("status"), status_ok))
         if self.themes:
             theme_ok = _remembered(lambda theme: _any_in(self.themes, [theme]), str)
-            tests.append((attrgetter("theme"), theme_ok))
+            tests.append(_Test("theme", attrgetter("theme"), theme_ok))
         if self.officers:
             name_ok = _remembered(lambda name: _any_in(self.officers, [name]), str)
-            tests.append((attrgetter("names"), lambda names: any(map(name_ok, names))))
+            tests.append(
+                _Test("names", attrgetter("names"), lambda names: any(map(name_ok, names)))
+            )
         if self.overdue:
             as_of = self.as_of
-            tests.append((_itself, lambda excerpt: excerpt.overdue(as_of)))
+            # "" names no one field: judged on the whole excerpt only
+            tests.append(_Test("", _itself, lambda excerpt: excerpt.overdue(as_of)))
         if self.due_update:
-            tests.append((attrgetter("due_update"), truth))
+            tests.append(_Test("due_update", attrgetter("due_update"), truth))
         needle = fold(self.search)
         if needle:
-            tests.append((attrgetter("search"), lambda search: needle in search))
+            tests.append(_Test("search", attrgetter("search"), lambda search: needle in search))
         return tests
+
+
+class _Test(NamedTuple):
+    """One active filter: the name of the excerpt field it looks at ("" for the whole
+    excerpt), how to pick that value off an excerpt, and its test of the value."""
+
+    field: str
+    pick: Callable[[ActionExcerpt], Any]
+    ok: Callable[[Any], bool]
 
 
 _Value = TypeVar("_Value", bound=Hashable)
@@ -160,7 +178,7 @@ def _remembered(judge: Callable[[_Value], bool], _kind: type[_Value]) -> Callabl
     return remembered
 
 
-def _always(excerpt: ActionExcerpt) -> bool:
+def _always(value: Any) -> bool:
     return True
 
 
@@ -168,16 +186,21 @@ def _itself(excerpt: ActionExcerpt) -> ActionExcerpt:
     return excerpt
 
 
-def _on(
-    pick: Callable[[ActionExcerpt], Any], ok: Callable[[Any], bool]
-) -> Callable[[ActionExcerpt], bool]:
-    return lambda excerpt: ok(pick(excerpt))
+def _all_of(tests: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
+    """One test passed when each of ``tests`` is, tried in order."""
+    judged: Callable[[Any], bool] = _always
+    for test in reversed(tests):
+        judged = test if judged is _always else _both(test, judged)
+    return judged
 
 
-def _both(
-    first: Callable[[ActionExcerpt], bool], then: Callable[[ActionExcerpt], bool]
-) -> Callable[[ActionExcerpt], bool]:
-    return lambda excerpt: first(excerpt) and then(excerpt)
+def _both(first: Callable[[Any], bool], then: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda row: first(row) and then(row)
+
+
+def _on(read: Callable[[Any], Any], value_ok: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """``value_ok`` of the value ``read`` takes from a row."""
+    return lambda row: value_ok(read(row))
 
 
 def _any_in(wanted: Iterable[str], values: list[str]) -> bool:

@@ -71,7 +71,10 @@ def json_inert(encoded: str) -> str:
 
     Outside strings JSON is ASCII, so each such character is inside a string, where
     the escape means the same character: the data is unchanged, the terminal safe.
+    Text all ASCII (known without a scan) can hold only DEL of them, looked for alone.
     """
+    if encoded.isascii():
+        return encoded.replace("\x7f", "\\u007f")
     if _JSON_RAW.search(encoded) is None:
         return encoded
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

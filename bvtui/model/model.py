@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from bvtui.model.dates import due_date, month_end
@@ -291,8 +292,7 @@ class Action:
     @property
     def is_closed(self) -> bool:
         """Complete, or ended without completion (cancelled, withdrawn...)."""
-        low = self.status.lower()
-        return self.is_complete or any(word in low for word in CLOSED_STATUS_WORDS)
+        return _closed(self.rag, self.status)
 
     @property
     def due_update(self) -> bool:
@@ -371,10 +371,12 @@ class Action:
         if due is None:
             return None, False, None
         today = self.plan.judged_on(as_of)
-        if due >= today or self.is_closed:
+        if due >= today:
+            return due, False, None
+        rag = self.rag
+        if _closed(rag, self.status):
             return due, False, None
         expected = "red" if _more_than_a_month(due, today) else "amber"
-        rag = self.rag
         if not rag_is_better(rag, expected):
             return due, True, None
         word = "Overdue" if expected == "red" else "Delayed"
@@ -384,6 +386,20 @@ class Action:
             f"the rule says {word} ({expected})"
         )
         return due, True, check
+
+
+def _closed(rag: str, status: str) -> bool:
+    """Whether an action of ``status`` (of RAG colour ``rag``) is closed: complete, or
+    ended without completion."""
+    return rag == "blue" or _ends_without_completion(status)
+
+
+@lru_cache(maxsize=1024)
+def _ends_without_completion(status: str) -> bool:
+    """Whether ``status`` holds one of :data:`CLOSED_STATUS_WORDS` (ignoring case);
+    remembered per status word, of which a store has a few dozen."""
+    low = status.lower()
+    return any(word in low for word in CLOSED_STATUS_WORDS)
 
 
 def _more_than_a_month(due: date, today: date) -> bool:

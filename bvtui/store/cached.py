@@ -4,10 +4,11 @@ cached), and what a damaged entry raises."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import fields
 from datetime import date
-from typing import Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from bvtui.model import (
     Action,
@@ -19,7 +20,10 @@ from bvtui.model import (
     natural_key,
     parse_governance,
 )
-from bvtui.store.parse_cache import ParseCache
+from bvtui.store.parse_cache import MISS, ParseCache
+
+if TYPE_CHECKING:  # a filter is given by the loads that filter: a save never imports it
+    from bvtui.model import Filter
 
 DAMAGED = (TypeError, KeyError, IndexError, AttributeError, ValueError)
 """What building from a damaged cache entry raises: the file is parsed instead."""
@@ -129,6 +133,48 @@ def excerpts_of(plan: Plan) -> Callable[[tuple[Any, ...], str], ActionExcerpt]:
     return from_cache
 
 
+def cached_excerpt_fields(plan: Plan) -> dict[str, Callable[[tuple[Any, ...]], Any]]:
+    """How to read the excerpt fields a filter judges most off an entry
+    :func:`excerpt_to_cache` made for an action of ``plan``, without building the
+    excerpt (see :meth:`~bvtui.model.filters.Filter.judge_fields`): a load judges the
+    store's index with them first. A damaged entry raises one of :data:`DAMAGED`."""
+    slug = plan.slug
+    return {
+        "plan": lambda _entry: slug,
+        "status": itemgetter(1),
+        "rag": itemgetter(2),
+        "theme": itemgetter(3),
+        "names": _cached_names,
+        "due_update": itemgetter(9),
+    }
+
+
+def passed_first(
+    only: Filter,
+    plan: Plan,
+    names: list[str],
+    stamps: list[Hashable | None],
+    hints: list[Any],
+) -> tuple[list[str], list[Hashable | None], list[Any]]:
+    """The files of ``plan``'s folder (with their stamps and hints) whose cached entry
+    ``only`` passes on the fields it holds (:func:`cached_excerpt_fields`), and those
+    with none (:data:`MISS`: to parse); all of them when an entry is damaged (judged
+    on their excerpts, which find it)."""
+    first = only.judge_fields(cached_excerpt_fields(plan))
+    try:
+        kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
+    except DAMAGED:
+        return names, stamps, hints
+    if len(kept) == len(hints):
+        return names, stamps, hints
+    return [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
+
+
+def _cached_names(entry: tuple[Any, ...]) -> Any:
+    names = entry[6]
+    return entry[5] if names is None else names
+
+
 def search_texts_to_cache(texts: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The search texts of a plan folder's actions (by file name) as one cached value:
     a search decodes a folder's texts at once, and a load that does not search never."""
@@ -191,24 +237,32 @@ def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
 
 def names_in_order(
     folder: str, names: list[str], cache: ParseCache
-) -> tuple[list[str], dict[str, int]]:
+) -> tuple[list[str], dict[str, int] | None]:
     """A folder's YAML file ``names`` in natural order, and each one's rank by the
-    natural order of its id (the name without ``.yaml``, which the id must equal);
-    both cached with the set of names."""
+    natural order of its id (the name without ``.yaml``, which the id must equal), None
+    when that is the same order (as it nearly always is); both cached with the set of
+    names."""
     key, fingerprint = f"{folder}/", frozenset(names)
     cached = cache.get(key, fingerprint)
     try:
         if cached is None:
             raise TypeError(key)  # not cached
         by_name, by_id = cached
-        if not (frozenset(by_name) == frozenset(by_id) == fingerprint):
+        if not (frozenset(by_name) == fingerprint and len(by_name) == len(fingerprint)):
             raise ValueError(key)  # a damaged entry: sort again
+        if by_id is None:
+            return by_name, None
+        if frozenset(by_id) != fingerprint:
+            raise ValueError(key)
         return by_name, {name: rank for rank, name in enumerate(by_id)}
     except DAMAGED:
         if cached is not None:
             cache.drop(key)
     by_name = sorted(names, key=natural_key)
     by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
+    if by_id == by_name:
+        cache.put(key, fingerprint, (by_name, None))
+        return by_name, None
     cache.put(key, fingerprint, (by_name, by_id))
     return by_name, {name: rank for rank, name in enumerate(by_id)}
 

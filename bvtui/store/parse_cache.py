@@ -36,8 +36,9 @@ checked when the value is decoded; a mismatch drops the entry (or, for the index
 whole cache) and the file is parsed again.
 
 Layout: the length of the index and its CRC-32, the index (``marshal``: per key its
-fingerprint, where its value lies in the body, a *hint* and the value's CRC-32), then
-the body (each value ``marshal``-ed on its own). An action's hint is its excerpt
+fingerprint, where its value lies in the body, a *hint* and the value's CRC-32; a plan
+folder's action files as one *run* of those columns, :mod:`bvtui.store.cache_runs`),
+then the body (each value ``marshal``-ed on its own). An action's hint is its excerpt
 (:class:`~bvtui.model.excerpt.ActionExcerpt` as plain data) but for its search text,
 which its plan folder keeps with its other actions' in one value in the body
 (:mod:`bvtui.store.search_texts`), so the index is the store's excerpt index. A load
@@ -59,10 +60,20 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+from bvtui.store.cache_runs import (
+    Entry,
+    Run,
+    holds,
+    make_runs,
+    run_entry,
+    run_length,
+    spread_run,
+    whole_run,
+)
 from bvtui.store.regular_file import read_regular_file
 from bvtui.store.safe_files import write_atomically
 
-FORMAT = 11
+FORMAT = 12
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -81,6 +92,8 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
     and period.
 11: the excerpt in the index holds no search text: each plan folder's search texts are
     one value (``<folder>/:search``), decoded only by a load that reads them.
+12: a plan folder's action entries are one run in the index (:mod:`bvtui.store.cache_runs`),
+    the other entries keyed as before.
 """
 
 RACY_NS = 2_000_000_000
@@ -196,12 +209,18 @@ class ParseCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         # key -> (fingerprint, start, end, hint, crc): the value is body[start:end],
-        # whose CRC-32 is crc
-        self._index: dict[str, tuple[Hashable, int, int, Any, int]] = {}
+        # whose CRC-32 is crc; a plan folder's action files are in its run instead
+        self._keyed: dict[str, Entry] = {}
+        self._runs: dict[str, Any] = {}  # folder -> its run, as read (see cache_runs)
+        self._count = 0  # entries in the file
         self._body = memoryview(b"")
-        self._used: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # found in the file
+        self._used: dict[str, Entry] = {}  # found in the file
+        self._whole: dict[str, Run] = {}  # folder -> its run, every entry found valid
+        self._positions: dict[str, dict[str, int]] = {}  # folder -> name -> its place
+        self._asked: dict[str, list[str]] = {}  # folder -> names (see folder_hints)
         self._put: dict[str, tuple[Hashable, Any, Any]] = {}  # (fingerprint, value, hint)
-        self._unsure: dict[str, tuple[Hashable, int, int, Any, int]] = {}  # see confirm
+        self._dropped: set[str] = set()  # keys of whole runs found unusable
+        self._unsure: dict[str, Entry] = {}  # see confirm
         self._uncounted: set[str] = set()  # see keep
         self._changed = False
         self.hits = 0
@@ -221,23 +240,55 @@ class ParseCache:
             head = body[_HEAD.size : _HEAD.size + length]
             if len(head) != length or zlib.crc32(head) != crc:
                 return cache
-            version, index = marshal.loads(head)
-            if version == _code_version() and isinstance(index, dict):
-                cache._index, cache._body = index, body[_HEAD.size + length :]
+            version, keyed, runs = marshal.loads(head)
+            if version == _code_version() and type(keyed) is type(runs) is dict:
+                cache._keyed, cache._runs = keyed, runs
+                cache._count = len(keyed) + sum(map(run_length, runs.values()))
+                cache._body = body[_HEAD.size + length :]
         except Exception:  # any unreadable cache is simply not used
-            cache._index = {}
+            cache._keyed, cache._runs, cache._count = {}, {}, 0
         return cache
+
+    @property
+    def _index(self) -> dict[str, Entry]:
+        """Every entry of the file by key, runs spread out (for a look at the file)."""
+        index = dict(self._keyed)
+        for folder, run in self._runs.items():
+            index.update(spread_run(folder, run))
+        return index
 
     def get(self, key: str, fingerprint: Hashable | None) -> Any | None:
         """The value cached for ``key`` under exactly ``fingerprint``, else None."""
         [hint] = self.hints([key], [fingerprint])
         return None if hint is MISS else self.value(key)
 
+    def folder_hints(
+        self,
+        folder: str,
+        names: list[str],
+        fingerprints: list[Hashable | None],
+        stale: bool = False,
+    ) -> list[Any]:
+        """:meth:`hints` of the files ``names`` of ``folder`` (its actions, in the
+        order a load reads them, which is the order the next file keeps them in): when
+        none changed, the folder's run answers for all at once. When what its entries
+        were made with has changed (``stale``), every one is :data:`MISS` (and put
+        again by the load)."""
+        self._asked[folder] = names
+        if stale:
+            return [MISS] * len(names)
+        run = self._runs.get(folder)
+        if run is not None and whole_run(run, names, fingerprints):
+            self._whole[folder] = run
+            self.hits += len(names)
+            return list(run[3])
+        return self.hints([f"{folder}/{name}" for name in names], fingerprints)
+
     def hints(self, keys: list[str], fingerprints: list[Hashable | None]) -> list[Any]:
         """For each key, the hint put with its value when the entry is valid under the
         key's fingerprint, else :data:`MISS`; the value itself is decoded only when
         :meth:`value` asks for it. A load asks for thousands at once."""
-        get, used = self._index.get, self._used
+        get, used = self._entries(keys).get, self._used
         found: list[Any] = []
         append = found.append
         for key, fingerprint in zip(keys, fingerprints, strict=True):
@@ -261,7 +312,7 @@ class ParseCache:
         """Whether ``key`` has an entry valid under ``fingerprint``, then kept in the next
         file; not decoded (:meth:`value` does) nor counted in :attr:`hits` and
         :attr:`misses`, which count files: for a value a later load may need."""
-        entry = self._index.get(key)
+        entry = self._entries([key]).get(key)
         if type(entry) is tuple and len(entry) == 5 and entry[0] == fingerprint:
             self._used[key] = entry
             self._uncounted.add(key)
@@ -292,12 +343,9 @@ class ParseCache:
     def value(self, key: str) -> Any | None:
         """The value of an entry :meth:`hints` found for ``key``; None (and the entry
         dropped) when it is damaged: its bytes fail their checksum or do not decode."""
-        _fingerprint, start, end, _hint, crc = self._used[key]
+        part = self._checked(key)
         try:
-            part = self._body[start:end]
-            if zlib.crc32(part) != crc:
-                raise ValueError(key)
-            return marshal.loads(part)
+            return None if part is None else marshal.loads(part)
         except Exception:  # a damaged body: the caller reads the file instead
             self.drop(key)
             return None
@@ -307,19 +355,29 @@ class ParseCache:
         against their checksum but not decoded (``marshal.loads`` decodes them: a load
         that builds an action only when it is read); None (and the entry dropped) when
         they fail the check."""
-        _fingerprint, start, end, _hint, crc = self._used[key]
-        try:
-            part = self._body[start:end]
-            if len(part) != end - start or zlib.crc32(part) != crc:
-                raise ValueError(key)
-        except (TypeError, ValueError):  # a damaged entry: the caller reads the file
+        part = self._checked(key)
+        return None if part is None else bytes(part)
+
+    def _checked(self, key: str) -> memoryview | None:
+        """The bytes of ``key``'s value when they pass their checksum; else None, and
+        the entry dropped (the caller reads the file instead)."""
+        entry = self._used.get(key)
+        _fingerprint, start, end, _hint, crc = entry or self._in_whole_run(key)
+        part = self._body[start:end]
+        if len(part) != end - start or zlib.crc32(part) != crc:
             self.drop(key)
             return None
-        return bytes(part)
+        return part
 
     def drop(self, key: str) -> None:
         """Forget ``key``: its cached value turned out unusable (a damaged cache)."""
-        if self._used.pop(key, None) is not None and key not in self._uncounted:
+        if self._used.pop(key, None) is not None:
+            counted = key not in self._uncounted
+        else:
+            counted = self._in_whole_run(key, None) is not None and key not in self._dropped
+            if counted:
+                self._dropped.add(key)
+        if counted:
             self.hits -= 1
             self.misses += 1
         self._put.pop(key, None)
@@ -350,14 +408,21 @@ class ParseCache:
 
         A cache that cannot be written (read-only repository, full disk) is skipped.
         """
-        # every used entry came from the index, so the same number means the same keys
-        if self.path is None or not (self._changed or len(self._used) != len(self._index)):
+        # every used entry came from the file, so the same number means the same keys
+        used = len(self._used) + sum(len(run[0]) for run in self._whole.values())
+        if self.path is None or not (self._changed or used != self._count):
             return
-        index: dict[str, tuple[Hashable, int, int, Any, int]] = {}
+        index: dict[str, Entry] = {}
         parts: list[bytes | memoryview] = []
         end = 0
+        kept = dict(self._used)
+        for folder, run in self._whole.items():
+            for position, name in enumerate(run[0]):
+                key = f"{folder}/{name}"
+                if key not in self._dropped and key not in self._put:
+                    kept[key] = run_entry(run, position)
         try:
-            for key, (fingerprint, start, stop, hint, crc) in self._used.items():
+            for key, (fingerprint, start, stop, hint, crc) in kept.items():
                 if not (type(start) is type(stop) is int and 0 <= start <= stop <= len(self._body)):
                     continue  # a damaged entry no load decoded: left out
                 # copied as it is, with its checksum: checked when a load decodes it
@@ -369,15 +434,54 @@ class ParseCache:
                 parts.append(part)
                 index[key] = (fingerprint, end, end + len(part), hint, zlib.crc32(part))
                 end += len(part)
-            _write(self.path, index, parts)
+            _write(self.path, index, parts, self._asked)
         except (OSError, ValueError):
             return
         self._changed = False
 
+    def _entries(self, keys: list[str]) -> dict[str, Any]:
+        """The keyed entries, with the runs holding any of ``keys`` spread into them
+        first (a folder whose files are not all unchanged is looked at file by file)."""
+        runs = self._runs
+        if runs:
+            for key in keys:
+                folder, _, name = key.rpartition("/")
+                run = runs.get(folder)
+                if run is not None and holds(run, name):
+                    del runs[folder]
+                    self._keyed.update(spread_run(folder, run))
+        return self._keyed
 
-def _write(path: Path, index: dict[str, Any], parts: list[bytes | memoryview]) -> None:
-    """Write a cache file: the index's length and CRC-32, the index, the values,
+    def _in_whole_run(self, key: str, default: Any = MISS) -> Any:
+        """The entry of ``key`` in a run :meth:`folder_hints` found whole; ``default``
+        when there is none (raises KeyError by default)."""
+        folder, _, name = key.rpartition("/")
+        run = self._whole.get(folder)
+        if run is None:
+            if default is MISS:
+                raise KeyError(key)
+            return default
+        positions = self._positions.get(folder)
+        if positions is None:
+            positions = self._positions[folder] = {name: i for i, name in enumerate(run[0])}
+        position = positions.get(name)
+        if position is None:
+            if default is MISS:
+                raise KeyError(key)
+            return default
+        return run_entry(run, position)
+
+
+def _write(
+    path: Path,
+    index: dict[str, Any],
+    parts: list[bytes | memoryview],
+    runs: dict[str, list[str]] | None = None,
+) -> None:
+    """Write a cache file: the index's length and CRC-32, the index (the entries of the
+    files ``runs`` names per folder as runs, the others keyed), the values,
     atomically; not flushed to disk (a cache lost in a crash is rebuilt, and a damaged
     one is never believed)."""
-    head = marshal.dumps((_code_version(), index))
+    keyed, folders = make_runs(index, runs or {})
+    head = marshal.dumps((_code_version(), keyed, folders))
     write_atomically(path, [_HEAD.pack(len(head), zlib.crc32(head)), head, *parts], sync=False)

@@ -37,6 +37,7 @@ from bvtui.store.cached import (
     excerpt_to_cache,
     excerpts_of,
     names_in_order,
+    passed_first,
     plan_from_cache,
     plan_to_cache,
     what_actions_depend_on,
@@ -220,7 +221,7 @@ class Store(Finding, Saving):
                 continue
             self.plans[loaded.slug] = loaded
             for excerpt, action in self._load_actions(
-                loaded, folder, names, cache, wanted, test, searching, on_demand
+                loaded, folder, names, cache, wanted, test, searching, on_demand, only
             ):
                 self.excerpts.append(excerpt)
                 add(action)
@@ -285,13 +286,16 @@ class Store(Finding, Saving):
         test: Callable[[ActionExcerpt], bool] | None = None,
         searching: bool = True,
         on_demand: bool = False,
+        only: Filter | None = None,
     ) -> list[Loaded]:
         """The plan's actions in id order, each with its excerpt; of two files whose ids
         differ only in case, the first in file-name order wins and the other is a
-        problem. With ``test``, only the actions whose excerpt it passes: a cached
-        action it refuses is never decoded. Without ``searching``, the excerpts have
-        no search text (the cache's are not read). With ``on_demand``, a cached action
-        is kept as its checked bytes (:class:`Encoded`), decoded when first read."""
+        problem. With ``test`` (``only``'s judgement), only the actions whose excerpt
+        it passes: a cached action ``only`` refuses on its index entry has no excerpt
+        built, and one refused on its excerpt is never decoded. Without ``searching``,
+        the excerpts have no search text (the cache's are not read). With
+        ``on_demand``, a cached action is kept as its checked bytes (:class:`Encoded`),
+        decoded when first read."""
         if wanted is not None:  # one ref's files: the rest of the folder is never sorted
             listed = [name for name in listed if _names_file([name], wanted)]
         by_name, id_rank = names_in_order(folder, listed, cache)
@@ -303,18 +307,20 @@ class Store(Finding, Saving):
         on_demand = on_demand and not twins  # twins are told apart on built actions
         prefix = f"{self.root / folder}{os.sep}"
         stamps = self.files.fingerprints(folder, names)
-        keys = [f"{folder}/{name}" for name in names]
         # Validating a status looked at the plan's statuses, and an excerpt holds what
         # the plan says of the action (its RAG, its officers' canonical names): the
         # folder's actions were cached under the plan they were read with, and are
         # parsed again when that has changed since.
         plan_key, read_with = f"{folder}/:plan", what_actions_depend_on(plan)
-        if cache.get(plan_key, read_with) is None:
-            hints: list[Any] = [MISS] * len(keys)
+        stale = cache.get(plan_key, read_with) is None
+        if stale:
             cache.put(plan_key, read_with, True)
-        else:
-            hints = cache.hints(keys, stamps)
+        hints = cache.folder_hints(folder, names, stamps, stale)
         texts = FolderTexts(cache, folder, stamps, searching)
+        if early is not None and only is not None and not searching:
+            # the index's entries judged first: most of a large store is refused there
+            names, stamps, hints = passed_first(only, plan, names, stamps, hints)
+        keys = [f"{folder}/{name}" for name in names]
         excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
@@ -367,7 +373,7 @@ class Store(Finding, Saving):
             loaded = self._drop_twins(loaded)
             if test is not None:
                 loaded = [pair for pair in loaded if test(pair[0])]
-        if by_name != list(id_rank):  # id order differs from file-name order
+        if id_rank is not None:  # id order differs from file-name order
             loaded.sort(key=lambda pair: id_rank[f"{pair[0].ref.id}.yaml"])
         return loaded
 

@@ -3,14 +3,16 @@ parse cache, and writes json with the standard library's encoder, one record a l
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bvtui.cli.output import json_text
+from bvtui.cli.output import json_lines, json_text, write_actions
 from bvtui.reporting import action_record
 from bvtui.store import Store
 
@@ -145,6 +147,34 @@ def test_json_text_is_one_record_a_line_and_reads_back(store_dir: Path) -> None:
     for line, record in zip(lines[1:-1], records, strict=True):
         assert line.removesuffix(",") == json.dumps(record, ensure_ascii=False)
     assert json_text([]) == "[]"
+
+
+class CountedWrites(io.StringIO):
+    """A text stream that counts the calls writing to it."""
+
+    calls = 0
+
+    def write(self, text: str) -> int:
+        self.calls += 1
+        return super().write(text)
+
+
+def test_a_json_listing_is_written_in_pieces_as_its_records_are_built(store_dir: Path) -> None:
+    actions = Store.open(store_dir).actions * 100
+    out = CountedWrites()
+    write_actions(actions, "json", out)
+    assert out.getvalue() == json_text([action_record(action) for action in actions]) + "\n"
+    assert len(actions) >= 1000 and out.calls <= len(actions) // 100  # not a call per line
+    built: list[str] = []
+
+    def records() -> Iterator[dict[str, object]]:
+        for action in actions:
+            built.append(action.ref)
+            yield action_record(action)
+
+    lines = json_lines(records())
+    assert next(lines) == "[\n" and next(lines).startswith('{"ref": ')
+    assert len(built) == 2  # one record encoded, the next looked at: none held ahead
 
 
 def test_json_text_keeps_any_text_as_text() -> None:

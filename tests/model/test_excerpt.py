@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from operator import itemgetter
 
 import pytest
 
@@ -75,3 +76,47 @@ def test_a_filter_keeps_the_positions_of_the_excerpts_it_keeps() -> None:
     kept = Filter(rags=frozenset({"blue", "red"})).select(excerpts)
     assert [excerpts[index].status for index in kept] == ["Completed", "Overdue"]
     assert Filter().select(excerpts) == list(range(len(excerpts)))
+
+
+FIELDS = {
+    "plan": lambda row: row["ref"].plan,
+    **{name: itemgetter(name) for name in ("status", "rag", "theme", "names", "due_update")},
+}
+"""Excerpt fields read off rows of another shape: each excerpt as a dict."""
+
+FIRST_FILTERS = [
+    Filter(rags=frozenset({"red", "amber"})),
+    Filter(plans=frozenset({"P"})),
+    Filter(plans=frozenset({"q"})),
+    Filter(statuses=frozenset({"on target"})),
+    Filter(themes=frozenset({"prop"})),
+    Filter(officers=frozenset({"christophorou"})),
+    Filter(due_update=True),
+    Filter(rags=frozenset({"green"}), themes=frozenset({"elec"})),
+    Filter(rags=frozenset({"red", "amber"}), overdue=True),  # overdue: on the excerpt only
+    Filter(search="polling", rags=frozenset({"green"})),  # search: on the excerpt only
+    Filter(),
+]
+
+
+@pytest.mark.parametrize("only", FIRST_FILTERS, ids=lambda only: only.describe() or "none")
+def test_a_first_judgement_on_fields_refuses_only_what_the_filter_refuses(only: Filter) -> None:
+    excerpts = [
+        action(
+            status=status,
+            theme=theme,
+            officers=officers,
+            deadline="Jun-17",
+            updates=[Update(period="2017-18 Q2", text="Polling stations")] if officers else [],
+        ).excerpt()
+        for status, theme, officers in itertools.product(
+            STATUSES, ["Elections", "Property"], [[], ["AC"], ["Louise Stamp"]]
+        )
+    ]
+    rows = [excerpt._asdict() for excerpt in excerpts]
+    first, judged = only.judge_fields(FIELDS), only.judge()
+    kept = [row["ref"] for row in rows if first(row)]
+    expected = [excerpt.ref for excerpt in excerpts if judged(excerpt)]
+    assert set(expected) <= set(kept)  # nothing the filter keeps is refused first
+    readable = not (only.overdue or only.search)
+    assert (kept == expected) if readable else (len(kept) < len(rows) or only.is_empty)

@@ -3,11 +3,14 @@ only the actions kept; what a plan says of its actions is never served stale."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bvtui.model import Filter
+import bvtui.store.store as store_module
+from bvtui.model import ActionExcerpt, Filter, Plan
 from bvtui.store import ParseCache, Store
 from bvtui.store.cached import excerpt_from_cache
 from tests.store.test_parse_cache import counting, decoding, no_racy_window, the_cache  # noqa: F401 (a fixture)
@@ -42,10 +45,18 @@ def test_the_cache_index_holds_each_action_s_excerpt(store_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     "only",
-    [Filter(search="polling"), Filter(overdue=True), Filter(officers=frozenset({"andreas"}))],
+    [
+        Filter(search="polling"),
+        Filter(overdue=True),
+        Filter(officers=frozenset({"andreas"})),
+        Filter(rags=frozenset({"red"})),
+        Filter(themes=frozenset({"elec"}), statuses=frozenset({"on target"})),
+        Filter(plans=frozenset({"elections-demo"}), officers=frozenset({"andreas"})),
+        Filter(rags=frozenset({"amber", "red"}), overdue=True),
+    ],
     ids=lambda only: only.describe(),
 )
-def test_a_filtered_load_never_decodes_the_actions_it_refuses(
+def test_a_filtered_load_never_decodes_nor_builds_what_it_refuses(
     store_dir: Path, monkeypatch: pytest.MonkeyPatch, only: Filter
 ) -> None:
     full = Store.open(store_dir)
@@ -53,6 +64,7 @@ def test_a_filtered_load_never_decodes_the_actions_it_refuses(
     assert expected and len(expected) < len(full.actions)
     decoded = decoding(monkeypatch)
     opened = counting(monkeypatch)
+    built = building(monkeypatch)
     kept = Store.open(store_dir, only=only)
     assert [a.ref for a in kept.actions] == expected  # filtered, not "perhaps"
     assert [str(e.ref) for e in kept.excerpts] == [a.ref for a in kept.actions]
@@ -60,6 +72,29 @@ def test_a_filtered_load_never_decodes_the_actions_it_refuses(
     refs = {f"{ref}.yaml" for ref in expected}
     actions = {key for key in decoded if key.endswith(".yaml") and not key.endswith("/plan.yaml")}
     assert actions == refs
+    # the index's entries are judged first, on the fields they hold (a search reads
+    # every search text of the folders anyway, so its load builds each excerpt)
+    readable = Filter() if only.search else replace(only, overdue=False)
+    assert built == [a.ref for a in full.actions if readable.matches(a.excerpt())]
+
+
+def building(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ref of every excerpt a load builds from the cache's index."""
+    built: list[str] = []
+    excerpts_of = store_module.excerpts_of
+
+    def spy(plan: Plan) -> Callable[..., ActionExcerpt]:
+        build = excerpts_of(plan)
+
+        def counted(data: tuple, search: str) -> ActionExcerpt:
+            excerpt = build(data, search)
+            built.append(str(excerpt.ref))
+            return excerpt
+
+        return counted
+
+    monkeypatch.setattr(store_module, "excerpts_of", spy)
+    return built
 
 
 def test_a_plan_change_gives_its_actions_new_excerpts(store_dir: Path) -> None:
