@@ -11,7 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from bvtui.model.dates import due_date, month_end
 from bvtui.model.excerpt import ActionExcerpt, search_text
@@ -151,8 +151,7 @@ class Update:
     """Keys of the update this version does not know, kept as they are."""
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A file committed as evidence for an action, under ``<plan>/evidence/<id>/``."""
 
     file: str
