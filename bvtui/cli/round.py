@@ -6,6 +6,7 @@ identity stands for) and ``--mine`` for ``bvtui list``."""
 from __future__ import annotations
 
 import argparse
+import copy
 from dataclasses import replace
 
 from bvtui.cli.commands import fail, report_saved, user_errors
@@ -71,7 +72,9 @@ def open_period(args: argparse.Namespace) -> int:
         return 0
     was = one_line(plan.period) or "none"
     subject = f"update round {period} opened"
-    result = store.save_plan(replace(plan, period=period), author=args.author, subject=subject)
+    opened = copy.copy(plan)
+    opened.period = period
+    result = store.save_plan(opened, author=args.author, subject=subject)
     code = report_saved(result)
     plan.period = period  # the loaded actions' plan: what is due now
     due, open_ = _due(store, plan)

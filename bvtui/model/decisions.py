@@ -9,7 +9,8 @@ rewritten; the merge driver takes the union of both sides' lists, as for updates
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import copy
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -71,4 +72,6 @@ def with_decision(action: Action, meeting: str, text: str, day: date) -> Action:
     raw = action.other.get(DECISIONS)
     earlier: list[Any] = list(raw) if isinstance(raw, list) else []
     entry = {"date": day.isoformat(), "meeting": meeting, "text": text}
-    return replace(action, other={**action.other, DECISIONS: [*earlier, entry]})
+    new = copy.copy(action)
+    new.other = {**action.other, DECISIONS: [*earlier, entry]}
+    return new

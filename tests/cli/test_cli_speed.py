@@ -120,6 +120,22 @@ def test_set_of_one_action_imports_what_one_save_uses(store_dir: Path) -> None:
     assert not unused & own
 
 
+def test_set_of_one_action_builds_no_dataclass(store_dir: Path) -> None:
+    # the records a save handles (actions, plans, updates, refs, changes, the
+    # repository, the result) are plain classes and named tuples: dataclasses and the
+    # inspect module it imports cost every command that defines one (bench/README.md)
+    probe = PROBE.format(argv=["set", "elections-demo/1.9", "status=Delayed"])
+    probe += (
+        "print('STDLIB', *sorted({'dataclasses', 'inspect'} & set(sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=store_dir.parent, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "committed" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "STDLIB"
+
+
 def test_version_does_not_import_the_world(store_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bvtui", "--version"], capture_output=True, text=True
