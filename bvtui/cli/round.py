@@ -6,7 +6,6 @@ identity stands for) and ``--mine`` for ``bvtui list``."""
 from __future__ import annotations
 
 import argparse
-import copy
 from dataclasses import replace
 
 from bvtui.cli.commands import fail, report_saved, user_errors
@@ -72,7 +71,7 @@ def open_period(args: argparse.Namespace) -> int:
         return 0
     was = one_line(plan.period) or "none"
     subject = f"update round {period} opened"
-    opened = copy.copy(plan)
+    opened = plan.copy()
     opened.period = period
     result = store.save_plan(opened, author=args.author, subject=subject)
     code = report_saved(result)

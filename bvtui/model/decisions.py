@@ -9,7 +9,6 @@ rewritten; the merge driver takes the union of both sides' lists, as for updates
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -72,6 +71,6 @@ def with_decision(action: Action, meeting: str, text: str, day: date) -> Action:
     raw = action.other.get(DECISIONS)
     earlier: list[Any] = list(raw) if isinstance(raw, list) else []
     entry = {"date": day.isoformat(), "meeting": meeting, "text": text}
-    new = copy.copy(action)
+    new = action.copy()
     new.other = {**action.other, DECISIONS: [*earlier, entry]}
     return new

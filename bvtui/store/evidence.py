@@ -9,7 +9,6 @@ the evidence folder is ever read as an action.
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,7 +73,7 @@ def attach_evidence(
     item = Evidence(file=name, blob=blob, added=(today or date.today()).isoformat())
 
     def with_item(current: Action) -> Action:
-        new = copy.copy(current)
+        new = current.copy()
         new.evidence = [*(old for old in current.evidence if old.file != name), item]
         return new
 

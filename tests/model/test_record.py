@@ -87,11 +87,16 @@ def test_repr_shows_the_fields_by_name() -> None:
 
 
 def test_a_copy_is_a_new_record_sharing_the_values() -> None:
-    action = Action(Plan("p"), "1", officers=["Louise Stamp"])
-    moved = copy.copy(action)
+    action = Action(Plan("p"), "1", officers=["Louise Stamp"], updates=[Update("Q1", "x")])
+    moved = action.copy()
+    assert type(moved) is Action and moved == action and moved is not action
     moved.status = "Delayed"
     assert action.status == "" and moved.officers is action.officers
     assert moved.plan is action.plan
+    assert copy.copy(action) == action  # the standard library's copy agrees
+    plan = action.plan.copy()
+    plan.period = "Q2"
+    assert action.plan.period == "" and type(plan) is Plan
 
 
 def test_values_are_immutable_and_equal_by_their_fields() -> None:
