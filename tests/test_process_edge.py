@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import ast
 import gc
+import json
+import subprocess
+import sys
 import weakref
 from pathlib import Path
 
 import pytest
 
+from bvtui.cli.main import main
 from bvtui.store import Store
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bvtui"
@@ -72,3 +76,31 @@ def test_garbage_made_before_a_load_is_collected_after_it(store_dir: Path) -> No
     assert store.actions and gc.isenabled()
     gc.collect()
     assert [ref() for ref in gone] == [None, None, None]
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: print("FROZEN", gc.get_freeze_count() > 0, file=sys.stderr))
+sys.argv = ["bvtui", *{argv!r}]
+from bvtui.cli.main import run
+run()
+"""
+
+
+def test_a_command_ends_with_its_objects_frozen_and_its_output_whole(store_dir: Path) -> None:
+    # the console script freezes what the command made before the interpreter's
+    # shutdown, which then does not walk it in cyclic collections (bench/README.md)
+    probe = EXIT_PROBE.format(argv=["list", "--store", str(store_dir), "--format", "json"])
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == len(Store.open(store_dir).actions)
+    assert result.stderr.splitlines()[-1] == "FROZEN True"
+    probe = EXIT_PROBE.format(argv=["show", "--store", str(store_dir), "no-such-id"])
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.splitlines()[-1] == "FROZEN True"
+
+
+def test_main_itself_leaves_the_collector_as_it_was(store_dir: Path, capsys) -> None:
+    # tests, and any caller running commands in its own process, keep collecting
+    assert main(["list", "--store", str(store_dir)]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
