@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from bvtui.cli.main import main
 from bvtui.store import Store
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bvtui"
@@ -100,7 +99,12 @@ def test_a_command_ends_with_its_objects_frozen_and_its_output_whole(store_dir: 
     assert result.returncode == 1 and result.stderr.splitlines()[-1] == "FROZEN True"
 
 
-def test_main_itself_leaves_the_collector_as_it_was(store_dir: Path, capsys) -> None:
+def test_main_itself_leaves_the_collector_as_it_was(store_dir: Path) -> None:
     # tests, and any caller running commands in its own process, keep collecting
-    assert main(["list", "--store", str(store_dir)]) == 0
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    probe = (
+        "import gc, sys\nfrom bvtui.cli.main import main\n"
+        f"code = main(['list', '--store', {str(store_dir)!r}])\n"
+        "print('AFTER', code, gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stderr.splitlines()[-1] == "AFTER 0 True 0"
