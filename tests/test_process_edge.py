@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import ast
 import gc
+import json
+import subprocess
+import sys
 import weakref
 from pathlib import Path
 
@@ -72,3 +75,36 @@ def test_garbage_made_before_a_load_is_collected_after_it(store_dir: Path) -> No
     assert store.actions and gc.isenabled()
     gc.collect()
     assert [ref() for ref in gone] == [None, None, None]
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: print("FROZEN", gc.get_freeze_count() > 0, file=sys.stderr))
+sys.argv = ["bvtui", *{argv!r}]
+from bvtui.cli.main import run
+run()
+"""
+
+
+def test_a_command_ends_with_its_objects_frozen_and_its_output_whole(store_dir: Path) -> None:
+    # the console script freezes what the command made before the interpreter's
+    # shutdown, which then does not walk it in cyclic collections (bench/README.md)
+    probe = EXIT_PROBE.format(argv=["list", "--store", str(store_dir), "--format", "json"])
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == len(Store.open(store_dir).actions)
+    assert result.stderr.splitlines()[-1] == "FROZEN True"
+    probe = EXIT_PROBE.format(argv=["show", "--store", str(store_dir), "no-such-id"])
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.splitlines()[-1] == "FROZEN True"
+
+
+def test_main_itself_leaves_the_collector_as_it_was(store_dir: Path) -> None:
+    # tests, and any caller running commands in its own process, keep collecting
+    probe = (
+        "import gc, sys\nfrom bvtui.cli.main import main\n"
+        f"code = main(['list', '--store', {str(store_dir)!r}])\n"
+        "print('AFTER', code, gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stderr.splitlines()[-1] == "AFTER 0 True 0"

@@ -71,7 +71,9 @@ def open_period(args: argparse.Namespace) -> int:
         return 0
     was = one_line(plan.period) or "none"
     subject = f"update round {period} opened"
-    result = store.save_plan(replace(plan, period=period), author=args.author, subject=subject)
+    opened = plan.copy()
+    opened.period = period
+    result = store.save_plan(opened, author=args.author, subject=subject)
     code = report_saved(result)
     plan.period = period  # the loaded actions' plan: what is due now
     due, open_ = _due(store, plan)

@@ -14,9 +14,8 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bvtui.git.errors import GIT_MISSING, LOCK_HELD, SILENT_FAILURE, explain, way_out
 
@@ -70,8 +69,7 @@ def check_author(author: str) -> tuple[str, str]:
     return match["name"], match["email"]
 
 
-@dataclass(frozen=True)
-class Repo:
+class Repo(NamedTuple):
     """A git work tree and its git directory."""
 
     top: Path

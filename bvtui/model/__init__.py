@@ -7,7 +7,7 @@ plan's governance rules (``governance``); the file rules (``schema``) and the er
 they fail with (``validation``); text made inert
 for every output (``inert``); who "me" is in the update round (``round``); the update
 packets' layout (``packet``); checks of the updates needing no history
-(``update_checks``).
+(``update_checks``); what the mutable records (actions, plans, updates) share (``record``).
 The bottom layer: it imports nothing else of bvtui.
 """
 
@@ -83,6 +83,7 @@ if TYPE_CHECKING:
         default_rag,
         natural_key,
     )
+    from bvtui.model.record import Record
     from bvtui.model.ref import ID_PATTERN, PLAN_FILE, Ref, RefError, ref_text
     from bvtui.model.round import Identified, identify, recognise
     from bvtui.model.schema import (
@@ -171,6 +172,7 @@ _WHERE = {
         "default_rag",
         "natural_key",
     ),
+    "bvtui.model.record": ("Record",),
     "bvtui.model.ref": (
         "ID_PATTERN",
         "PLAN_FILE",
@@ -227,6 +229,7 @@ __all__ = [
     "Governance",
     "Identified",
     "Plan",
+    "Record",
     "Ref",
     "RefError",
     "Slip",

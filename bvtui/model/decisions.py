@@ -9,7 +9,7 @@ rewritten; the merge driver takes the union of both sides' lists, as for updates
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -71,4 +71,6 @@ def with_decision(action: Action, meeting: str, text: str, day: date) -> Action:
     raw = action.other.get(DECISIONS)
     earlier: list[Any] = list(raw) if isinstance(raw, list) else []
     entry = {"date": day.isoformat(), "meeting": meeting, "text": text}
-    return replace(action, other={**action.other, DECISIONS: [*earlier, entry]})
+    new = action.copy()
+    new.other = {**action.other, DECISIONS: [*earlier, entry]}
+    return new

@@ -13,8 +13,7 @@ validated ids, field names and the approval given with the save.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 SUBJECT_LIMIT = 72
 
@@ -49,8 +48,7 @@ def printable_block(text: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class FieldChange:
+class FieldChange(NamedTuple):
     """One field's change: ``field: old -> new``; for updates, the update added."""
 
     field: str

@@ -6,7 +6,6 @@ exactly the same input.
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from pathlib import PurePath
@@ -100,7 +99,7 @@ def edited(
     Raises:
         ValidationError: a value breaks a rule; nothing is changed.
     """
-    new = copy.copy(action)
+    new = action.copy()
     new.officers = list(action.officers)
     new.updates = list(action.updates)
     new.extra = dict(action.extra)

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 ANYONE_BUT_AUTHOR = "anyone-but-author"
 """The ``approvers`` value letting anyone approve except the change's author."""
@@ -48,8 +47,7 @@ class RuleError(ValueError):
         super().__init__(f"governance.{key}: {value!r} {reason}")
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone named as ``Name <email>``, a bare name or a bare e-mail."""
 
     name: str
@@ -72,8 +70,7 @@ class Person:
         return bool(self.name) and self.name == other.name
 
 
-@dataclass(frozen=True)
-class Governance:
+class Governance(NamedTuple):
     """One plan's rules; the default has none."""
 
     close_needs_approval: bool = False
@@ -191,8 +188,7 @@ def is_revising(old: dict[str, Any] | None, new: dict[str, Any] | None) -> bool:
     return bool(before) and deadline_in_force(new) != before
 
 
-@dataclass(frozen=True)
-class Approval:
+class Approval(NamedTuple):
     """The approver and the reason given with a change (empty: none given)."""
 
     approver: str = ""
@@ -251,8 +247,7 @@ def refusal(
     return None
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """One revision of an action's deadline in force, with its reason and approver
     (the commit's ``Reason:`` and ``Approved-by:`` trailers; empty when it had none)."""
 

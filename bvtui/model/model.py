@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from bvtui.model.dates import due_date, month_end
 from bvtui.model.excerpt import ActionExcerpt, search_text
 from bvtui.model.governance import Governance
+from bvtui.model.record import Record
 from bvtui.model.ref import Ref, ref_text
 
 RAGS: tuple[str, ...] = ("red", "amber", "green", "blue", "grey")
@@ -140,20 +140,28 @@ def rag_is_better(reported: str, expected: str) -> bool:
     return _RAG_RANK[reported] > _RAG_RANK[expected]
 
 
-@dataclass
-class Update:
+class Update(Record):
     """A dated comment for a reporting period."""
 
-    period: str
-    text: str
-    date: str | None = None
-    author: str | None = None
-    other: dict[str, Any] = field(default_factory=dict)
-    """Keys of the update this version does not know, kept as they are."""
+    FIELDS = ("period", "text", "date", "author", "other")
+
+    def __init__(
+        self,
+        period: str,
+        text: str,
+        date: str | None = None,
+        author: str | None = None,
+        other: dict[str, Any] | None = None,
+    ) -> None:
+        self.period = period
+        self.text = text
+        self.date = date
+        self.author = author
+        self.other: dict[str, Any] = {} if other is None else other
+        """Keys of the update this version does not know, kept as they are."""
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A file committed as evidence for an action, under ``<plan>/evidence/<id>/``."""
 
     file: str
@@ -164,23 +172,51 @@ class Evidence:
     """The day it was attached (ISO date)."""
 
 
-@dataclass
-class Plan:
+class Plan(Record):
     """One improvement plan: a folder holding ``plan.yaml`` and one file per action."""
 
-    slug: str
-    title: str = ""
-    organisation: str = ""
-    as_of: date | None = None
-    period: str = ""
-    themes: list[str] = field(default_factory=list)
-    statuses: dict[str, str] = field(default_factory=dict)
-    officer_aliases: dict[str, str] = field(default_factory=dict)
-    officers: dict[str, str] = field(default_factory=dict)
-    """Officer name -> e-mail, where a plan keeps such a table (for "me" and authorship)."""
-    governance: Governance = field(default_factory=Governance)
-    """The plan's rules for closing actions and revising deadlines (none by default)."""
-    extra: dict[str, Any] = field(default_factory=dict)
+    FIELDS = (
+        "slug",
+        "title",
+        "organisation",
+        "as_of",
+        "period",
+        "themes",
+        "statuses",
+        "officer_aliases",
+        "officers",
+        "governance",
+        "extra",
+    )
+
+    def __init__(
+        self,
+        slug: str,
+        title: str = "",
+        organisation: str = "",
+        as_of: date | None = None,
+        period: str = "",
+        themes: list[str] | None = None,
+        statuses: dict[str, str] | None = None,
+        officer_aliases: dict[str, str] | None = None,
+        officers: dict[str, str] | None = None,
+        governance: Governance | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.slug = slug
+        self.title = title
+        self.organisation = organisation
+        self.as_of = as_of
+        self.period = period
+        self.themes: list[str] = [] if themes is None else themes
+        self.statuses: dict[str, str] = {} if statuses is None else statuses
+        self.officer_aliases: dict[str, str] = {} if officer_aliases is None else officer_aliases
+        self.officers: dict[str, str] = {} if officers is None else officers
+        """Officer name -> e-mail, where a plan keeps such a table (for "me" and
+        authorship)."""
+        self.governance = Governance() if governance is None else governance
+        """The plan's rules for closing actions and revising deadlines (none by default)."""
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
     def rag_of(self, status: str | None) -> str:
         """The RAG colour of a status word, by this plan's table, else the default one.
@@ -244,29 +280,66 @@ def _rag_memo(statuses: dict[str, str]) -> dict[str, str]:
     return entry[2]
 
 
-@dataclass
-class Action:
+class Action(Record):
     """One tracked action, as its file holds it, with the plan it belongs to."""
 
-    plan: Plan
-    id: str
-    title: str = ""
-    theme: str = ""
-    objective: str = ""
-    officers: list[str] = field(default_factory=list)
-    deadline: str = ""
-    revised_deadline: str = ""
-    status: str = ""
-    progress: int | None = None
-    updates: list[Update] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-    other: dict[str, Any] = field(default_factory=dict)
-    """Top-level keys this version does not know, kept as they are."""
-    evidence: list[Evidence] = field(default_factory=list)
-    """Files committed as evidence (``bvtui attach``), oldest first."""
-    path: str = ""
-    digest: str = ""
-    """Hash of the file's bytes when read, to notice edits made on disk since."""
+    FIELDS = (
+        "plan",
+        "id",
+        "title",
+        "theme",
+        "objective",
+        "officers",
+        "deadline",
+        "revised_deadline",
+        "status",
+        "progress",
+        "updates",
+        "extra",
+        "other",
+        "evidence",
+        "path",
+        "digest",
+    )
+
+    def __init__(
+        self,
+        plan: Plan,
+        id: str,
+        title: str = "",
+        theme: str = "",
+        objective: str = "",
+        officers: list[str] | None = None,
+        deadline: str = "",
+        revised_deadline: str = "",
+        status: str = "",
+        progress: int | None = None,
+        updates: list[Update] | None = None,
+        extra: dict[str, Any] | None = None,
+        other: dict[str, Any] | None = None,
+        evidence: list[Evidence] | None = None,
+        path: str = "",
+        digest: str = "",
+    ) -> None:
+        self.plan = plan
+        self.id = id
+        self.title = title
+        self.theme = theme
+        self.objective = objective
+        self.officers: list[str] = [] if officers is None else officers
+        self.deadline = deadline
+        self.revised_deadline = revised_deadline
+        self.status = status
+        self.progress = progress
+        self.updates: list[Update] = [] if updates is None else updates
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.other: dict[str, Any] = {} if other is None else other
+        """Top-level keys this version does not know, kept as they are."""
+        self.evidence: list[Evidence] = [] if evidence is None else evidence
+        """Files committed as evidence (``bvtui attach``), oldest first."""
+        self.path = path
+        self.digest = digest
+        """Hash of the file's bytes when read, to notice edits made on disk since."""
 
     @property
     def ref(self) -> str:

@@ -10,9 +10,8 @@ what the path says. A plan's own file is named ``plan/plan.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
 """Ids and plan slugs: letters, digits, ``.``, ``_``, ``-``; no leading dot, so never a path
@@ -33,8 +32,7 @@ def ref_text(plan: str, action_id: str) -> str:
     return f"{plan}/{action_id}" if plan else action_id
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """An action (or a plan's own file) in a store: ``plan/id``."""
 
     plan: str

@@ -16,18 +16,9 @@ from bvtui.model.model import RAGS, RESERVED_IDS, STORED_FIELDS, Action, Evidenc
 from bvtui.model.ref import ID_PATTERN
 from bvtui.model.validation import ValidationError
 
-PLAN_FIELDS: tuple[str, ...] = (
-    "title",
-    "organisation",
-    "as_of",
-    "period",
-    "themes",
-    "statuses",
-    "officer_aliases",
-    "officers",
-    "governance",
-)
-"""The keys of ``plan.yaml``, in the order a new one is written."""
+PLAN_FIELDS: tuple[str, ...] = tuple(name for name in Plan.FIELDS if name not in ("slug", "extra"))
+"""The keys of ``plan.yaml``, in the order a new one is written: a plan's fields but its
+slug (the folder's name) and the keys it does not know (``extra``)."""
 
 
 def _text(raw: Any, path: str, field: str) -> str:

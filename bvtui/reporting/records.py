@@ -57,7 +57,7 @@ def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
         "status_check": check,
         "latest_update": updates[-1].text if updates else None,
         "completion": action.completion or None,
-        "evidence": [vars(item) for item in action.evidence],
+        "evidence": [item._asdict() for item in action.evidence],
         # an update's fields are text, None or a dict: the empty ones are left out
         "updates": [{k: v for k, v in vars(update).items() if v} for update in updates],
         "extra": dict(action.extra),

@@ -7,7 +7,6 @@ file (``git mv``), sets its ``id`` field and commits both paths in one commit.
 
 from __future__ import annotations
 
-import copy
 import os
 
 from bvtui.git import way_out
@@ -45,7 +44,7 @@ def rename_action(store: Store, action: Action, new_id: str, author: str | None 
         a.id.lower() for a in store.actions if a.plan.slug == action.plan.slug
     }:
         raise StoreError(f"{new_ref}: that id is already taken in the plan")
-    renamed = copy.copy(action)
+    renamed = action.copy()
     renamed.id = new_id
     repo.run("mv", "--", repo.relative(old_path), repo.relative(new_path))
     text = render_mapping(new_path.read_text("utf-8"), action_to_mapping(renamed), STORED_FIELDS)

@@ -5,7 +5,6 @@ cached), and what a damaged entry raises."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import fields
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -281,8 +280,8 @@ def id_key(name: str) -> tuple[tuple[int, int | str], ...]:
 new_action = Action.__new__
 new_excerpt = tuple.__new__
 new_update = Update.__new__
-ACTION_FIELDS = tuple(field_.name for field_ in fields(Action))
-UPDATE_FIELDS = tuple(field_.name for field_ in fields(Update))
+ACTION_FIELDS = Action.FIELDS
+UPDATE_FIELDS = Update.FIELDS
 _PLAN, _PATH, _UPDATES, _EVIDENCE = map(
     ACTION_FIELDS.index, ("plan", "path", "updates", "evidence")
 )

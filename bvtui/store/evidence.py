@@ -9,7 +9,6 @@ the evidence folder is ever read as an action.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,8 +73,9 @@ def attach_evidence(
     item = Evidence(file=name, blob=blob, added=(today or date.today()).isoformat())
 
     def with_item(current: Action) -> Action:
-        kept = [old for old in current.evidence if old.file != name]
-        return dataclasses.replace(current, evidence=[*kept, item])
+        new = current.copy()
+        new.evidence = [*(old for old in current.evidence if old.file != name), item]
+        return new
 
     written = not target.exists()
     try:

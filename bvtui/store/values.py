@@ -4,10 +4,10 @@ loading, the errors of a store and what a save did."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from bvtui.model import FieldChange, Ref, RefError
+from bvtui.model import FieldChange, Record, Ref, RefError
 
 STORE_ENV = "BVTUI_STORE"
 AUTHOR_ENV = "BVTUI_AUTHOR"
@@ -31,8 +31,7 @@ def digest(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file that failed to load or a rule it breaks: where, and why, in one line."""
 
     path: str
@@ -61,15 +60,24 @@ class FileChangedError(StoreError):
         super().__init__(f"{path}: changed on disk since it was read; reload it or overwrite")
 
 
-@dataclass
-class SaveResult:
+class SaveResult(Record):
     """What a save did: the changes written, and the commit made or why there is none."""
 
-    ref: str
-    path: Path
-    changes: list[FieldChange] = field(default_factory=list)
-    commit: str | None = None
-    error: str | None = None
+    FIELDS = ("ref", "path", "changes", "commit", "error")
+
+    def __init__(
+        self,
+        ref: str,
+        path: Path,
+        changes: list[FieldChange] | None = None,
+        commit: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        self.ref = ref
+        self.path = path
+        self.changes: list[FieldChange] = [] if changes is None else changes
+        self.commit = commit
+        self.error = error
 
     @property
     def written(self) -> bool:

@@ -122,6 +122,22 @@ def test_set_of_one_action_imports_what_one_save_uses(store_dir: Path) -> None:
     assert not unused & own
 
 
+def test_set_of_one_action_builds_no_dataclass(store_dir: Path) -> None:
+    # the records a save handles (actions, plans, updates, refs, changes, the
+    # repository, the result) are plain classes and named tuples: dataclasses and the
+    # inspect module it imports cost every command that defines one (bench/README.md);
+    # an edit copies its action with Record.copy, not with the copy module
+    probe = PROBE.format(argv=["set", "elections-demo/1.9", "status=Delayed"])
+    unused = "{'dataclasses', 'inspect', 'copy'}"
+    probe += f"print('STDLIB', *sorted({unused} & set(sys.modules)), file=sys.stderr)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=store_dir.parent, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "committed" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "STDLIB"
+
+
 def test_version_does_not_import_the_world(store_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bvtui", "--version"], capture_output=True, text=True

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import dataclasses
 import io
 import json
 import re
@@ -68,7 +67,8 @@ field_text = st.one_of(
 
 def hostile(action: Action, texts: list[str]) -> Action:
     """A copy of ``action`` (and of its plan) with every free-text field from ``texts``."""
-    plan = dataclasses.replace(action.plan, title=texts[0], organisation=texts[1])
+    plan = copy.copy(action.plan)
+    plan.title, plan.organisation = texts[0], texts[1]
     new = copy.copy(action)
     new.plan = plan
     new.title, new.theme, new.objective = texts[2], texts[3], texts[4]

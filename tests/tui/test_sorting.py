@@ -3,7 +3,7 @@ first, and an edited action sorted by its new values (keys are kept per object).
 
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,8 @@ def test_refs_sort_by_number_and_edits_are_sorted_by_their_new_values() -> None:
     assert refs == sorted(refs, key=lambda r: r.startswith("property"))  # plans in order
     by_progress = keys.sorted(actions, Sort("progress"), set())
     lowest = by_progress[0]
-    edited = replace(lowest, progress=100)
+    edited = copy.copy(lowest)
+    edited.progress = 100
     again = keys.sorted([edited if a is lowest else a for a in actions], Sort("progress"), set())
     assert again[0] is not edited and again[-1].progress == 100
 
