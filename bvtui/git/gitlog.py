@@ -11,8 +11,8 @@ one ``git cat-file --batch`` for a whole history.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from bvtui.git.errors import explain
 from bvtui.git.repo import GitError, Repo, _git_env, _spawn
@@ -26,8 +26,7 @@ LOG_FORMAT = "%x1e" + "".join(f"{spec}%x00" for spec in _FIELDS)
 _TRAILER = re.compile(r"^(?P<key>[A-Za-z0-9-]+):\s*(?P<value>.*)$")
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     """One file a commit changed: its status letter, paths and blob ids at both ends.
 
     ``old_blob`` is :data:`NULL_BLOB` for an added file, ``new_blob`` for a deleted one.
@@ -41,8 +40,7 @@ class FileChange:
     new_blob: str
 
 
-@dataclass
-class Commit:
+class Commit(NamedTuple):
     """A commit as the audit trail shows it: who, when, what, and its trailers."""
 
     sha: str
@@ -52,8 +50,8 @@ class Commit:
     date: datetime
     committed: datetime
     subject: str
-    trailers: dict[str, list[str]] = field(default_factory=dict)
-    files: list[FileChange] = field(default_factory=list)
+    trailers: dict[str, list[str]]
+    files: list[FileChange]
 
     @property
     def short(self) -> str:

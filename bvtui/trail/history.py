@@ -20,9 +20,8 @@ parses nothing (and imports no YAML library).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bvtui.git import NULL_BLOB, BlobBatch, Commit, FileChange, Repo, commit_renames, read_log
 from bvtui.model import FieldChange, Ref, field_changes, one_line
@@ -40,8 +39,7 @@ BLOB_CACHE = "blobs"
 """The parse cache's kind for the mappings of git blobs an action's history decoded."""
 
 
-@dataclass
-class Revision:
+class Revision(NamedTuple):
     """One commit's change to one action (or plan) file, decoded field by field.
 
     ``kind`` is ``created``, ``changed``, ``renamed`` or ``removed``; ``old`` and
@@ -55,8 +53,8 @@ class Revision:
     kind: str
     old: dict[str, Any] | None
     new: dict[str, Any] | None
-    changes: list[FieldChange] = field(default_factory=list)
-    problem: str | None = None
+    changes: list[FieldChange]
+    problem: str | None
 
     @property
     def ref(self) -> str:
@@ -232,8 +230,7 @@ def store_history(
 # --- what the history says ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StatusSpell:
+class StatusSpell(NamedTuple):
     """A status an action held: set on ``since`` by ``author`` in commit ``sha``."""
 
     status: str
@@ -273,8 +270,7 @@ def status_timeline(revisions: Iterable[Revision], plan: Plan | None = None) -> 
     return spells
 
 
-@dataclass(frozen=True)
-class DeadlineSlip:
+class DeadlineSlip(NamedTuple):
     """A deadline revised: from what to what, days slipped, and the update saying why."""
 
     when: datetime
