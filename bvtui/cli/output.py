@@ -116,8 +116,12 @@ def json_text(records: list[dict[str, Any]]) -> str:
 
 def _record_encoder() -> Callable[[Any], str]:
     """``json.dumps(record, ensure_ascii=False)`` for many records, made inert for a
-    terminal (:func:`bvtui.model.inert.json_inert`), with one encoder made for them all."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    terminal (:func:`bvtui.model.inert.json_inert`), with one encoder made for them all.
+
+    A record is plain data read from YAML, whose aliases the store refuses, so it holds
+    no cycle: the encoder does not keep the id of every list and dict it enters to look
+    for one."""
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     return lambda record: json_inert(encode(record))
 
 

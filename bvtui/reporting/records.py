@@ -38,7 +38,7 @@ RECORD_FIELDS: tuple[str, ...] = (
 def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
     """Every field of ``action`` with ``rag``, ``due``, ``overdue``, ``status_check``."""
     due, overdue, check = action.judged(as_of)
-    updates = action.updates
+    updates, evidence, rag = action.updates, action.evidence, action.rag
     return {
         "ref": action.ref,
         "plan": action.plan.slug,
@@ -51,13 +51,13 @@ def action_record(action: Action, as_of: date | None = None) -> dict[str, Any]:
         "revised_deadline": action.revised_deadline,
         "due": due.isoformat() if due else None,
         "status": action.status,
-        "rag": action.rag,
+        "rag": rag,
         "progress": action.progress,
         "overdue": overdue,
         "status_check": check,
         "latest_update": updates[-1].text if updates else None,
-        "completion": action.completion or None,
-        "evidence": [item._asdict() for item in action.evidence],
+        "completion": (action.completion or None) if rag == "blue" else None,
+        "evidence": [item._asdict() for item in evidence] if evidence else [],
         # an update's fields are text, None or a dict: the empty ones are left out
         "updates": [{k: v for k, v in vars(update).items() if v} for update in updates],
         "extra": dict(action.extra),

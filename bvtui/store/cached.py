@@ -209,28 +209,23 @@ store has a few thousand of each)."""
 def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
     """An action rebuilt from the cache without validating again: it was, when cached.
 
-    Its ``__dict__`` is built from the values directly, which is several times cheaper
-    than the dataclass ``__init__``.
+    The cached values are in the order of the classes' ``FIELDS``, which is the order
+    their ``__init__`` takes: each record is made by its own ``__init__``, whose
+    attributes the interpreter keeps inline, with no dictionary per object.
     """
     # ``values`` is what the cache gave: None (a damaged value) raises TypeError here.
-    # Lengths are checked first and zip is called without ``strict=``: a keyword
-    # argument takes zip's slow path (bench/README.md).
     if len(values) != len(ACTION_FIELDS):
         raise ValueError("a cached action of another shape")
-    data = dict(zip(ACTION_FIELDS, values))  # noqa: B905
+    action = Action(*values)
     updates = []
-    for update_values in data["updates"]:
+    for update_values in values[_UPDATES]:  # the cached list: None raises TypeError
         if len(update_values) != len(UPDATE_FIELDS):
             raise ValueError("a cached update of another shape")
-        update = new_update(Update)
-        update.__dict__ = dict(zip(UPDATE_FIELDS, update_values))  # noqa: B905
-        updates.append(update)
-    data["plan"] = plan
-    data["path"] = path
-    data["updates"] = updates
-    data["evidence"] = [Evidence(*item) for item in data["evidence"]]
-    action = new_action(Action)
-    action.__dict__ = data
+        updates.append(Update(*update_values))
+    action.plan = plan
+    action.path = path
+    action.updates = updates
+    action.evidence = [Evidence(*item) for item in values[_EVIDENCE]]
     return action
 
 
@@ -277,9 +272,7 @@ def id_key(name: str) -> tuple[tuple[int, int | str], ...]:
     return natural_key(name.removesuffix(".yaml"))
 
 
-new_action = Action.__new__
 new_excerpt = tuple.__new__
-new_update = Update.__new__
 ACTION_FIELDS = Action.FIELDS
 UPDATE_FIELDS = Update.FIELDS
 _PLAN, _PATH, _UPDATES, _EVIDENCE = map(
