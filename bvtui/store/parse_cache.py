@@ -450,15 +450,17 @@ class ParseCache:
     def _entries(self, keys: list[str]) -> dict[str, Any]:
         """The keyed entries, with the runs holding any of ``keys`` spread into them
         first (a folder whose files are not all unchanged is looked at file by file)."""
-        runs = self._runs
+        runs, keyed = self._runs, self._keyed
         if runs:
             for key in keys:
+                if key in keyed:  # a file's entry is keyed or in a run, not both
+                    continue
                 folder, _, name = key.rpartition("/")
                 run = runs.get(folder)
                 if run is not None and holds(run, name):
                     del runs[folder]
-                    self._keyed.update(spread_run(folder, run))
-        return self._keyed
+                    keyed.update(spread_run(folder, run))
+        return keyed
 
     def _in_whole_run(self, key: str) -> tuple[Run, int] | None:
         """The run :meth:`folder_hints` found whole that holds ``key``, and its place
