@@ -45,7 +45,9 @@ which its plan folder keeps with its other actions' in one value in the body
 reads the index whole but decodes only the values it uses: a listing filtered on the
 excerpts never decodes the actions it refuses, nor the search texts unless it searches,
 and an unchanged value is copied into the next file as the bytes it already is, with
-its checksum.
+its checksum. The file is mapped into memory, not read
+(:func:`~bvtui.store.regular_file.map_regular_file`), so the bytes of the values a load
+never decodes are never read either.
 """
 
 from __future__ import annotations

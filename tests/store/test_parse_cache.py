@@ -7,6 +7,7 @@ itself is tested on its own.
 
 from __future__ import annotations
 
+import mmap
 import os
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from zlib import crc32
 
 import pytest
 
-from bvtui.model import Filter, action_to_mapping
+from bvtui.model import Action, Filter, action_to_mapping
 from bvtui.store import (
     ParseCache,
     Store,
@@ -24,10 +25,12 @@ from bvtui.store import (
     cache_path,
     digest,
     is_racy,
+    map_regular_file,
     parse_cache,
     stat_fingerprint,
 )
 from bvtui.store.cached import excerpt_to_cache
+from bvtui.store.parse_cache import MISS
 from tests.conftest import git
 from tests.gitgraph import wait_for_graph
 
@@ -427,3 +430,29 @@ def test_a_cached_order_that_is_not_the_listing_s_is_sorted_again(
     index["elections-demo/"] = (tuple(listed), len(body), len(body) + len(part), None, crc32(part))
     parse_cache._write(cache, index, [body, part])
     assert snapshot(Store.open(store_dir)) == first
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_mapped_cache_keeps_its_bytes_when_a_save_replaces_the_file(store_dir: Path) -> None:
+    Store.open(store_dir)  # fills the cache
+    path = the_cache(store_dir)
+    assert isinstance(map_regular_file(path), mmap.mmap)  # mapped, not read
+    held = ParseCache.open(path)  # a load that has not decoded its values yet
+    key, stamp = ACTION, stat_fingerprint(str(store_dir / ACTION))
+    assert held.get(key, stamp) is not None
+    before = path.stat().st_ino
+    replace_status(store_dir / ACTION, "On Target", "Delayed")
+    assert Store.open(store_dir).find("elections-demo/1.1").status == "Delayed"
+    assert path.stat().st_ino != before  # written anew, and renamed over the old file
+    # the held mapping still reads the file it mapped, checksums and all
+    assert held.value(key)[Action.FIELDS.index("status")] == "On Target"
+
+
+def test_an_empty_cache_file_is_no_cache(store_dir: Path) -> None:
+    truth = snapshot(Store.open(store_dir))
+    path = the_cache(store_dir)
+    path.write_bytes(b"")
+    opened = ParseCache.open(path)
+    assert opened.hints([ACTION], [stat_fingerprint(str(store_dir / ACTION))]) == [MISS]
+    assert snapshot(Store.open(store_dir)) == truth
+    assert path.stat().st_size > 0  # rebuilt
