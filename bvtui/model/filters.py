@@ -98,6 +98,15 @@ class Filter:
             [_on(fields[field], ok) for field, _pick, ok in self._tests() if field in fields]
         )
 
+    def judge_rest(
+        self, fields: Mapping[str, Callable[[Any], Any]]
+    ) -> Callable[[ActionExcerpt], bool] | None:
+        """:meth:`judge` without the filters :meth:`judge_fields` judges with ``fields``:
+        what a row that first judgement passed is still judged on, on its excerpt; None
+        when nothing is left to judge."""
+        rest = [_on(pick, ok) for field, pick, ok in self._tests() if field not in fields]
+        return _all_of(rest) if rest else None
+
     def select(self, excerpts: Sequence[ActionExcerpt]) -> list[int]:
         """The positions of the excerpts this filter keeps, in order.
 

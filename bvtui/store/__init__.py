@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from bvtui.store.evidence import MAX_EVIDENCE_BYTES, attach_evidence, evidence_path
     from bvtui.store.me import Me, whoami
     from bvtui.store.parse_cache import ParseCache, cache_path, is_racy, stat_fingerprint
-    from bvtui.store.regular_file import MAX_FILE_BYTES, RefusedFile, read_regular_file
+    from bvtui.store.regular_file import (
+        MAX_FILE_BYTES,
+        RefusedFile,
+        map_regular_file,
+        read_regular_file,
+    )
     from bvtui.store.rendering import render_action
     from bvtui.store.safe_files import write_atomically
     from bvtui.store.store import Store
@@ -77,6 +82,7 @@ _WHERE = {
     "bvtui.store.regular_file": (
         "MAX_FILE_BYTES",
         "RefusedFile",
+        "map_regular_file",
         "read_regular_file",
     ),
     "bvtui.store.rendering": ("render_action",),
@@ -158,6 +164,7 @@ __all__ = [
     "is_racy",
     "keep_unapplied",
     "locate_store",
+    "map_regular_file",
     "parse_ref",
     "read_mapping",
     "read_regular_file",

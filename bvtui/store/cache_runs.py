@@ -65,7 +65,7 @@ def holds(run: Any, name: str) -> bool:
 
 def run_entry(run: Run, position: int) -> Entry:
     """The entry at ``position`` of a run :func:`whole_run` found valid."""
-    start, end, crc = SPAN.unpack_from(run[2], position * SPAN.size)
+    start, end, crc = run_span(run, position)
     prints = run[1]
     if type(prints) is bytes:
         width = len(prints) // len(run[0])
@@ -73,6 +73,12 @@ def run_entry(run: Run, position: int) -> Entry:
     else:
         fingerprint = prints[position]
     return (fingerprint, start, end, run[3][position], crc)
+
+
+def run_span(run: Run, position: int) -> tuple[int, int, int]:
+    """Where the value at ``position`` of a run :func:`whole_run` found valid starts and
+    ends in the body, and its CRC-32 (what reading the value needs of its entry)."""
+    return SPAN.unpack_from(run[2], position * SPAN.size)
 
 
 def _width(prints: bytes, count: int) -> int | None:

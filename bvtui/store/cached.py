@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from bvtui.model import (
+    PLAN_FILE,
     Action,
     ActionExcerpt,
     Evidence,
@@ -154,19 +155,24 @@ def passed_first(
     names: list[str],
     stamps: list[Hashable | None],
     hints: list[Any],
-) -> tuple[list[str], list[Hashable | None], list[Any]]:
+) -> tuple[list[str], list[Hashable | None], list[Any], Callable[[ActionExcerpt], bool] | None]:
     """The files of ``plan``'s folder (with their stamps and hints) whose cached entry
     ``only`` passes on the fields it holds (:func:`cached_excerpt_fields`), and those
-    with none (:data:`MISS`: to parse); all of them when an entry is damaged (judged
-    on their excerpts, which find it)."""
-    first = only.judge_fields(cached_excerpt_fields(plan))
+    with none (:data:`MISS`: to parse), with what the excerpt of an entry it passed is
+    still judged on (:meth:`~bvtui.model.filters.Filter.judge_rest`; None: nothing).
+    When an entry is damaged, all of them, each still judged on its whole excerpt
+    (which finds the damage)."""
+    fields = cached_excerpt_fields(plan)
+    first = only.judge_fields(fields)
     try:
         kept = [index for index, hint in enumerate(hints) if hint is MISS or first(hint)]
     except DAMAGED:
-        return names, stamps, hints
+        return names, stamps, hints, only.judge()
+    rest = only.judge_rest(fields)
     if len(kept) == len(hints):
-        return names, stamps, hints
-    return [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
+        return names, stamps, hints, rest
+    picked = [names[i] for i in kept], [stamps[i] for i in kept], [hints[i] for i in kept]
+    return (*picked, rest)
 
 
 def _cached_names(entry: tuple[Any, ...]) -> Any:
@@ -230,35 +236,49 @@ def action_from_cache(plan: Plan, path: str, values: Any) -> Action:
 
 
 def names_in_order(
-    folder: str, names: list[str], cache: ParseCache
-) -> tuple[list[str], dict[str, int] | None]:
-    """A folder's YAML file ``names`` in natural order, and each one's rank by the
-    natural order of its id (the name without ``.yaml``, which the id must equal), None
-    when that is the same order (as it nearly always is); both cached with the set of
-    names."""
-    key, fingerprint = f"{folder}/", frozenset(names)
+    folder: str, listed: list[str], cache: ParseCache
+) -> tuple[list[str], dict[str, int] | None, bool]:
+    """A folder's action files (its YAML files ``listed`` but the plan's) in natural
+    order; each one's rank by the natural order of its id (the name without ``.yaml``,
+    which the id must equal), None when that is the same order (as it nearly always
+    is); and whether two of them have names equal but for case (*twins*).
+
+    All three are cached under the listing itself, as places in it: a folder listed
+    the same, in the same order (as an unchanged folder is), is not sorted again, and a
+    cached order can only name files of the listing, each once."""
+    key, fingerprint = f"{folder}/", tuple(listed)
+    count = len(listed) - (PLAN_FILE in listed)
     cached = cache.get(key, fingerprint)
-    try:
-        if cached is None:
-            raise TypeError(key)  # not cached
-        by_name, by_id = cached
-        if not (frozenset(by_name) == fingerprint and len(by_name) == len(fingerprint)):
-            raise ValueError(key)  # a damaged entry: sort again
-        if by_id is None:
-            return by_name, None
-        if frozenset(by_id) != fingerprint:
-            raise ValueError(key)
-        return by_name, {name: rank for rank, name in enumerate(by_id)}
-    except DAMAGED:
-        if cached is not None:
+    if cached is not None:
+        try:
+            by_name, by_id, twins = cached
+            if type(twins) is not bool:
+                raise TypeError(key)
+            names = _placed(listed, by_name, count)
+            if by_id is None:
+                return names, None, twins
+            return names, {n: rank for rank, n in enumerate(_placed(listed, by_id, count))}, twins
+        except DAMAGED:  # a damaged entry: sorted again
             cache.drop(key)
-    by_name = sorted(names, key=natural_key)
-    by_id = sorted(by_name, key=id_key)  # stable: ties keep the file-name order
-    if by_id == by_name:
-        cache.put(key, fingerprint, (by_name, None))
-        return by_name, None
-    cache.put(key, fingerprint, (by_name, by_id))
-    return by_name, {name: rank for rank, name in enumerate(by_id)}
+    place = {name: index for index, name in enumerate(listed)}
+    names = sorted((name for name in listed if name != PLAN_FILE), key=natural_key)
+    by_id = sorted(names, key=id_key)  # stable: ties keep the file-name order
+    twins = len({name.lower() for name in names}) < len(names)
+    same = by_id == names
+    order = [place[name] for name in names], None if same else [place[n] for n in by_id]
+    cache.put(key, fingerprint, (*order, twins))
+    return names, None if same else {name: rank for rank, name in enumerate(by_id)}, twins
+
+
+def _placed(listed: list[str], places: Any, count: int) -> list[str]:
+    """The files of ``listed`` at ``places``, when those are ``count`` distinct places
+    of action files (raises one of :data:`DAMAGED` otherwise)."""
+    names = [listed[place] for place in places]
+    if len(names) != count or len(set(places)) != count or (count and min(places) < 0):
+        raise ValueError("a cached order of another shape")
+    if PLAN_FILE in names:
+        raise ValueError("a cached order naming the plan's file")
+    return names
 
 
 def what_actions_depend_on(plan: Plan) -> tuple[Any, ...]:

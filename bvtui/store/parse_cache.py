@@ -45,7 +45,9 @@ which its plan folder keeps with its other actions' in one value in the body
 reads the index whole but decodes only the values it uses: a listing filtered on the
 excerpts never decodes the actions it refuses, nor the search texts unless it searches,
 and an unchanged value is copied into the next file as the bytes it already is, with
-its checksum.
+its checksum. The file is mapped into memory, not read
+(:func:`~bvtui.store.regular_file.map_regular_file`), so the bytes of the values a load
+never decodes are never read either.
 """
 
 from __future__ import annotations
@@ -67,13 +69,14 @@ from bvtui.store.cache_runs import (
     make_runs,
     run_entry,
     run_length,
+    run_span,
     spread_run,
     whole_run,
 )
-from bvtui.store.regular_file import read_regular_file
+from bvtui.store.regular_file import map_regular_file
 from bvtui.store.safe_files import write_atomically
 
-FORMAT = 12
+FORMAT = 13
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -94,6 +97,8 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
     one value (``<folder>/:search``), decoded only by a load that reads them.
 12: a plan folder's action entries are one run in the index (:mod:`bvtui.store.cache_runs`),
     the other entries keyed as before.
+13: a plan folder's order is cached under its listing (was the set of its names), as
+    places in it, with whether two of its files are twins.
 """
 
 RACY_NS = 2_000_000_000
@@ -234,9 +239,8 @@ class ParseCache:
         if path is None:
             return cache
         try:  # a FIFO or a link to a device in its place is no cache, and never waited on
-            data = read_regular_file(path, limit=None)
-            length, crc = _HEAD.unpack_from(data)
-            body = memoryview(data)
+            body = memoryview(map_regular_file(path))
+            length, crc = _HEAD.unpack_from(body)
             head = body[_HEAD.size : _HEAD.size + length]
             if len(head) != length or zlib.crc32(head) != crc:
                 return cache
@@ -362,7 +366,13 @@ class ParseCache:
         """The bytes of ``key``'s value when they pass their checksum; else None, and
         the entry dropped (the caller reads the file instead)."""
         entry = self._used.get(key)
-        _fingerprint, start, end, _hint, crc = entry or self._in_whole_run(key)
+        if entry is None:  # in a whole run: its span read off the run
+            found = self._in_whole_run(key)
+            if found is None:
+                raise KeyError(key)  # no entry was found for it
+            start, end, crc = run_span(*found)
+        else:
+            _fingerprint, start, end, _hint, crc = entry
         part = self._body[start:end]
         if len(part) != end - start or zlib.crc32(part) != crc:
             self.drop(key)
@@ -374,7 +384,7 @@ class ParseCache:
         if self._used.pop(key, None) is not None:
             counted = key not in self._uncounted
         else:
-            counted = self._in_whole_run(key, None) is not None and key not in self._dropped
+            counted = self._in_whole_run(key) is not None and key not in self._dropped
             if counted:
                 self._dropped.add(key)
         if counted:
@@ -442,34 +452,30 @@ class ParseCache:
     def _entries(self, keys: list[str]) -> dict[str, Any]:
         """The keyed entries, with the runs holding any of ``keys`` spread into them
         first (a folder whose files are not all unchanged is looked at file by file)."""
-        runs = self._runs
+        runs, keyed = self._runs, self._keyed
         if runs:
             for key in keys:
+                if key in keyed:  # a file's entry is keyed or in a run, not both
+                    continue
                 folder, _, name = key.rpartition("/")
                 run = runs.get(folder)
                 if run is not None and holds(run, name):
                     del runs[folder]
-                    self._keyed.update(spread_run(folder, run))
-        return self._keyed
+                    keyed.update(spread_run(folder, run))
+        return keyed
 
-    def _in_whole_run(self, key: str, default: Any = MISS) -> Any:
-        """The entry of ``key`` in a run :meth:`folder_hints` found whole; ``default``
-        when there is none (raises KeyError by default)."""
+    def _in_whole_run(self, key: str) -> tuple[Run, int] | None:
+        """The run :meth:`folder_hints` found whole that holds ``key``, and its place
+        there; None when there is none."""
         folder, _, name = key.rpartition("/")
         run = self._whole.get(folder)
         if run is None:
-            if default is MISS:
-                raise KeyError(key)
-            return default
+            return None
         positions = self._positions.get(folder)
         if positions is None:
             positions = self._positions[folder] = {name: i for i, name in enumerate(run[0])}
         position = positions.get(name)
-        if position is None:
-            if default is MISS:
-                raise KeyError(key)
-            return default
-        return run_entry(run, position)
+        return None if position is None else (run, position)
 
 
 def _write(

@@ -9,6 +9,7 @@ refuses anything else with a :class:`RefusedFile` saying why in one line.
 
 from __future__ import annotations
 
+import mmap
 import os
 import stat
 from pathlib import Path
@@ -37,6 +38,44 @@ def read_regular_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
         FileNotFoundError: there is no such file.
         RefusedFile: a symbolic link, anything but a regular file, or too large.
     """
+    fd, size = _open_regular(path)
+    try:
+        data = _read_to_end(fd, size, None if limit is None else limit + 1)
+    finally:
+        os.close(fd)
+    if limit is not None and len(data) > limit:
+        raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
+    return data
+
+
+def map_regular_file(path: Path) -> mmap.mmap | bytes:
+    """``path``, checked as :func:`read_regular_file` checks it, mapped read-only into
+    memory (``b""`` when it is empty): a page is read only when it is first looked at.
+
+    For bvtui's own large files (the parse cache), which it replaces whole by
+    renaming, never rewrites in place: a mapping keeps the file it mapped, as git's
+    mapping of its index does. A load that looks at a tenth of a cache file reads a
+    tenth of it.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        RefusedFile: a symbolic link or anything but a regular file.
+    """
+    fd, size = _open_regular(path)
+    try:
+        if not size:
+            return b""
+        try:
+            return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        except OSError:  # a file system that cannot map files: read whole
+            return _read_to_end(fd, size, None)
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path: Path) -> tuple[int, int]:
+    """A descriptor open on ``path`` and the file's size, once it is known to be a
+    regular file (see :func:`read_regular_file`)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -51,12 +90,10 @@ def read_regular_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             raise RefusedFile(path, "not a regular file (a folder, FIFO or device), not read")
-        data = _read_to_end(fd, status.st_size, None if limit is None else limit + 1)
-    finally:
+    except BaseException:
         os.close(fd)
-    if limit is not None and len(data) > limit:
-        raise RefusedFile(path, f"larger than {limit:,} bytes, not read")
-    return data
+        raise
+    return fd, status.st_size
 
 
 def _read_to_end(fd: int, size: int, cap: int | None) -> bytes:

@@ -298,11 +298,9 @@ class Store(Finding, Saving):
         decoded when first read."""
         if wanted is not None:  # one ref's files: the rest of the folder is never sorted
             listed = [name for name in listed if _names_file([name], wanted)]
-        by_name, id_rank = names_in_order(folder, listed, cache)
-        names = [name for name in by_name if name != PLAN_FILE]
         # An id equals its file name (validated), so twins are names equal but for case;
         # which one wins depends on which load, so then every action is built first.
-        twins = len({name.lower() for name in names}) < len(names)
+        names, id_rank, twins = names_in_order(folder, listed, cache)
         early = None if twins else test
         on_demand = on_demand and not twins  # twins are told apart on built actions
         prefix = f"{self.root / folder}{os.sep}"
@@ -317,16 +315,19 @@ class Store(Finding, Saving):
             cache.put(plan_key, read_with, True)
         hints = cache.folder_hints(folder, names, stamps, stale)
         texts = FolderTexts(cache, folder, stamps, searching)
+        rest = early  # what a cached action's excerpt is judged on
         if early is not None and only is not None and not searching:
-            # the index's entries judged first: most of a large store is refused there
-            names, stamps, hints = passed_first(only, plan, names, stamps, hints)
+            # the index's entries judged first: most of a large store is refused there,
+            # and what passes is judged on its excerpt only on the fields left
+            names, stamps, hints, rest = passed_first(only, plan, names, stamps, hints)
         keys = [f"{folder}/{name}" for name in names]
         excerpt_of = excerpts_of(plan)
         loaded: list[Loaded] = []
         for name, key, stamp, hint in zip(names, keys, stamps, hints, strict=True):
             action, excerpt, path = None, None, prefix + name
+            judge = rest
             if hint is MISS and cache.unsure(key):  # cached while racy: its content decides
-                hint = self._confirm(folder, name, key, stamp, cache)
+                hint, judge = self._confirm(folder, name, key, stamp, cache), early
             if hint is not MISS:
                 try:
                     search = texts.get(name) if searching else ""
@@ -336,7 +337,7 @@ class Store(Finding, Saving):
                     excerpt = excerpt_of(hint, search)
                     if searching:
                         texts.note(name, search)
-                    if early is not None and not early(excerpt):
+                    if judge is not None and not judge(excerpt):
                         continue  # refused on its excerpt: its value is never decoded
                     if action is None and on_demand:
                         data = cache.raw(key)

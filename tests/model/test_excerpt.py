@@ -120,3 +120,26 @@ def test_a_first_judgement_on_fields_refuses_only_what_the_filter_refuses(only: 
     assert set(expected) <= set(kept)  # nothing the filter keeps is refused first
     readable = not (only.overdue or only.search)
     assert (kept == expected) if readable else (len(kept) < len(rows) or only.is_empty)
+
+
+@pytest.mark.parametrize("only", FIRST_FILTERS, ids=lambda only: only.describe() or "none")
+def test_what_passed_the_first_judgement_is_judged_on_the_other_fields_only(
+    only: Filter,
+) -> None:
+    excerpts = [
+        action(
+            status=status,
+            theme=theme,
+            officers=officers,
+            deadline=deadline,
+            updates=[Update(period="2017-18 Q2", text="Polling stations")] if officers else [],
+        ).excerpt()
+        for status, theme, officers, deadline in itertools.product(
+            STATUSES, ["Elections", "Property"], [[], ["AC"], ["Louise Stamp"]], ["Jun-17", ""]
+        )
+    ]
+    first, rest, judged = only.judge_fields(FIELDS), only.judge_rest(FIELDS), only.judge()
+    both = [e.ref for e in excerpts if first(e._asdict()) and (rest is None or rest(e))]
+    assert both == [excerpt.ref for excerpt in excerpts if judged(excerpt)]
+    # nothing is judged twice: the rest is None exactly when the index holds every field
+    assert (rest is None) == (not (only.overdue or only.search))

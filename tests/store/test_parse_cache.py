@@ -7,6 +7,7 @@ itself is tested on its own.
 
 from __future__ import annotations
 
+import mmap
 import os
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from zlib import crc32
 
 import pytest
 
-from bvtui.model import Filter, action_to_mapping
+from bvtui.model import Action, Filter, action_to_mapping
 from bvtui.store import (
     ParseCache,
     Store,
@@ -24,10 +25,12 @@ from bvtui.store import (
     cache_path,
     digest,
     is_racy,
+    map_regular_file,
     parse_cache,
     stat_fingerprint,
 )
 from bvtui.store.cached import excerpt_to_cache
+from bvtui.store.parse_cache import MISS
 from tests.conftest import git
 from tests.gitgraph import wait_for_graph
 
@@ -194,11 +197,12 @@ def test_a_cache_with_wrong_entries_under_the_right_version_is_ignored(
     assert snapshot(Store.open(store_dir)) == first
     folder = store_dir / "elections-demo"
     names = sorted(p.name for p in folder.iterdir())
+    listed = [name for name in os.listdir(folder) if name.endswith(".yaml")]  # as a load lists
     actions = [name for name in names if name != "plan.yaml"]
     stamps = dict(zip(names, parse_cache.stat_fingerprints(folder, names), strict=True))
     good = parse_cache.marshal.dumps({"status": "On Target"})
     values = {  # each entry valid under the file's fingerprint, its value damaged
-        "elections-demo/": (frozenset(names), (names, names[:2])),  # a rank list cut short
+        "elections-demo/": (tuple(listed), ([0, 1], None, False)),  # an order cut short
         "elections-demo/plan.yaml": (stamps["plan.yaml"], {"no": "fields"}),
         ACTION: (stamps[actions[0]], {"updates": 5}),
     }
@@ -382,3 +386,73 @@ def test_a_refused_action_is_not_built_but_stays_cached(
     opened = counting(monkeypatch)
     again = Store.open(store_dir)  # the skipped ones were kept in the cache
     assert opened[-1].misses == 0 and len(again.actions) > len(partial.actions)
+
+
+def _places(listed: list[str]) -> list[int]:
+    return [place for place, name in enumerate(listed) if name != "plan.yaml"]
+
+
+FORGED_ORDERS = {
+    "a place twice": lambda listed: ([*_places(listed)[:-1], _places(listed)[0]], None, False),
+    "the plan's file": lambda listed: (
+        [*_places(listed)[:-1], listed.index("plan.yaml")],
+        None,
+        False,
+    ),
+    "a place from the end": lambda listed: (
+        [*_places(listed)[:-1], _places(listed)[-1] - len(listed)],
+        None,
+        False,
+    ),
+    "names, not places": lambda listed: (
+        [name for name in listed if name != "plan.yaml"],
+        None,
+        False,
+    ),
+    "an id order cut short": lambda listed: (_places(listed), _places(listed)[:1], False),
+    "twins that are no answer": lambda listed: (_places(listed), None, "no"),
+}
+
+
+@pytest.mark.usefixtures("no_racy_window")
+@pytest.mark.parametrize("forge", FORGED_ORDERS.values(), ids=list(FORGED_ORDERS))
+def test_a_cached_order_that_is_not_the_listing_s_is_sorted_again(
+    store_dir: Path, forge: Callable[[list[str]], object]
+) -> None:
+    first = snapshot(Store.open(store_dir))
+    folder = store_dir / "elections-demo"
+    listed = [name for name in os.listdir(folder) if name.endswith(".yaml")]  # as a load lists
+    cache = the_cache(store_dir)
+    real = ParseCache.open(cache)
+    index, body = dict(real._index), bytes(real._body)
+    part = parse_cache.marshal.dumps(forge(listed))
+    # valid under the folder's listing, and its checksum right: the damage is in the order
+    index["elections-demo/"] = (tuple(listed), len(body), len(body) + len(part), None, crc32(part))
+    parse_cache._write(cache, index, [body, part])
+    assert snapshot(Store.open(store_dir)) == first
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_mapped_cache_keeps_its_bytes_when_a_save_replaces_the_file(store_dir: Path) -> None:
+    Store.open(store_dir)  # fills the cache
+    path = the_cache(store_dir)
+    assert isinstance(map_regular_file(path), mmap.mmap)  # mapped, not read
+    held = ParseCache.open(path)  # a load that has not decoded its values yet
+    key, stamp = ACTION, stat_fingerprint(str(store_dir / ACTION))
+    assert held.get(key, stamp) is not None
+    before = path.stat().st_ino
+    replace_status(store_dir / ACTION, "On Target", "Delayed")
+    assert Store.open(store_dir).find("elections-demo/1.1").status == "Delayed"
+    assert path.stat().st_ino != before  # written anew, and renamed over the old file
+    # the held mapping still reads the file it mapped, checksums and all
+    assert held.value(key)[Action.FIELDS.index("status")] == "On Target"
+
+
+def test_an_empty_cache_file_is_no_cache(store_dir: Path) -> None:
+    truth = snapshot(Store.open(store_dir))
+    path = the_cache(store_dir)
+    path.write_bytes(b"")
+    opened = ParseCache.open(path)
+    assert opened.hints([ACTION], [stat_fingerprint(str(store_dir / ACTION))]) == [MISS]
+    assert snapshot(Store.open(store_dir)) == truth
+    assert path.stat().st_size > 0  # rebuilt
