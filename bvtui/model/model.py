@@ -283,24 +283,9 @@ def _rag_memo(statuses: dict[str, str]) -> dict[str, str]:
 class Action(Record):
     """One tracked action, as its file holds it, with the plan it belongs to."""
 
-    FIELDS = (
-        "plan",
-        "id",
-        "title",
-        "theme",
-        "objective",
-        "officers",
-        "deadline",
-        "revised_deadline",
-        "status",
-        "progress",
-        "updates",
-        "extra",
-        "other",
-        "evidence",
-        "path",
-        "digest",
-    )
+    FIELDS = ("plan", *STORED_FIELDS, "other", "path", "digest")
+    """The fields in the order ``__init__`` takes them: the plan, what the file holds
+    in the order it is written, then what the file does not hold by those names."""
 
     def __init__(
         self,
@@ -315,9 +300,9 @@ class Action(Record):
         status: str = "",
         progress: int | None = None,
         updates: list[Update] | None = None,
+        evidence: list[Evidence] | None = None,
         extra: dict[str, Any] | None = None,
         other: dict[str, Any] | None = None,
-        evidence: list[Evidence] | None = None,
         path: str = "",
         digest: str = "",
     ) -> None:
@@ -332,11 +317,11 @@ class Action(Record):
         self.status = status
         self.progress = progress
         self.updates: list[Update] = [] if updates is None else updates
+        self.evidence: list[Evidence] = [] if evidence is None else evidence
+        """Files committed as evidence (``bvtui attach``), oldest first."""
         self.extra: dict[str, Any] = {} if extra is None else extra
         self.other: dict[str, Any] = {} if other is None else other
         """Top-level keys this version does not know, kept as they are."""
-        self.evidence: list[Evidence] = [] if evidence is None else evidence
-        """Files committed as evidence (``bvtui attach``), oldest first."""
         self.path = path
         self.digest = digest
         """Hash of the file's bytes when read, to notice edits made on disk since."""

@@ -76,7 +76,7 @@ from bvtui.store.cache_runs import (
 from bvtui.store.regular_file import map_regular_file
 from bvtui.store.safe_files import write_atomically
 
-FORMAT = 13
+FORMAT = 14
 """The shape of a cache file, bumped by hand whenever it, or what is cached (a rule
 of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
 
@@ -99,6 +99,8 @@ of the schema, a field of an action, how ``yaml_io`` reads a value), changes:
     the other entries keyed as before.
 13: a plan folder's order is cached under its listing (was the set of its names), as
     places in it, with whether two of its files are twins.
+14: an action's fields in the order its file holds them (``Action.FIELDS`` follows
+    ``STORED_FIELDS``: evidence before extra).
 """
 
 RACY_NS = 2_000_000_000
